@@ -1,0 +1,1 @@
+"""The newsbrief terminal app and command line."""
