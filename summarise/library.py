@@ -1,0 +1,44 @@
+"""Where the default library is, and finding one article by id or path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarise.article import Article
+from summarise.readers import Library, read_article
+
+
+def default_library_path() -> Path:
+    """The bundled sample corpus: inside the package when installed from a wheel, at the top of
+    the repository when running from a checkout or an editable install."""
+    here = Path(__file__).resolve().parent
+    for candidate in (here / "seeds", here.parent / "seeds"):
+        if candidate.is_dir():
+            return candidate
+    raise FileNotFoundError("the bundled sample articles (seeds/) are missing from this install")
+
+
+class LookupProblem(LookupError):
+    """No article, or more than one, matches what the user typed."""
+
+
+MIN_ID_PREFIX = 4
+
+
+def find_article(library: Library, ref: str) -> Article:
+    """An article by path (read directly) or by id or unique id prefix within the library."""
+    path = Path(ref)
+    if path.is_file():
+        return read_article(path)
+    ref_key = ref.strip().lower()
+    if len(ref_key) < MIN_ID_PREFIX:
+        raise LookupProblem(
+            f"no article with id or path {ref!r} (ids need at least {MIN_ID_PREFIX} characters)"
+        )
+    matches = [a for a in library.articles if a.id.startswith(ref_key)]
+    if not matches:
+        raise LookupProblem(f"no article with id or path {ref!r}")
+    if len(matches) > 1:
+        ids = ", ".join(a.id for a in matches[:5])
+        raise LookupProblem(f"{ref!r} matches {len(matches)} articles ({ids}); give more of the id")
+    return matches[0]

@@ -1,0 +1,58 @@
+"""Bytes to clean text: decoding that never crashes and cleaning that article text always gets."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+
+class UndecodableError(ValueError):
+    """The bytes are not text in any encoding we can recognise (binary data, for instance)."""
+
+
+# Control characters can drive the terminal (ESC starts escape sequences), and bidi overrides can
+# make text display differently from what it is: article text is untrusted, so neither survives.
+_CONTROL = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+)
+_LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
+_NBSP = re.compile("[\u00a0\u2007\u202f\t]")
+
+
+def clean_text(text: str) -> str:
+    """Normalise newlines, spaces and composition; drop control and bidi-override characters."""
+    text = _LINE_BREAKS.sub("\n", text)
+    text = _NBSP.sub(" ", text)
+    text = _CONTROL.sub("", text)
+    return unicodedata.normalize("NFC", text)
+
+
+def _looks_binary(data: bytes) -> bool:
+    sample = data[:8192]
+    if b"\x00" in sample:
+        # UTF-16 text is full of NULs but announces itself with a byte-order mark.
+        return not sample.startswith((b"\xff\xfe", b"\xfe\xff"))
+    return False
+
+
+def decode_bytes(data: bytes) -> str:
+    """Decode article bytes: UTF-8 (with or without BOM) first, then a detected encoding."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if _looks_binary(data):
+        raise UndecodableError("binary data, not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None:
+        raise UndecodableError("not text in any recognised encoding")
+    text = str(best)
+    # Mostly-unprintable output means the "detected" encoding is a guess over binary data.
+    printable = sum(ch.isprintable() or ch.isspace() for ch in text[:4096])
+    if text and printable / min(len(text), 4096) < 0.9:
+        raise UndecodableError("binary data, not text")
+    return text
