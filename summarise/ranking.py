@@ -1,0 +1,116 @@
+"""Our own sentence ranker: a shared-term graph over sentences, ranked by PageRank with a
+position prior.
+
+Graph centrality finds the sentences that share the most with the rest (what TextRank and
+LexRank do); the prior pulls the walk toward the top of the article, where news writing puts what
+matters (what lead-k gets right). Edges are TextRank's: shared terms over the sum of the log
+lengths, which on the BBC references beat TF-IDF cosine (it penalises the long, information-dense
+sentences that summaries keep). Sparse matrices keep it near-linear in the number of sentences,
+so the same code ranks one article or a whole library's worth of sentences for a briefing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+
+@dataclass(frozen=True, slots=True)
+class RankerSettings:
+    # Measured on 320 BBC articles (bench/summary_quality.py): damping 0.99 with a position power
+    # of 0.1 or 0.25 scored best (ROUGE-2 78.3); 0.85 was 78.2 without a prior, 77.8 with 0.25.
+    # We keep 0.25: a real pull toward the lead, which human-written summaries reward.
+    damping: float = 0.99
+    # Weight of sentence i in the teleport vector is 1 / (i + 1) ** position_power: 0 is plain
+    # PageRank, larger values trust the lead more.
+    position_power: float = 0.25
+    iterations: int = 300
+    tolerance: float = 1e-8
+
+
+DEFAULT_SETTINGS = RankerSettings()
+
+
+def term_counts(term_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Rows are sentences, columns terms, values how often the sentence uses the term."""
+    vocabulary: dict[str, int] = {}
+    rows: list[int] = []
+    cols: list[int] = []
+    for row, terms in enumerate(term_lists):
+        for term in terms:
+            rows.append(row)
+            cols.append(vocabulary.setdefault(term, len(vocabulary)))
+    shape = (len(term_lists), max(len(vocabulary), 1))
+    counts = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
+    counts.sum_duplicates()
+    return counts
+
+
+def overlap_similarity(term_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """TextRank's edge weight, shared terms / (log|a| + log|b|), as a sparse matrix with an
+    empty diagonal. Repeated terms count as often as they occur (as in sumy, where this scored
+    0.5 ROUGE-2 above sets). Only pairs that share a term are ever materialised."""
+    counts = term_counts(term_lists)
+    shared = (counts @ counts.T).tocoo()
+    log_len = np.log(np.maximum(np.asarray(counts.sum(axis=1)).ravel(), 1.0))
+    norm = log_len[shared.row] + log_len[shared.col]
+    # Two one-term sentences have norm 0: TextRank counts their overlap as is.
+    norm[norm == 0] = 1.0
+    n = len(term_lists)
+    similarity = sparse.csr_matrix((shared.data / norm, (shared.row, shared.col)), shape=(n, n))
+    similarity.setdiag(0.0)
+    similarity.eliminate_zeros()
+    return similarity
+
+
+def position_prior(positions: Sequence[int], power: float) -> np.ndarray:
+    weights = 1.0 / np.power(np.asarray(positions, dtype=float) + 1.0, power)
+    return weights / weights.sum()
+
+
+def pagerank(
+    similarity: sparse.csr_matrix,
+    teleport: np.ndarray,
+    damping: float,
+    iterations: int,
+    tolerance: float,
+) -> np.ndarray:
+    n = similarity.shape[0]
+    out_weight = np.asarray(similarity.sum(axis=1)).ravel()
+    dangling = out_weight == 0
+    out_weight[dangling] = 1.0
+    transition = (sparse.diags(1.0 / out_weight) @ similarity).T.tocsr()
+    scores = np.full(n, 1.0 / n)
+    for _ in range(iterations):
+        leaked = scores[dangling].sum()
+        updated = damping * (transition @ scores + leaked * teleport) + (1 - damping) * teleport
+        if np.abs(updated - scores).sum() < tolerance:
+            return updated
+        scores = updated
+    return scores
+
+
+def rank_sentences(
+    term_lists: Sequence[Sequence[str]],
+    positions: Sequence[int] | None = None,
+    settings: RankerSettings = DEFAULT_SETTINGS,
+) -> np.ndarray:
+    """A score per sentence (higher is more central). `positions` is each sentence's place in
+    its own article (0 = first), which differs from its row when many articles are ranked
+    together."""
+    n = len(term_lists)
+    if n == 0:
+        return np.zeros(0)
+    if positions is None:
+        positions = range(n)
+    teleport = position_prior(positions, settings.position_power)
+    return pagerank(
+        overlap_similarity(term_lists),
+        teleport,
+        settings.damping,
+        settings.iterations,
+        settings.tolerance,
+    )

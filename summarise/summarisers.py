@@ -1,0 +1,168 @@
+"""Per-article extractive summaries: sumy's algorithms, a lead baseline and our own ranker, all
+behind one call, returning sentences that keep their place in the article."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from summarise.article import Article
+from summarise.text import Sentence, SumyTokenizer, article_sentences, content_terms, stop_words
+
+SUMY_METHODS = (
+    "lexrank",
+    "textrank",
+    "lsa",
+    "luhn",
+    "edmundson",
+    "kl",
+    "sumbasic",
+    "reduction",
+)
+# "newsrank" is our own ranker (summarise.ranking); it is the default because it scored best on
+# the BBC benchmark (bench/summary_quality.py, figures in the README).
+METHODS = ("newsrank", "lead", *SUMY_METHODS)
+DEFAULT_METHOD = "newsrank"
+
+
+class SummaryError(ValueError):
+    """A request that cannot be summarised as asked (unknown method, bad length)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    article_id: str
+    method: str
+    sentences: tuple[Sentence, ...]  # in article order
+    total_sentences: int
+
+    @property
+    def text(self) -> str:
+        return " ".join(s.text for s in self.sentences)
+
+    def to_dict(self) -> dict[str, object]:
+        return {
+            "article_id": self.article_id,
+            "method": self.method,
+            "total_sentences": self.total_sentences,
+            "sentences": [
+                {"index": s.index, "block": s.block, "start": s.start, "end": s.end, "text": s.text}
+                for s in self.sentences
+            ],
+        }
+
+
+def default_length(total: int) -> int:
+    """About a fifth of the article, never fewer than 3 sentences nor more than 7."""
+    return min(total, max(3, min(7, round(total * 0.2))))
+
+
+def resolve_length(total: int, sentences: int | None = None, ratio: float | None = None) -> int:
+    """How many sentences to keep. A ratio is a share of the article (sumy would read a float
+    as a count and 0.4 would give nothing), rounded, and at least one sentence."""
+    if sentences is not None and ratio is not None:
+        raise SummaryError("give either a number of sentences or a ratio, not both")
+    if sentences is not None:
+        if sentences < 1:
+            raise SummaryError(f"the number of sentences must be at least 1 (got {sentences})")
+        return min(sentences, total)
+    if ratio is not None:
+        if not (0 < ratio <= 1) or math.isnan(ratio):
+            raise SummaryError(f"the ratio must be above 0 and at most 1 (got {ratio})")
+        return min(total, max(1, round(total * ratio)))
+    return default_length(total)
+
+
+def _newsrank(sentences: Sequence[Sentence], count: int) -> list[int]:
+    from summarise.ranking import rank_sentences
+
+    scores = rank_sentences([content_terms(s.text) for s in sentences])
+    order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
+    return order[:count]
+
+
+def _lead(sentences: Sequence[Sentence], count: int) -> list[int]:
+    return list(range(count))
+
+
+def _sumy_summariser(method: str, title: str):  # type: ignore[no-untyped-def]
+    from sumy.nlp.stemmers import Stemmer
+
+    stemmer = Stemmer("english")
+    if method == "lexrank":
+        from sumy.summarizers.lex_rank import LexRankSummarizer as cls
+    elif method == "textrank":
+        from sumy.summarizers.text_rank import TextRankSummarizer as cls
+    elif method == "lsa":
+        from sumy.summarizers.lsa import LsaSummarizer as cls
+    elif method == "luhn":
+        from sumy.summarizers.luhn import LuhnSummarizer as cls
+    elif method == "edmundson":
+        from sumy.summarizers.edmundson import EdmundsonSummarizer as cls
+    elif method == "kl":
+        from sumy.summarizers.kl import KLSummarizer as cls
+    elif method == "sumbasic":
+        from sumy.summarizers.sum_basic import SumBasicSummarizer as cls
+    else:
+        from sumy.summarizers.reduction import ReductionSummarizer as cls
+    summariser = cls(stemmer)
+    summariser.stop_words = stop_words()
+    if method == "edmundson":
+        # Edmundson needs cue words; with none of our own, the headline's words are the bonus
+        # words (its "title method") and stop words are null words.
+        tokenizer = SumyTokenizer()
+        summariser.bonus_words = [
+            w for w in tokenizer.to_words(title) if w.lower() not in stop_words()
+        ] or ["news"]
+        summariser.stigma_words = ["zzzz"]
+        summariser.null_words = list(stop_words())
+    return summariser
+
+
+def _sumy(method: str) -> Callable[[Sequence[Sentence], int, str], list[int]]:
+    def run(sentences: Sequence[Sentence], count: int, title: str) -> list[int]:
+        from sumy.models.dom import ObjectDocumentModel, Paragraph
+        from sumy.models.dom import Sentence as SumySentence
+
+        tokenizer = SumyTokenizer()
+        sumy_sentences = [SumySentence(s.text, tokenizer) for s in sentences]
+        document = ObjectDocumentModel([Paragraph(sumy_sentences)])
+        chosen = _sumy_summariser(method, title)(document, count)
+        # sumy hands back its own sentence objects; identity maps them to our positions.
+        position = {id(s): i for i, s in enumerate(sumy_sentences)}
+        return [position[id(s)] for s in chosen]
+
+    return run
+
+
+def summarise_sentences(
+    sentences: Sequence[Sentence], count: int, method: str, title: str = ""
+) -> list[int]:
+    """Indexes (into `sentences`) of the `count` sentences the method picks, in article order."""
+    if method not in METHODS:
+        raise SummaryError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
+    if count <= 0 or not sentences:
+        return []
+    if method == "newsrank":
+        picked = _newsrank(sentences, count)
+    elif method == "lead":
+        picked = _lead(sentences, count)
+    else:
+        picked = _sumy(method)(sentences, count, title)
+    return sorted(set(picked))
+
+
+def summarise(
+    article: Article,
+    method: str = DEFAULT_METHOD,
+    sentences: int | None = None,
+    ratio: float | None = None,
+) -> Summary:
+    """An extractive summary of one article."""
+    if method not in METHODS:
+        raise SummaryError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
+    found = article_sentences(article)
+    count = resolve_length(len(found), sentences, ratio)
+    picked = summarise_sentences(found, count, method, article.title)
+    return Summary(article.id, method, tuple(found[i] for i in picked), len(found))
