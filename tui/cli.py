@@ -1,0 +1,252 @@
+"""The `newsbrief` command line. With no command it opens the reader.
+
+User mistakes (a missing path, an unknown method, a bad number) print one line to stderr and
+exit 2; nothing a user can type produces a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import shutil
+import sys
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from summarise import __version__
+from summarise.article import Article, BlockKind
+from summarise.library import LookupProblem, default_library_path, find_article
+from summarise.readers import ArticleError, Library, load_paths
+
+EXIT_USAGE = 2
+
+
+class UsageError(Exception):
+    """A mistake in what the user asked for: reported in one line, exit status 2."""
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def _ratio(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a ratio such as 0.3, got {text!r}") from None
+    if not 0 < value <= 1:
+        raise argparse.ArgumentTypeError(f"the ratio must be above 0 and at most 1, got {text}")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from summarise.summarisers import DEFAULT_METHOD, METHODS
+
+    parser = _Parser(
+        prog="newsbrief",
+        description="Read, summarise and brief news articles in the terminal. "
+        "With no command, opens the reader on the sample articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsbrief {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    read = commands.add_parser("read", help="open the reader (the default command)")
+    read.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+
+    listing = commands.add_parser("list", help="list the articles in files and folders")
+    listing.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+
+    show = commands.add_parser("show", help="show one article, structured")
+    show.add_argument("ref", metavar="ID|PATH")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+
+    summary = commands.add_parser("summary", help="an extractive summary of one article")
+    summary.add_argument("ref", metavar="ID|PATH")
+    length = summary.add_mutually_exclusive_group()
+    length.add_argument("--sentences", "-n", type=_positive_int, metavar="N")
+    length.add_argument("--ratio", "-r", type=_ratio, metavar="R", help="share of sentences")
+    summary.add_argument(
+        "--method",
+        "-m",
+        default=DEFAULT_METHOD,
+        metavar="NAME",
+        help=f"one of {', '.join(METHODS)} (default {DEFAULT_METHOD})",
+    )
+    summary.add_argument("--json", action="store_true", help="machine-readable output")
+
+    for sub in (show, summary):
+        sub.add_argument(
+            "--library",
+            "-L",
+            action="append",
+            type=Path,
+            metavar="PATH",
+            help="where to look an id up (default: the sample articles); repeatable",
+        )
+    return parser
+
+
+def _warn(message: str) -> None:
+    print(f"newsbrief: {message}", file=sys.stderr)
+
+
+def load_library(paths: Sequence[Path]) -> Library:
+    """Load the given paths (or the default library); a path that does not exist is a usage
+    error, a bad file inside a folder is reported and skipped."""
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+    library = load_paths(paths or [default_library_path()])
+    for problem in library.problems:
+        _warn(f"skipped {problem}")
+    return library
+
+
+def _resolve(ref: str, library_paths: Sequence[Path] | None) -> Article:
+    path = Path(ref)
+    if path.is_dir():
+        raise UsageError(f"{ref} is a folder; give one article's file or id")
+    if path.is_file():
+        try:
+            return find_article(Library(), ref)
+        except ArticleError as exc:
+            raise UsageError(str(exc)) from None
+    try:
+        return find_article(load_library(library_paths or []), ref)
+    except LookupProblem as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _print_json(data: object) -> None:
+    print(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def _width() -> int:
+    return max(40, min(shutil.get_terminal_size((100, 24)).columns, 120))
+
+
+def _clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    library = load_library(args.paths)
+    if args.json:
+        _print_json([a.summary_dict() for a in library.articles])
+        return 0
+    width = _width()
+    for article in library.articles:
+        meta = f"{article.id}  {article.date or '':10}  {_clip(article.source or '-', 14):14}"
+        meta += f" {article.word_count:5}w  "
+        print(meta + _clip(article.title, width - len(meta)))
+    noun = "article" if len(library.articles) == 1 else "articles"
+    print(f"{len(library.articles)} {noun}", file=sys.stderr)
+    return 0
+
+
+def _wrap(text: str, indent: str = "", width: int = 80) -> str:
+    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent)
+
+
+def format_article(article: Article, width: int = 80) -> str:
+    lines = [_wrap(article.title, width=width), "=" * min(len(article.title), width)]
+    if article.dek:
+        lines += ["", _wrap(article.dek, width=width)]
+    meta = [
+        m for m in (article.byline and f"By {article.byline}", article.source, article.date) if m
+    ]
+    meta.append(f"{article.word_count} words")
+    lines += ["", " · ".join(meta)]
+    for block in article.blocks:
+        if block.kind is BlockKind.HEADING:
+            lines += ["", f"## {block.text}"]
+        elif block.kind is BlockKind.BULLET:
+            lines.append(_wrap(block.text, "  • ", width).replace("  • ", "  • ", 1))
+        elif block.kind is BlockKind.QUOTE:
+            lines += ["", _wrap(f"“{block.text}”", "    ", width)]
+            if block.speaker:
+                lines.append(f"        — {block.speaker}")
+        else:
+            lines += ["", _wrap(block.text, width=width)]
+    if article.tags:
+        lines += ["", "Tags: " + ", ".join(article.tags)]
+    lines += ["", f"id {article.id}  {article.path or ''}".rstrip()]
+    return "\n".join(lines)
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    article = _resolve(args.ref, args.library)
+    if args.json:
+        _print_json(article.to_dict())
+    else:
+        print(format_article(article, min(_width(), 88)))
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from summarise.summarisers import SummaryError, summarise
+
+    article = _resolve(args.ref, args.library)
+    try:
+        result = summarise(article, args.method, sentences=args.sentences, ratio=args.ratio)
+    except SummaryError as exc:
+        raise UsageError(str(exc)) from None
+    if args.json:
+        _print_json({"title": article.title, **result.to_dict()})
+        return 0
+    width = min(_width(), 88)
+    print(_wrap(article.title, width=width))
+    kept = f"{len(result.sentences)} of {result.total_sentences} sentences"
+    print(f"{result.method} summary, {kept}\n")
+    for sentence in result.sentences:
+        print(_wrap(sentence.text, "  ", width).replace("  ", "• ", 1))
+    return 0
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    for path in args.paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+    from tui.app import NewsbriefApp
+
+    NewsbriefApp(paths=list(args.paths)).run()
+    return 0
+
+
+COMMANDS = {"read": cmd_read, "list": cmd_list, "show": cmd_show, "summary": cmd_summary}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["read", *(argv or [])])
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        _warn(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `newsbrief list | head`: the reader went away; that is not an error.
+        sys.stderr.close()
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
