@@ -42,3 +42,30 @@ def find_article(library: Library, ref: str) -> Article:
         ids = ", ".join(a.id for a in matches[:5])
         raise LookupProblem(f"{ref!r} matches {len(matches)} articles ({ids}); give more of the id")
     return matches[0]
+
+
+SORT_KEYS = ("date", "title", "source")
+
+
+def sort_articles(articles: list[Article], key: str) -> list[Article]:
+    """Newest first for "date" (undated last, then by title); alphabetical otherwise."""
+    if key == "date":
+        dated = sorted((a for a in articles if a.date), key=lambda a: a.title.casefold())
+        dated.sort(key=lambda a: a.date or "", reverse=True)
+        undated = sorted((a for a in articles if not a.date), key=lambda a: a.title.casefold())
+        return dated + undated
+    if key == "source":
+        return sorted(articles, key=lambda a: ((a.source or "~").casefold(), a.title.casefold()))
+    return sorted(articles, key=lambda a: a.title.casefold())
+
+
+def filter_articles(articles: list[Article], query: str) -> list[Article]:
+    """Articles whose title, source, byline or tags contain every word of the query."""
+    terms = query.casefold().split()
+    if not terms:
+        return list(articles)
+
+    def haystack(a: Article) -> str:
+        return " ".join([a.title, a.source or "", a.byline or "", *a.tags]).casefold()
+
+    return [a for a in articles if all(t in haystack(a) for t in terms)]

@@ -1,0 +1,166 @@
+"""Compact word lists for the entity recogniser, written for newsbrief (no data download).
+
+General knowledge only: countries, major cities, provinces and states, nationalities, titles and
+organisation words, common first names. Nothing here is taken from the test articles' names.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(w.replace("_", " ") for w in text.split())
+
+
+COUNTRIES = _words(
+    """Afghanistan Albania Algeria Angola Argentina Armenia Australia Austria Azerbaijan Bahrain
+    Bangladesh Belarus Belgium Bolivia Bosnia Botswana Brazil Bulgaria Cambodia Cameroon Canada
+    Chile China Colombia Congo Croatia Cuba Cyprus Czechia Czech_Republic Denmark Ecuador Egypt
+    England Estonia Ethiopia Fiji Finland France Georgia Germany Ghana Greece Greenland Guatemala
+    Haiti Honduras Hong_Kong Hungary Iceland India Indonesia Iran Iraq Ireland Israel Italy
+    Jamaica Japan Jordan Kazakhstan Kenya Kosovo Kuwait Laos Latvia Lebanon Libya Lithuania
+    Luxembourg Macau Madagascar Malaysia Mali Malta Mexico Moldova Monaco Mongolia Montenegro
+    Morocco Mozambique Myanmar Namibia Nepal Netherlands New_Zealand Nicaragua Niger Nigeria
+    North_Korea Northern_Ireland Norway Oman Pakistan Palestine Panama Paraguay Peru Philippines
+    Poland Portugal Qatar Romania Russia Rwanda Saudi_Arabia Scotland Senegal Serbia Singapore
+    Slovakia Slovenia Somalia South_Africa South_Korea South_Sudan Spain Sri_Lanka Sudan Sweden
+    Switzerland Syria Taiwan Tanzania Thailand Tibet Tunisia Turkey Uganda Ukraine
+    United_Arab_Emirates United_Kingdom United_States Uruguay Uzbekistan Venezuela Vietnam Wales
+    Yemen Zambia Zimbabwe Britain Great_Britain America"""
+)
+
+REGIONS = _words(
+    """Alberta British_Columbia Manitoba New_Brunswick Newfoundland Nova_Scotia Ontario
+    Prince_Edward_Island Quebec Saskatchewan Yukon Nunavut Northwest_Territories
+    Alabama Alaska Arizona Arkansas California Colorado Connecticut Delaware Florida Hawaii Idaho
+    Illinois Indiana Iowa Kansas Kentucky Louisiana Maine Maryland Massachusetts Michigan
+    Minnesota Mississippi Missouri Montana Nebraska Nevada New_Hampshire New_Jersey New_Mexico
+    North_Carolina North_Dakota Ohio Oklahoma Oregon Pennsylvania Rhode_Island South_Carolina
+    South_Dakota Tennessee Texas Utah Vermont Virginia West_Virginia Wisconsin Wyoming
+    Bavaria Catalonia Flanders Kashmir Punjab Xinjiang Guangdong Hubei Sichuan Crimea Donbas
+    Gaza West_Bank Siberia Tasmania Queensland Victoria"""
+)
+
+CITIES = _words(
+    """Abu_Dhabi Accra Addis_Ababa Amsterdam Ankara Athens Atlanta Auckland Baghdad Baltimore
+    Bangkok Barcelona Beijing Beirut Belfast Belgrade Berlin Birmingham Bogota Boston Brasilia
+    Brisbane Brussels Bucharest Budapest Buenos_Aires Cairo Calgary Canberra Cape_Town Caracas
+    Cardiff Chicago Chongqing Copenhagen Dallas Damascus Delhi Denver Detroit Dhaka Doha Dubai
+    Dublin Edinburgh Edmonton Frankfurt Geneva Glasgow Guangzhou Halifax Hamburg Hanoi Havana
+    Helsinki Ho_Chi_Minh_City Houston Islamabad Istanbul Jakarta Jerusalem Johannesburg Kabul
+    Karachi Kathmandu Kyiv Kiev Lagos Lahore Las_Vegas Leeds Lima Lisbon Liverpool London
+    Los_Angeles Madrid Manchester Manila Melbourne Mexico_City Miami Milan Minsk Montreal Moscow
+    Mumbai Munich Nairobi New_Delhi New_York New_York_City Osaka Oslo Ottawa Paris Perth
+    Philadelphia Phoenix Prague Pyongyang Quebec_City Regina Reykjavik Riga Rio_de_Janeiro Riyadh
+    Rome San_Diego San_Francisco Santiago Sao_Paulo Seattle Seoul Shanghai Shenzhen Singapore
+    Stockholm Sydney Taipei Tehran Tel_Aviv Tokyo Toronto Tripoli Tunis Vancouver Vienna
+    Warsaw Washington Wellington Winnipeg Wuhan Zurich Davos Hollywood Westminster Silicon_Valley
+    Wall_Street Brussels Strasbourg Hiroshima Kyoto"""
+)
+
+# Abbreviations and other names that mean a place already listed.
+PLACE_ALIASES = {
+    "U.S.": "United States",
+    "US": "United States",
+    "USA": "United States",
+    "U.S.A.": "United States",
+    "the United States": "United States",
+    "UK": "United Kingdom",
+    "U.K.": "United Kingdom",
+    "UAE": "United Arab Emirates",
+    "DRC": "Congo",
+    "NYC": "New York",
+    "PEI": "Prince Edward Island",
+}
+
+PLACE_NAMES: dict[str, str] = {
+    **{name: name for name in COUNTRIES | REGIONS | CITIES},
+    **PLACE_ALIASES,
+}
+
+# Nationalities, religious and political groups (NORP).
+NATIONALITIES = _words(
+    """Afghan African Albanian Algerian American Arab Argentine Argentinian Armenian Asian
+    Australian Austrian Bangladeshi Belgian Bolivian Bosnian Brazilian British Bulgarian Burmese
+    Cambodian Canadian Catalan Chilean Chinese Colombian Congolese Croatian Cuban Cypriot Czech
+    Danish Dutch Ecuadorian Egyptian English Estonian Ethiopian European Filipino Finnish French
+    Georgian German Ghanaian Greek Haitian Hungarian Icelandic Indian Indonesian Iranian Iraqi
+    Irish Israeli Italian Jamaican Japanese Jordanian Kazakh Kenyan Korean Kurdish Kuwaiti
+    Latvian Lebanese Libyan Lithuanian Malaysian Maltese Mexican Mongolian Moroccan Nepalese
+    Nigerian North_Korean Norwegian Pakistani Palestinian Peruvian Polish Portuguese Qatari
+    Romanian Russian Rwandan Saudi Scottish Serbian Singaporean Slovak Somali South_African
+    South_Korean Spanish Sri_Lankan Sudanese Swedish Swiss Syrian Taiwanese Thai Tibetan Turkish
+    Ugandan Ukrainian Uruguayan Uzbek Venezuelan Vietnamese Welsh Yemeni Zimbabwean
+    Western Eastern Latin Nordic Scandinavian Baltic Balkan Middle_Eastern North_American
+    South_American
+    Christian Christians Catholic Catholics Protestant Muslim Muslims Islamic Jewish Jews Hindu
+    Hindus Buddhist Sikh Sunni Shia
+    Democrat Democrats Democratic Republican Republicans Conservative Conservatives Tory Tories
+    Liberal Liberals Labour Socialist Socialists Communist Communists
+    Canadians Americans Britons Chinese Europeans Russians Ukrainians Israelis Palestinians
+    Australians Germans Indians Iranians Japanese Mexicans Brazilians"""
+)
+
+LAWS = _words(
+    "USMCA CUSMA NAFTA GDPR TPP CPTPP CETA TTIP Brexit_deal Kyoto_Protocol Paris_Agreement"
+)
+LAW_CUES = _words("Act Agreement Treaty Accord Accords Convention Protocol Charter")
+
+ORG_CUES = _words(
+    """Group University College Institute Inc Inc. Corp Corp. Corporation Company Co. Ltd Ltd.
+    plc PLC LLC Bank Fund Ministry Department Council Commission Committee Agency Association
+    Party Parliament Congress Senate Board Authority Office Court Foundation Organisation
+    Organization Union Federation Times Post News Daily Journal Herald Tribune Guardian Network
+    Television Radio Records Studios Pictures Airlines Airways Motors Holdings Partners Securities
+    Exchange Service Services Police Army Navy Force Forces Club League Society Centre Center
+    Alliance Assembly Bureau Reserve Telegraph Gazette Press Broadcasting Channel Media Energy
+    Technologies Systems Labs Industries Pharmaceuticals Entertainment Games Software Telecom"""
+)
+
+ORG_NAMES = _words(
+    """Huawei Google Apple Microsoft Amazon Facebook Meta Twitter Netflix Tesla Samsung Sony
+    Nokia Intel IBM Oracle Toyota Volkswagen Boeing Airbus Walmart Disney Yahoo eBay TikTok
+    OpenAI Nvidia Alibaba Tencent Baidu ByteDance Xinhua Reuters Bloomberg BBC CNN CBC NBC ABC
+    Fox AFP Al_Jazeera Nato NATO UN EU WTO IMF OPEC OECD WHO G7 G20 BRICS ASEAN Interpol
+    World_Bank European_Union European_Commission United_Nations Federal_Reserve
+    Bank_of_England Bank_of_Canada Pentagon Kremlin Congress Parliament Senate White_House
+    Downing_Street Scotland_Yard FBI CIA NASA SEC FIFA UEFA IOC Premier_League Commons"""
+)
+
+PERSON_TITLES = _words(
+    """President Prime_Minister Premier Minister Foreign_Minister Finance_Minister
+    Trade_Minister Defence_Minister Defense_Minister Chancellor Secretary Secretary_of_State
+    Senator Sen. Rep. Representative Congressman Congresswoman Governor Gov. Mayor Mr Mr. Mrs
+    Mrs. Ms Ms. Dr Dr. Prof. Professor King Queen Prince Princess Pope General Gen. Judge
+    Justice Ambassador Sir Dame Lord Lady Vice_President Deputy_Prime_Minister Chief_Executive
+    Chairman Chairwoman Commissioner Coach Captain Capt. Archbishop Bishop Rev. Cardinal
+    Sheikh Emperor Chief_Justice Leader Speaker MP President-elect
+    analyst economist spokesman spokeswoman spokesperson professor director chairman chairwoman
+    executive founder boss coach manager striker singer actor actress author editor lawyer
+    minister president senator governor mayor premier"""
+)
+
+# Common given names across the languages news writes about; a capitalised run that starts with
+# one is a person. Deliberately broad and general.
+FIRST_NAMES = _words(
+    """Aaron Adam Adrian Ahmed Aidan Alan Albert Alex Alexander Alexandra Alexei Ali Alice Alicia
+    Alison Amanda Amy Ana Andrea Andreas Andrew Andrzej Angela Angelina Ann Anna Anne Anthony
+    Antonio Arnold Arthur Ashley Barack Barbara Ben Benjamin Bernard Bernie Beth Bill Bob Boris
+    Brad Brandon Brian Bruce Carl Carlos Caroline Catherine Charles Charlie Chris Christian
+    Christine Christopher Chrystia Claire Claude Colin Craig Dan Daniel Danielle David Dean Deborah
+    Dennis Diana Diane Dominic Donald Doug Douglas Ed Eddie Edward Elena Elizabeth Ellen Emily
+    Emma Emmanuel Eric Erin Fatima Felix Fernando Frank Franklin Fred Gary Gavin George Georgia
+    Gerald Gerhard Gordon Grace Graham Greg Gregory Hannah Harold Harry Heather Helen Henry Hillary
+    Howard Hugh Ian Igor Isabel Ivan Jack Jacob Jacques James Jamie Jan Jane Janet Jason Javier
+    Jean Jeff Jennifer Jeremy Jerome Jessica Jim Jimmy Jin Joan Joe Johann John Jonathan Jordan
+    Jorge Jose Joseph Joshua Juan Judith Julia Julian Julie Justin Karen Karl Kate Katherine
+    Kathleen Keir Keith Kelly Ken Kenneth Kevin Kim Kristen Kurt Lars Laura Lauren Lee Leo Li
+    Liam Linda Lisa Liz Louis Louise Lucy Luis Luke Maria Marie Mario Mark Martin Mary Matt
+    Matthew Megan Melanie Meng Michael Michel Michelle Mike Mohammed Muhammad Nancy Naomi Natalie
+    Nathan Neil Nicholas Nick Nicola Nicolas Nigel Oliver Olivia Olaf Oscar Pablo Pamela Patrick
+    Paul Paula Pedro Peter Philip Pierre Rachel Ralph Raymond Rebecca Richard Rishi Rob Robert
+    Roger Ronald Rosa Ruth Ryan Sally Sam Samuel Sandra Sara Sarah Scott Sean Sebastian Sergei
+    Sharon Simon Sophie Stephanie Stephen Steve Steven Susan Tanya Theresa Thomas Tim Timothy Tom
+    Tony Victor Victoria Vladimir Walter Wang Wayne William Xi Yuri Zhang Zoe Narendra Recep
+    Olaf Giorgia Ursula Volodymyr Benjamin Jacinda Shinzo Fumio Moon Jair Luiz Andres Pierre
+    Stephen Brian Jean Liang Reza Dominic Jagmeet Doug Danielle Jason Francois Justin"""
+)
