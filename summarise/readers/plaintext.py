@@ -85,6 +85,12 @@ def _normalise_key(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip().casefold()
 
 
+def _same_text(line: str, key: str | None) -> bool:
+    """Whether a line repeats the headline or standfirst (whose normalised key is given)."""
+    # Normalising only changes quotes and spacing, so a line of another length is no repeat.
+    return key is not None and abs(len(line) - len(key)) <= 4 and _normalise_key(line) == key
+
+
 def _is_boilerplate(text: str) -> bool:
     return any(p.fullmatch(text) for p in _BOILERPLATE)
 
@@ -116,7 +122,9 @@ def _lines(text: str) -> list[_Line]:
         if not stripped:
             gap = True
             continue
-        rows.append(_Line(re.sub(r"\s+", " ", stripped), gap))
+        if "  " in stripped:
+            stripped = re.sub(r"\s+", " ", stripped)
+        rows.append(_Line(stripped, gap))
         gap = False
     return rows
 
@@ -273,11 +281,7 @@ def parse_plaintext(text: str, path: Path | None = None) -> Article:
     i, dek_at, last_furniture = 1, None, None
     while i < len(rows) and i <= 10:
         line = rows[i].text
-        if (
-            _normalise_key(line) == title_key
-            or _is_boilerplate(line)
-            or _read_metadata(line, header)
-        ):
+        if _same_text(line, title_key) or _is_boilerplate(line) or _read_metadata(line, header):
             last_furniture = i
         elif dek_at is None and last_furniture is None and not _is_short_label(line):
             dek_at = i
@@ -299,8 +303,7 @@ def parse_plaintext(text: str, path: Path | None = None) -> Article:
     dek_key = _normalise_key(header.dek) if header.dek else None
     for row in body:
         line = row.text
-        key = _normalise_key(line)
-        if key in (title_key, dek_key) or _is_boilerplate(line):
+        if _same_text(line, title_key) or _same_text(line, dek_key) or _is_boilerplate(line):
             continue
         if len(blocks) < 3 and _read_metadata(line, header):
             continue
