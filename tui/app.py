@@ -188,6 +188,7 @@ class NewsbriefApp(App[None]):
         if self.focused is None:
             self.article_list.focus()
         if self._exit_after_load:
+            # bench/startup.py: stop once the list has been painted.
             self.call_after_refresh(self.exit)
 
     def _rebuild_list(self, keep: str | None = None) -> None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import sys
 import textwrap
@@ -223,7 +224,9 @@ def cmd_read(args: argparse.Namespace) -> int:
             raise UsageError(f"no such file or folder: {path}")
     from tui.app import NewsbriefApp
 
-    NewsbriefApp(paths=list(args.paths)).run()
+    # bench/startup.py sets NEWSBRIEF_EXIT_AFTER_LOAD and runs without a terminal.
+    headless = bool(os.environ.get("NEWSBRIEF_EXIT_AFTER_LOAD"))
+    NewsbriefApp(paths=list(args.paths)).run(headless=headless)
     return 0
 
 

@@ -1,0 +1,21 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarise.article import Article
+from summarise.readers import read_article
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+
+
+def seed(prefix: str) -> Article:
+    (path,) = SEEDS.glob(f"{prefix}_*.txt")
+    return read_article(path)
+
+
+@pytest.fixture(scope="session")
+def seeds() -> dict[str, Article]:
+    return {p.name[:3]: read_article(p) for p in sorted(SEEDS.glob("*.txt"))}

@@ -1,0 +1,78 @@
+"""How the reader looks (SVG snapshots at 100x32; update with --snapshot-update after a
+deliberate change and look at the report before committing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.widgets import Input
+
+from summarise.store import StateStore
+from tui.app import NewsbriefApp
+
+from .conftest import SEEDS
+
+SIZE = (100, 32)
+
+
+def make_app() -> NewsbriefApp:
+    # In-memory state: every run starts from the same unread library and default theme.
+    return NewsbriefApp(paths=[SEEDS], store=StateStore(None))
+
+
+async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    for field in app.query(Input):
+        field.cursor_blink = False
+    await pilot.pause(0.2)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+
+
+def test_library_and_article(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=ready)
+
+
+def test_article_opened_with_structure(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def open_trudeau(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await pilot.press("G", "enter")
+        await ready(pilot)
+        await pilot.press("space")
+        await ready(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=open_trudeau)
+
+
+def test_summary_panel(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def summary(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await pilot.press("j", "j", "enter", "s")
+        await ready(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=summary)
+
+
+def test_entities_panel(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def entities(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await pilot.press("j", "j", "enter", "e")
+        await ready(pilot)
+        await pilot.press("enter")
+        await ready(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=entities)
+
+
+def test_help_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def help_screen(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await ready(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=help_screen)
+
+
+def test_snapshot_state_is_isolated() -> None:
+    # Snapshots must not depend on the developer's own read marks or theme.
+    assert make_app().store.path is None and Path(SEEDS).is_dir()

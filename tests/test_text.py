@@ -1,0 +1,109 @@
+"""Offline sentences and words."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from summarise.text import SentenceSplitter, SumyTokenizer, content_terms, default_splitter, words
+
+
+def split(text: str) -> list[str]:
+    return default_splitter().split(text)
+
+
+def test_abbreviations_do_not_end_sentences() -> None:
+    assert split("He met the U.S. President on Jan. 13 at 5 p.m. in Washington.") == [
+        "He met the U.S. President on Jan. 13 at 5 p.m. in Washington."
+    ]
+    assert split("Mr. Smith and Dr. Jones of Acme Inc. met St. John's staff. Then they left.") == [
+        "Mr. Smith and Dr. Jones of Acme Inc. met St. John's staff.",
+        "Then they left.",
+    ]
+
+
+def test_ordinary_words_still_end_sentences() -> None:
+    assert split(
+        "He fell ill. Doctors came. They sat in the sun. It was warm. She said no. Fine."
+    ) == [
+        "He fell ill.",
+        "Doctors came.",
+        "They sat in the sun.",
+        "It was warm.",
+        "She said no.",
+        "Fine.",
+    ]
+
+
+def test_quotes_keep_their_closing_marks() -> None:
+    text = '"China is our second-largest trading partner," he wrote. "We are done." Then he left.'
+    assert split(text) == [
+        '"China is our second-largest trading partner," he wrote.',
+        '"We are done."',
+        "Then he left.",
+    ]
+
+
+def test_numbers_and_money_do_not_split() -> None:
+    assert split("Profits rose 2.5% to $11.1bn. Shares fell.") == [
+        "Profits rose 2.5% to $11.1bn.",
+        "Shares fell.",
+    ]
+
+
+def test_spans_point_into_the_text() -> None:
+    text = "First one. Second one!  Third?"
+    spans = default_splitter().spans(text)
+    assert [text[a:b] for a, b in spans] == ["First one.", "Second one!", "Third?"]
+
+
+def test_training_on_a_library_learns_its_abbreviations() -> None:
+    corpus = [
+        f"The Natl. Assembly met on day {i}. Members of the Natl. Guard attended. "
+        f"Officials said the Natl. budget was set."
+        for i in range(60)
+    ]
+    trained = SentenceSplitter.trained_on(corpus)
+    assert "natl" in trained.abbreviations
+    assert "u.s" in trained.abbreviations  # the built-in list is kept
+    assert trained.split("He spoke to the Natl. Assembly. It agreed.") == [
+        "He spoke to the Natl. Assembly.",
+        "It agreed.",
+    ]
+
+
+def test_words_and_terms() -> None:
+    # Punctuation, numbers and money are not words; the possessive is split off the name.
+    found = words("Carney's trip isn't cheap: $1.13bn (£600m).")
+    assert found[:3] == ["Carney", "trip", "is"] and found[-1] == "cheap"
+    assert not any(ch.isdigit() or ch in "$£():." for w in found for ch in w)
+    assert content_terms("The tariffs were imposed on tariff countries") == [
+        "tariff",
+        "impos",
+        "tariff",
+        "countri",
+    ]
+
+
+def test_sumy_tokenizer_contract() -> None:
+    tokenizer = SumyTokenizer()
+    assert tokenizer.language == "english"
+    assert tokenizer.to_sentences("One here. Two there.") == ("One here.", "Two there.")
+    assert "cheap" in tokenizer.to_words("It is cheap.")
+
+
+def test_no_nltk_data_is_ever_needed(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    # An empty NLTK_DATA and HOME: any lookup of punkt or other data would raise LookupError.
+    code = (
+        "from summarise.readers import load_paths; from summarise.summarisers import summarise;"
+        "from summarise.library import default_library_path as d;"
+        "lib = load_paths([d()]);"
+        "print(sum(len(summarise(a, m).sentences) > 0 for a in lib.articles "
+        "for m in ('newsrank', 'lexrank', 'textrank', 'lsa', 'luhn', 'edmundson', 'kl', "
+        "'sumbasic', 'reduction', 'lead')))"
+    )
+    env = {"NLTK_DATA": str(tmp_path), "HOME": str(tmp_path), "PATH": "/usr/bin:/bin"}
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
+    assert out.stdout.strip() == "50"
