@@ -236,3 +236,24 @@ async def test_usable_at_small_and_large_sizes(tmp_path: Path, size: tuple[int, 
         # The article keeps a readable measure even with the panel open.
         assert app.article_view.size.width >= 36
         assert app.panel.size.width >= 30
+
+
+async def test_last_article_and_scroll_position_are_restored(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("G", "enter")
+        await settle(app, pilot)
+        await pilot.press("space", "space")
+        await settle(app, pilot)
+        scrolled = app.article_view.scroll_y
+        opened = app.article_view.article
+        assert scrolled > 0 and opened is not None
+        await pilot.press("q")
+    again = make_app(tmp_path)
+    async with again.run_test(size=(100, 24)) as pilot:
+        await settle(again, pilot)
+        await pilot.pause(0.2)
+        assert again.article_view.article is not None
+        assert again.article_view.article.id == opened.id
+        assert again.article_view.scroll_y == scrolled
