@@ -10,20 +10,24 @@ what "Mark Carney" was, so short mentions count as the same entity.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 from enum import StrEnum
 from functools import cache
 
 from summarise.article import Article, BlockKind
 from summarise.gazetteer import (
+    COMMON_ACRONYMS,
+    EVENT_CUES,
     FIRST_NAMES,
+    LAW_CUES,
     LAWS,
     NATIONALITIES,
+    NON_GPE_PLACES,
     ORG_CUES,
     ORG_NAMES,
     PERSON_TITLES,
     PLACE_NAMES,
+    ROLE_WORDS,
 )
 
 
@@ -94,16 +98,17 @@ class ArticleEntities:
 
 _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE = r"(?:\s?(?:bn|m|k|tn|billion|million|trillion|thousand)\b)?"
+_AMOUNT = rf"(?:(?:US|C|A|HK)?[$£€¥]\s?{_NUM}{_SCALE})"
 _MONEY = re.compile(
-    rf"(?:(?:US|C|A|HK)?[$£€¥]\s?{_NUM}{_SCALE})"
-    rf"|(?:\b{_NUM}\s?(?:billion|million|trillion)?\s?(?:dollars|pounds|euros|yuan|yen|rupees)\b)"
+    rf"{_AMOUNT}(?:\s?(?:to|-|–)\s?{_AMOUNT})?"
+    rf"|(?:\b{_NUM}\s?(?:bn|m|billion|million|trillion)?\s?(?:dollars|pounds|euros|yuan|yen|rupees)\b)"
 )
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
     "forty|fifty|sixty|seventy|eighty|ninety|a hundred|one hundred"
 )
 _PERCENT = re.compile(
-    rf"(?:\b{_NUM}(?:\s?%|\s(?:percent|per cent)\b))"
+    rf"(?:\b(?:{_NUM}\s?(?:-|–|to)\s?)?{_NUM}(?:\s?%|\s(?:percent|per cent)\b))"
     rf"|(?:\b(?:{_NUMBER_WORDS})(?:\s(?:or|to)\s(?:{_NUMBER_WORDS}))?\s(?:percent|per cent)\b)",
     re.IGNORECASE,
 )
@@ -113,14 +118,18 @@ _MONTH = (
 )
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _DATE = re.compile(
-    rf"\b(?:{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s\d{{4}})?"
-    rf"|\d{{1,2}}\s{_MONTH}(?:\s\d{{4}})?"
+    rf"\b(?:{_MONTH}\s\d{{1,2}}(?:st|nd|rd|th)?(?:\s?(?:to|-|–)\s?\d{{1,2}})?(?:,?\s\d{{4}})?"
+    rf"|\d{{1,2}}\s{_MONTH}(?:\s\d{{4}}|\s(?:next|last|this)\syear)?"
     rf"|{_MONTH}\s\d{{4}}"
-    rf"|(?:early|mid|late)[- ]{_MONTH}"
+    rf"|(?:early|mid|late)[- ](?:{_MONTH}|(?:1[6-9]|20)\d\d)"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)[\s-][Cc]entury"
+    rf"|(?:next|last|this)\s{_MONTH}"
+    rf"|the\s(?:end|start|beginning|middle)\sof\s(?:the\s)?(?:year|month|week|decade|{_MONTH})"
+    rf"|New\sYear(?!\'s\sEve)"
     rf"|{_WEEKDAY}"
     rf"|(?:the\s)?(?:19|20)\d0s"
-    rf"|(?:19|20)\d\d(?:-\d\d)?"
-    rf"|(?:this|last|next|earlier this|later this)\s"
+    rf"|(?:1[6-9]|20)\d\d(?:-\d\d)?"
+    rf"|(?:[Tt]his|[Ll]ast|[Nn]ext|[Ee]arlier this|[Ll]ater this)\s"
     rf"(?:week|month|year|spring|summer|autumn|fall|winter)"
     rf"|(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|\d+)\s"
     rf"(?:years?|months?|weeks?|days?|decades?)\sago"
@@ -128,14 +137,24 @@ _DATE = re.compile(
     rf"|\b{_MONTH}(?=[\s,.])",
 )
 
-# A capitalised word: "Carney", "U.S.", "Xi", "McDonald", "O'Brien", "Chrétien", "AOL".
-_CAP_WORD = r"(?:[A-Z][a-zA-Z]*\.(?:[A-Z]\.)*|[A-Z][\w'’\-]*[\w]|[A-Z])"
+# A capitalised word: "Carney", "U.S.", "Xi", "McDonald", "O'Brien", "Chrétien", "AOL". Only
+# letter-dot initialisms and known abbreviations keep their full stop: "Washington." ends a
+# sentence.
+_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Prof|Capt|Lt|Col|Rev|Jr|Sr)\."
+# Hyphens join capitalised parts only: "Macdonald-Laurier" is one word, "Paris-based" is "Paris".
+_CAP_WORD = (
+    rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATED}|[A-Z][\w\-]+\.(?:com|co\.uk|net|org|io)\b"
+    rf"|[A-Z][\w'’]*[\w](?:-[A-Z][\w'’]*[\w])*|[A-Z])"
+)
 # "and" is left out: "Mark Carney and Xi Jinping" is two names, not one.
 _CONNECTOR = r"(?:of|the|for|de|du|da|van|von|der|al|bin)"
 _NAME_RUN = re.compile(
-    rf"(?<![\w’'])(?:{_CAP_WORD})(?:\s(?:{_CONNECTOR}\s)?(?:{_CAP_WORD}))*(?:['’]s)?(?![\w])"
+    rf"(?<![\w’'.])(?:{_CAP_WORD})(?:\s(?:{_CONNECTOR}\s)?(?:{_CAP_WORD}))*(?:['’]s)?(?![\w])"
 )
+# "Britain's Kelly Holmes", "Sony's PlayStation": a possessive inside a run ends a name.
+_INNER_POSSESSIVE = re.compile(r"['’]s\s")
 _POSSESSIVE = re.compile(r"['’]s$")
+_DIRECTIONS = frozenset({"Western", "Eastern", "Northern", "Southern", "Central"})
 
 
 @cache
@@ -161,23 +180,58 @@ class _Candidate:
     name: str = ""
 
 
-def _strip_leading_common(text: str, start: int, sentence_initial: bool) -> tuple[str, int]:
-    """Drop a capitalised function word that only starts the sentence ("The", "However")."""
+_CHANGE_VERB = re.compile(
+    r"(?:rose|fell|gained|lost|dropped|climbed|jumped|slid|slipped|added|increased|decreased|"
+    r"grew|shrank|cut|raised|up|down|rising|falling)\s$"
+)
+
+
+def _split_change(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """ "rose $1.64 to $47.10" is two amounts (a change and a level); "the $40 to $50 level"
+    is one range."""
+    inner = text[start:end]
+    cut = inner.find(" to ")
+    if cut < 0 or not _CHANGE_VERB.search(text[max(0, start - 12) : start]):
+        return [(start, end)]
+    return [(start, start + cut), (start + cut + 4, end)]
+
+
+def _pieces(start: int, run: str) -> list[tuple[int, str]]:
+    """Split a run at inner possessives: "Britain's Kelly Holmes" is two names."""
+    pieces, cursor = [], 0
+    for m in _INNER_POSSESSIVE.finditer(run):
+        pieces.append((start + cursor, run[cursor : m.start()]))
+        cursor = m.end()
+    pieces.append((start + cursor, run[cursor:]))
+    return [(s, p) for s, p in pieces if p]
+
+
+def _known(text: str) -> bool:
+    return text in PLACE_NAMES or text in ORG_NAMES or text in NATIONALITIES or text in LAWS
+
+
+def _strip_leading_common(text: str, start: int) -> tuple[str, int]:
+    """Drop what only starts the sentence ("The", "However") or names a role ("Conductor")."""
     words = text.split(" ")
     starters = _sentence_starters()
-    while words and (words[0] in starters or (words[0] == "The" and len(words) > 1)):
-        if len(words) > 1 and words[0] == "The" and " ".join(words[1:]) in ORG_NAMES:
+    while len(words) > 0 and not _known(" ".join(words)):
+        first = words[0]
+        if not (
+            first in starters
+            or first.islower()
+            or (first.lower() in ROLE_WORDS and len(words) > 1)
+            or (first == "The" and len(words) > 1)
+        ):
             break
-        start += len(words[0]) + 1
+        start += len(first) + 1
         words = words[1:]
-    del sentence_initial
     return " ".join(words), start
 
 
 def _classify(text: str, before: str) -> tuple[EntityType | None, str]:
     """Type a run of capitalised words from the words themselves and what precedes them."""
     words = text.split()
-    if text in LAWS:
+    if text in LAWS or (len(words) >= 2 and words[-1] in LAW_CUES):
         return EntityType.LAW, text
     if text in NATIONALITIES:
         return EntityType.NORP, text
@@ -185,8 +239,12 @@ def _classify(text: str, before: str) -> tuple[EntityType | None, str]:
         return EntityType.GPE, PLACE_NAMES[text]
     if text in ORG_NAMES:
         return EntityType.ORG, text
-    if words[-1] in ORG_CUES or (len(words) > 2 and words[0] in ORG_CUES and words[1] == "of"):
+    if (len(words) >= 2 and words[-1] in ORG_CUES) or (
+        len(words) > 2 and words[0] in ORG_CUES and words[1] == "of"
+    ):
         return EntityType.ORG, text
+    if re.fullmatch(r"[A-Z][\w\-]+\.(?:com|co\.uk|net|org|io)", text):
+        return EntityType.ORG, text  # "Amazon.com"
     # Titles glued to the name: "Prime Minister Mark Carney", "President Xi Jinping".
     for title in PERSON_TITLES:
         if text.startswith(title + " ") and len(text) > len(title) + 1:
@@ -197,9 +255,46 @@ def _classify(text: str, before: str) -> tuple[EntityType | None, str]:
         return EntityType.PERSON, text
     if len(words) >= 2 and words[0] in FIRST_NAMES and all(w[0].isupper() for w in words):
         return EntityType.PERSON, text
-    if re.fullmatch(r"[A-Z]{2,6}", text):
+    if re.fullmatch(r"(?:[A-Z]\.?){1,2}\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?", text):
+        return EntityType.PERSON, text  # initials and a surname: "JK Rowling", "J.K. Rowling"
+    if re.fullmatch(r"[A-Z]{3,6}", text) and text not in COMMON_ACRONYMS:
         return EntityType.ORG, text
     return None, text
+
+
+# "Liang Yan, a professor", "Dominic Chiu, senior analyst", "said Stephen Nagy".
+_PERSON_AFTER = re.compile(
+    r"^,\s+(?:a|an|the|senior|chief|former|deputy|executive|professor|director|head|analyst|"
+    r"spokes\w+|who)\b|^\s+(?:said|says|told|added|noted|wrote|argued|warned)\b"
+)
+_PERSON_BEFORE = re.compile(
+    r"\b(?:said|says|according to|by|champion|runner-up|medallist|winner|chief|boss|"
+    r"superintendent|magnate|pundit|producer|conductor|composer|writer|novelist|author|"
+    r"coach|manager|captain|striker|midfielder|defender|goalkeeper|player|star|singer|actor|"
+    r"actress|director|presenter|host|founder|executive|economist|analyst|spokes\w+)\s*$"
+)
+# "firm Bioware", "oil giant Yukos", "the agency Curtis Brown".
+_ORG_NOUN_BEFORE = re.compile(
+    r"\b(?:firm|company|giant|maker|group|agency|carmaker|retailer|broadcaster|publisher|"
+    r"studio|label|rival|subsidiary|watchdog|regulator|body|club|side|team|brand|airline|"
+    r"bank|insurer|operator|chain|supermarket|network|developer)\s+$"
+)
+# "a fellow at Advancing American Freedom", "an analyst at Eurasia Group".
+_ORG_BEFORE = re.compile(
+    r"\b(?:fellow|analyst|professor|economist|researcher|director|head|chief|executive|"
+    r"spokes\w+|official|lecturer|strategist|chairman|chairwoman|president|founder|partner|"
+    r"worked|works|joined|employee|staff)\s+(?:at|of|for|with)\s+(?:the\s+)?$"
+)
+
+
+def _person_by_context(text: str, before: str, after: str) -> bool:
+    words = text.split()
+    return (
+        2 <= len(words) <= 3
+        and all(w[0].isupper() for w in words)
+        and text not in PLACE_NAMES
+        and (bool(_PERSON_AFTER.match(after)) or bool(_PERSON_BEFORE.search(before)))
+    )
 
 
 def _split_prefixed(text: str) -> list[tuple[int, str]]:
@@ -223,12 +318,21 @@ def find_entities(article: Article) -> ArticleEntities:
         taken: list[tuple[int, int]] = []
         for pattern, kind in ((_MONEY, EntityType.MONEY), (_PERCENT, EntityType.PERCENT)):
             for m in pattern.finditer(text):
-                figures.append(Mention(block_index, m.start(), m.end(), kind, m.group(), m.group()))
+                for start, end in _split_change(text, m.start(), m.end()):
+                    figures.append(
+                        Mention(block_index, start, end, kind, text[start:end], text[start:end])
+                    )
                 taken.append((m.start(), m.end()))
         for m in _DATE.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            if m.group() == "May" and not re.match(r"\s(?:\d|19|20)", text[m.end() : m.end() + 3]):
+            if m.group() == "May" and not (
+                re.match(r"\s(?:\d|19|20)", text[m.end() : m.end() + 3])
+                or re.search(
+                    r"(?:in|from|since|until|by|of|early|late|mid|next|last)\s$",
+                    text[max(0, m.start() - 7) : m.start()],
+                )
+            ):
                 continue  # the verb, not the month
             figures.append(
                 Mention(block_index, m.start(), m.end(), EntityType.DATE, m.group(), m.group())
@@ -237,52 +341,93 @@ def find_entities(article: Article) -> ArticleEntities:
         for m in _NAME_RUN.finditer(text):
             if any(s < m.end() and m.start() < e for s, e in taken):
                 continue
-            run = _POSSESSIVE.sub("", m.group())
-            prefix = text[: m.start()].rstrip()
-            sentence_initial = (
-                not prefix
-                or prefix[-1] in '.!?"“:'
-                or block.kind
-                in (
-                    BlockKind.HEADING,
-                    BlockKind.BULLET,
-                )
-            )
-            run, start = _strip_leading_common(run, m.start(), sentence_initial)
-            if not run:
-                continue
-            for offset, piece in _split_prefixed(run):
-                candidates.append(
-                    _Candidate(block_index, start + offset, start + offset + len(piece), piece)
-                )
-            if block.kind is BlockKind.HEADING:
-                candidates[-1].type = None
+            for piece_start, piece in _pieces(m.start(), _POSSESSIVE.sub("", m.group())):
+                if piece in NON_GPE_PLACES or piece.split()[-1] in EVENT_CUES:
+                    continue  # a continent, or an event whose name holds a place
+                run, start = _strip_leading_common(piece, piece_start)
+                if not run:
+                    continue
+                left, sep, right = run.partition(" of ")
+                if (
+                    sep
+                    and 2 <= len(left.split()) <= 3
+                    and _PERSON_BEFORE.search(text[max(0, start - 30) : start])
+                ):
+                    # "analyst Orin Middleton of Barclays Capital": a person, then their employer.
+                    candidates.append(_Candidate(block_index, start, start + len(left), left))
+                    start, run = start + len(left) + 4, right
+                for offset, part in _split_prefixed(run):
+                    candidates.append(
+                        _Candidate(block_index, start + offset, start + offset + len(part), part)
+                    )
 
     # First pass: type what can be typed from the mention itself.
     heading_blocks = {i for i, b in enumerate(article.blocks) if b.kind is BlockKind.HEADING}
     for c in candidates:
-        before = article.blocks[c.block].text[max(0, c.start - 40) : c.start]
+        block_text = article.blocks[c.block].text
+        before = block_text[max(0, c.start - 40) : c.start]
         c.type, c.name = _classify(c.text, before)
+        if c.type is None and _person_by_context(c.text, before, block_text[c.end : c.end + 30]):
+            c.type, c.name = EntityType.PERSON, c.text
+        if c.type is None and (
+            (_ORG_BEFORE.search(before) and len(c.text.split()) >= 2)
+            or _ORG_NOUN_BEFORE.search(before)
+        ):
+            c.type, c.name = EntityType.ORG, c.text
+        if c.type is EntityType.PERSON and c.text != c.name and c.text.endswith(c.name):
+            # "Prime Minister Mark Carney": the mention is the name; the title is context.
+            c.start = c.end - len(c.name)
+            c.text = c.name
         if c.type is EntityType.PERSON and c.block in heading_blocks:
             c.type = None  # headings are labels; a person there needs the body's word for it
 
     # Second pass: a later short mention inherits from a full name seen in the article.
-    known_people = {c.name for c in candidates if c.type is EntityType.PERSON}
-    by_surname: dict[str, Counter[str]] = {}
-    for person in known_people:
-        parts = person.split()
-        if len(parts) >= 2:
-            by_surname.setdefault(parts[-1], Counter())[person] += 1
-            by_surname.setdefault(parts[0], Counter())[person] += 0
-    known_orgs = {c.name for c in candidates if c.type is EntityType.ORG}
+    # When two people share a surname ("Justin" and "Pierre Trudeau"), the bare surname means
+    # the one the article introduced first: news names its subject before its background.
+    by_surname: dict[str, str] = {}
     for c in candidates:
-        if c.type is not None:
+        if c.type is EntityType.PERSON:
+            parts = c.name.split()
+            if len(parts) >= 2:
+                by_surname.setdefault(parts[-1], c.name)
+    known_orgs = {c.name for c in candidates if c.type is EntityType.ORG}
+    # "General Motors (GM)", "Athletics Kenya (AK)": the acronym names the same organisation.
+    for c in candidates:
+        after = article.blocks[c.block].text[c.end : c.end + 12]
+        alias = re.match(r"\s\(([A-Z]{2,6})\)", after)
+        if alias and (c.type is EntityType.ORG or c.type is None) and len(c.text.split()) >= 2:
+            if c.type is None:
+                c.type, c.name = EntityType.ORG, c.text
+            known_orgs.add(alias.group(1))
+    for c in candidates:
+        if c.type is not None and not (c.type is EntityType.PERSON and c.name in by_surname):
             continue
-        if c.text in by_surname and sum(1 for p in by_surname[c.text] if p.endswith(c.text)) == 1:
-            c.type = EntityType.PERSON
-            c.name = next(p for p in by_surname[c.text] if p.endswith(c.text))
-        elif c.text in known_orgs:
+        if c.text in by_surname and c.block not in heading_blocks:
+            c.type, c.name = EntityType.PERSON, by_surname[c.text]
+        elif c.text in known_orgs and (c.type is None or c.type is EntityType.GPE):
             c.type, c.name = EntityType.ORG, c.text
+
+    # An unknown run may still hold a nationality: "Western Canadian", "Chinese EVs". Places are
+    # not taken out of unknown runs: "Norwich Union", "Tate Britain" are names in themselves.
+    for c in [c for c in candidates if c.type is None and " " in c.text]:
+        offset = 0
+        words = c.text.split(" ")
+        for position, word in enumerate(words):
+            if word in _DIRECTIONS and position < len(words) - 1:
+                offset += len(word) + 1
+                continue  # "Western Canadian": the direction qualifies the nationality
+            kind, name = (
+                _classify(word, "")
+                if word in NATIONALITIES or word in PLACE_NAMES
+                else (
+                    None,
+                    word,
+                )
+            )
+            if kind is EntityType.NORP:
+                start = c.start + offset
+                candidates.append(_Candidate(c.block, start, start + len(word), word, kind, name))
+            offset += len(word) + 1
 
     mentions = figures + [
         Mention(c.block, c.start, c.end, c.type, c.name, c.text)

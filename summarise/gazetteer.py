@@ -54,7 +54,25 @@ CITIES = _words(
     Rome San_Diego San_Francisco Santiago Sao_Paulo Seattle Seoul Shanghai Shenzhen Singapore
     Stockholm Sydney Taipei Tehran Tel_Aviv Tokyo Toronto Tripoli Tunis Vancouver Vienna
     Warsaw Washington Wellington Winnipeg Wuhan Zurich Davos Hollywood Westminster Silicon_Valley
-    Wall_Street Brussels Strasbourg Hiroshima Kyoto"""
+    Wall_Street Brussels Strasbourg Hiroshima Kyoto
+    Aberdeen Bath Belfast Bradford Brighton Bristol Cambridge Canterbury Coventry Derby Dundee
+    Exeter Hull Inverness Leicester Newcastle Norwich Nottingham Oxford Plymouth Portsmouth
+    Sheffield Southampton Stoke Sunderland Swansea Wolverhampton York
+    Antwerp Basel Bologna Bordeaux Bratislava Cologne Dresden Dusseldorf Florence Genoa
+    Gothenburg Krakow Lausanne Lille Lyon Marseille Naples Nice Porto Rotterdam Salzburg Seville
+    St_Petersburg Stuttgart Tallinn The_Hague Turin Valencia Venice Vilnius Zagreb Sofia Valletta
+    Nicosia Ljubljana Luxembourg_City Monte_Carlo
+    Adelaide Boston Cleveland Houston Indianapolis Kansas_City Memphis Milwaukee Minneapolis
+    Nashville New_Orleans Orlando Pittsburgh Portland Sacramento Salt_Lake_City San_Antonio
+    San_Jose St_Louis Tampa Tucson Honolulu Anchorage Charlotte Austin Baghdad Basra Mosul
+    Kandahar Mombasa Kampala Kigali Harare Lusaka Luanda Dakar Abuja Khartoum Casablanca Algiers
+    Marrakech Alexandria Jeddah Mecca Medina Muscat Kuwait_City Amman Aleppo Gaza_City Haifa
+    Chennai Kolkata Bangalore Bengaluru Hyderabad Ahmedabad Pune Colombo Kabul Tashkent Almaty
+    Astana Baku Tbilisi Yerevan Ulaanbaatar Busan Nagoya Yokohama Sapporo Macau Hong_Kong
+    Tianjin Nanjing Hangzhou Chengdu Xian Harbin Lhasa Urumqi Kunming Dalian Qingdao
+    Phnom_Penh Vientiane Yangon Kuala_Lumpur Bali Surabaya Cebu Darwin Hobart Christchurch
+    Havana Kingston Panama_City San_Juan Quito Montevideo Asuncion La_Paz Medellin Recife
+    Monterrey Guadalajara Tijuana Acapulco Victoria Saskatoon Quebec_City Hamilton Kitchener"""
 )
 
 # Abbreviations and other names that mean a place already listed.
@@ -103,7 +121,9 @@ NATIONALITIES = _words(
 LAWS = _words(
     "USMCA CUSMA NAFTA GDPR TPP CPTPP CETA TTIP Brexit_deal Kyoto_Protocol Paris_Agreement"
 )
-LAW_CUES = _words("Act Agreement Treaty Accord Accords Convention Protocol Charter")
+LAW_CUES = _words(
+    "Act Agreement Treaty Accord Accords Convention Protocol Charter Directive Regulation"
+)
 
 ORG_CUES = _words(
     """Group University College Institute Inc Inc. Corp Corp. Corporation Company Co. Ltd Ltd.
@@ -112,14 +132,16 @@ ORG_CUES = _words(
     Organization Union Federation Times Post News Daily Journal Herald Tribune Guardian Network
     Television Radio Records Studios Pictures Airlines Airways Motors Holdings Partners Securities
     Exchange Service Services Police Army Navy Force Forces Club League Society Centre Center
-    Alliance Assembly Bureau Reserve Telegraph Gazette Press Broadcasting Channel Media Energy
+    Forum Administration Academy Opera Orchestra Philharmonic Conservatory Theatre Theater
+    Gallery Museum Steel Oil Petroleum Mining Communications Capital Brothers Records Alliance
+    Assembly Bureau Reserve Telegraph Gazette Press Broadcasting Channel Media Energy
     Technologies Systems Labs Industries Pharmaceuticals Entertainment Games Software Telecom"""
 )
 
 ORG_NAMES = _words(
     """Huawei Google Apple Microsoft Amazon Facebook Meta Twitter Netflix Tesla Samsung Sony
     Nokia Intel IBM Oracle Toyota Volkswagen Boeing Airbus Walmart Disney Yahoo eBay TikTok
-    OpenAI Nvidia Alibaba Tencent Baidu ByteDance Xinhua Reuters Bloomberg BBC CNN CBC NBC ABC
+    Opec OpenAI Nvidia Alibaba Tencent Baidu ByteDance Xinhua Reuters Bloomberg BBC CNN CBC NBC ABC
     Fox AFP Al_Jazeera Nato NATO UN EU WTO IMF OPEC OECD WHO G7 G20 BRICS ASEAN Interpol
     World_Bank European_Union European_Commission United_Nations Federal_Reserve
     Bank_of_England Bank_of_Canada Pentagon Kremlin Congress Parliament Senate White_House
@@ -163,4 +185,34 @@ FIRST_NAMES = _words(
     Tony Victor Victoria Vladimir Walter Wang Wayne William Xi Yuri Zhang Zoe Narendra Recep
     Olaf Giorgia Ursula Volodymyr Benjamin Jacinda Shinzo Fumio Moon Jair Luiz Andres Pierre
     Stephen Brian Jean Liang Reza Dominic Jagmeet Doug Danielle Jason Francois Justin"""
+)
+
+# Acronyms that are not organisations.
+COMMON_ACRONYMS = _words(
+    """AI EV EVS CEO CFO COO CTO GDP TV PC PR IT HR ID DNA VAT CPI ATM SUV SMS PDF FAQ UFO LNG
+    GMO IPO ETF FDI RSS URL USB DVD CD MP3 HIV AIDS COVID SARS NHL NBA NFL MVP OK"""
+)
+
+# Places that are not countries, cities or states: continents and broad regions. Marked as
+# nothing, and never split into a GPE ("North America" is not "America").
+NON_GPE_PLACES = _words(
+    """Europe Asia Africa Antarctica Oceania North_America South_America Latin_America
+    Central_America Middle_East Far_East Eastern_Europe Western_Europe Southeast_Asia
+    South_Asia Central_Asia East_Asia Sub-Saharan_Africa North_Africa West_Africa East_Africa
+    Scandinavia Balkans Caribbean Pacific Atlantic Arctic Mediterranean Polynesia Siberia"""
+)
+
+# The last word of an event's name: the name as a whole is the event, and the place in it
+# ("London Marathon") is not a mention of the place.
+EVENT_CUES = _words(
+    """Marathon Championships Championship Games Olympics Prix Cup Open Fair Festival Awards
+    Trophy Tournament Series Indoors Outdoors Classic Rally Race Summit Conference Expo Show
+    Week Biennale Grammys Oscars Baftas Emmys"""
+)
+
+# Capitalised at the start of a sentence, these name a role, not part of the name after them.
+ROLE_WORDS = _words(
+    """conductor writer author novelist singer actor actress director producer composer
+    striker midfielder defender goalkeeper coach manager captain chairman chairwoman analyst
+    economist professor player star presenter pundit designer artist architect"""
 )

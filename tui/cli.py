@@ -89,7 +89,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     summary.add_argument("--json", action="store_true", help="machine-readable output")
 
-    for sub in (show, summary):
+    entities = commands.add_parser(
+        "entities", help="people, organisations, places, dates and figures in articles"
+    )
+    entities.add_argument("refs", nargs="+", metavar="ID|PATH", help="ids, files or folders")
+    entities.add_argument("--json", action="store_true", help="machine-readable output")
+
+    for sub in (show, summary, entities):
         sub.add_argument(
             "--library",
             "-L",
@@ -218,6 +224,57 @@ def cmd_summary(args: argparse.Namespace) -> int:
     return 0
 
 
+def _resolve_many(refs: Sequence[str], library_paths: Sequence[Path] | None) -> list[Article]:
+    """Articles for ids, files and folders, in the order given (a folder's in its order)."""
+    articles: list[Article] = []
+    for ref in refs:
+        if Path(ref).is_dir():
+            articles.extend(load_library([Path(ref)]).articles)
+        else:
+            articles.append(_resolve(ref, library_paths))
+    return articles
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from summarise.entities import ENTITY_LABELS, find_entities
+
+    articles = _resolve_many(args.refs, args.library)
+    if args.json:
+        _print_json(
+            [
+                {
+                    "id": article.id,
+                    "path": str(article.path) if article.path else None,
+                    "title": article.title,
+                    "entities": [
+                        {
+                            "type": e.type.value,
+                            "name": e.name,
+                            "count": e.count,
+                            "mentions": [
+                                {"text": m.text, "block": m.block, "start": m.start, "end": m.end}
+                                for m in e.mentions
+                            ],
+                        }
+                        for e in find_entities(article).entities()
+                    ],
+                }
+                for article in articles
+            ]
+        )
+        return 0
+    width = min(_width(), 88)
+    for number, article in enumerate(articles):
+        if number:
+            print()
+        print(_wrap(article.title, width=width))
+        print(f"id {article.id}  {article.path or ''}".rstrip())
+        for kind, found in find_entities(article).by_type().items():
+            names = ", ".join(f"{e.name} ({e.count})" for e in found)
+            print(_wrap(f"{ENTITY_LABELS[kind]}: {names}", "  ", width))
+    return 0
+
+
 def cmd_read(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
@@ -230,7 +287,13 @@ def cmd_read(args: argparse.Namespace) -> int:
     return 0
 
 
-COMMANDS = {"read": cmd_read, "list": cmd_list, "show": cmd_show, "summary": cmd_summary}
+COMMANDS = {
+    "read": cmd_read,
+    "list": cmd_list,
+    "show": cmd_show,
+    "summary": cmd_summary,
+    "entities": cmd_entities,
+}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,0 +1,104 @@
+"""Entity recognition: quality against gold annotations, and speed.
+
+    python bench/entities.py ../shared/data/bbc
+
+Scores exact-span, exact-type precision, recall and F1 per type on the five seed articles
+(tests/entities_gold/*.ann) and on 15 BBC articles (bench/entities_gold_bbc.json, offsets only;
+the text is read from DATA_DIR). Then times the recogniser over every BBC article: start-up (the
+first call, which loads the word lists), median milliseconds per article and per 800 words, and
+articles per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def bbc_gold(data_dir: Path):  # type: ignore[no-untyped-def]
+    from summarise.annotation import GoldMention
+    from summarise.entities import EntityType
+    from summarise.readers import read_article
+
+    for record in json.loads((ROOT / "bench" / "entities_gold_bbc.json").read_text()):
+        article = read_article(data_dir / "articles" / record["path"])
+        gold = []
+        for block, start, end, kind, text in record["mentions"]:
+            if article.blocks[block].text[start:end] != text:
+                raise SystemExit(f"{record['path']}: gold {text!r} does not match the text")
+            gold.append(GoldMention(block, start, end, EntityType(kind), text))
+        yield record["path"], article, gold
+
+
+def seed_gold():  # type: ignore[no-untyped-def]
+    from summarise.annotation import parse_marked
+    from summarise.readers import read_article
+
+    for ann in sorted((ROOT / "tests" / "entities_gold").glob("*.ann")):
+        (path,) = (ROOT / "seeds").glob(f"{ann.stem}_*.txt")
+        article = read_article(path)
+        yield ann.stem, article, parse_marked(ann.read_text("utf-8"), article)
+
+
+def evaluate(title: str, documents, show_errors: bool) -> float:  # type: ignore[no-untyped-def]
+    from summarise.entities import find_entities
+    from summarise.entity_scoring import format_scores, mention_keys, score
+
+    predicted, gold, texts = set(), set(), {}
+    for name, article, mentions in documents:
+        texts[name] = article
+        gold |= mention_keys(name, mentions)
+        predicted |= mention_keys(name, find_entities(article).mentions)
+    scores = score(predicted, gold)
+    print(f"\n{title}: {len(texts)} articles, {len(gold)} gold mentions")
+    print(format_scores(scores))
+    if show_errors:
+        for label, keys in (("missed", gold - predicted), ("spurious", predicted - gold)):
+            for doc, block, start, end, kind in sorted(keys):
+                print(f"  {label:8} {doc} {kind:7} {texts[doc].blocks[block].text[start:end]!r}")
+    return scores["ALL"].f1
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data_dir", type=Path)
+    parser.add_argument("--errors", action="store_true", help="list every miss and false hit")
+    args = parser.parse_args(argv)
+
+    started = time.perf_counter()
+    from summarise.entities import find_entities
+    from summarise.readers import load_paths
+
+    library = load_paths([args.data_dir / "articles"])
+    first = time.perf_counter()
+    find_entities(library.articles[0])
+    startup = time.perf_counter() - first
+    import_time = first - started
+
+    evaluate("Seed articles", seed_gold(), args.errors)
+    evaluate("BBC articles", bbc_gold(args.data_dir), args.errors)
+
+    per_article, per_800 = [], []
+    for article in library.articles:
+        t = time.perf_counter()
+        find_entities(article)
+        elapsed = (time.perf_counter() - t) * 1000
+        per_article.append(elapsed)
+        per_800.append(elapsed * 800 / max(article.word_count, 1))
+    total = sum(per_article) / 1000
+    print(f"\nSpeed over {len(per_article)} BBC articles (import and load {import_time:.2f} s):")
+    print(f"  start-up (first call, word lists): {startup * 1000:.0f} ms")
+    print(f"  median {statistics.median(per_article):.2f} ms/article, "
+          f"{statistics.median(per_800):.2f} ms per 800 words, "
+          f"{len(per_article) / total:.0f} articles/s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
