@@ -246,12 +246,11 @@ def _classify(text: str, before: str) -> tuple[EntityType | None, str]:
     if re.fullmatch(r"[A-Z][\w\-]+\.(?:com|co\.uk|net|org|io)", text):
         return EntityType.ORG, text  # "Amazon.com"
     # Titles glued to the name: "Prime Minister Mark Carney", "President Xi Jinping".
-    for title in PERSON_TITLES:
-        if text.startswith(title + " ") and len(text) > len(title) + 1:
-            rest = text[len(title) + 1 :]
-            if rest and rest not in PLACE_NAMES and rest not in NATIONALITIES:
-                return EntityType.PERSON, rest
-    if re.search(rf"(?:{'|'.join(map(re.escape, PERSON_TITLES))})\s*$", before):
+    if titled := _TITLE_FIRST.match(text):
+        rest = titled.group("rest")
+        if rest not in PLACE_NAMES and rest not in NATIONALITIES:
+            return EntityType.PERSON, rest
+    if _TITLE_BEFORE.search(before):
         return EntityType.PERSON, text
     if len(words) >= 2 and words[0] in FIRST_NAMES and all(w[0].isupper() for w in words):
         return EntityType.PERSON, text
@@ -297,15 +296,21 @@ def _person_by_context(text: str, before: str, after: str) -> bool:
     )
 
 
+# Longest first, so "Prime Minister" wins over "Minister". Compiled once: building these per
+# mention was most of the recogniser's time.
+_TITLES = "|".join(re.escape(t) for t in sorted(PERSON_TITLES, key=len, reverse=True))
+_TITLE_FIRST = re.compile(rf"(?:{_TITLES})\s(?P<rest>.+)$")
+_TITLE_BEFORE = re.compile(rf"(?:{_TITLES})\s*$")
+_TITLE_INSIDE = re.compile(rf" (?:{_TITLES}) ")
+
+
 def _split_prefixed(text: str) -> list[tuple[int, str]]:
     """A run like "Canadian Prime Minister Mark Carney" or "U.S. President Donald Trump" holds a
     nationality or place before the title: return the pieces with their offsets."""
-    for title in sorted(PERSON_TITLES, key=len, reverse=True):
-        index = text.find(" " + title + " ")
-        if index > 0:
-            head = text[:index]
-            if head in NATIONALITIES or head in PLACE_NAMES:
-                return [(0, head), (index + 1, text[index + 1 :])]
+    if (inner := _TITLE_INSIDE.search(text)) and inner.start() > 0:
+        head = text[: inner.start()]
+        if head in NATIONALITIES or head in PLACE_NAMES:
+            return [(0, head), (inner.start() + 1, text[inner.start() + 1 :])]
     return [(0, text)]
 
 
