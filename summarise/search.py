@@ -78,7 +78,7 @@ class Hit:
             "id": self.article_id,
             "path": self.path,
             "title": self.title,
-            "score": round(self.score, 4),
+            "score": round(self.score, 6),
             "snippet": self.snippet,
             "snippet_matches": [list(m) for m in self.snippet_matches],
             "matches": [[m.block, m.start, m.end] for m in self.matches],

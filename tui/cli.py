@@ -95,6 +95,16 @@ def build_parser() -> argparse.ArgumentParser:
     entities.add_argument("refs", nargs="+", metavar="ID|PATH", help="ids, files or folders")
     entities.add_argument("--json", action="store_true", help="machine-readable output")
 
+    search = commands.add_parser("search", help="full-text search; exits 1 when nothing matches")
+    search.add_argument(
+        "query",
+        metavar="QUERY",
+        help='words, "phrases", prefix*, AND/OR/NOT, -word, title: source: entity: tag:',
+    )
+    search.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    search.add_argument("--limit", "-n", type=_positive_int, default=10, metavar="N")
+    search.add_argument("--json", action="store_true", help="machine-readable output")
+
     for sub in (show, summary, entities):
         sub.add_argument(
             "--library",
@@ -275,6 +285,48 @@ def cmd_entities(args: argparse.Namespace) -> int:
     return 0
 
 
+EXIT_NO_MATCH = 1
+
+
+def _progress(done: int, total: int) -> None:
+    if sys.stderr.isatty() and total >= 200:
+        end = "\n" if done == total else ""
+        print(f"\rnewsbrief: indexing {done}/{total} articles", end=end, file=sys.stderr)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from summarise.search import QueryError, SearchIndex
+
+    library = load_library(args.paths)
+    roots = args.paths or [default_library_path()]
+    index = SearchIndex.for_library(roots)
+    report = index.sync(library.articles, progress=_progress)
+    for notice in report.notices:
+        _warn(notice)
+    try:
+        hits = index.search(args.query, limit=args.limit)
+    except QueryError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        index.close()
+    if args.json:
+        _print_json([hit.to_dict() for hit in hits])
+        return 0 if hits else EXIT_NO_MATCH
+    bold, plain = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("", "")
+    width = min(_width(), 100)
+    for rank, hit in enumerate(hits, 1):
+        print(f"{rank}. {hit.title}  [{hit.article_id}]")
+        snippet, cursor = [], 0
+        for start, end in hit.snippet_matches:
+            snippet += [hit.snippet[cursor:start], bold, hit.snippet[start:end], plain]
+            cursor = end
+        snippet.append(hit.snippet[cursor:])
+        print(textwrap.indent(textwrap.fill("".join(snippet), width - 3), "   "))
+    if not hits:
+        print(f"newsbrief: no matches for {args.query!r}", file=sys.stderr)
+    return 0 if hits else EXIT_NO_MATCH
+
+
 def cmd_read(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
@@ -293,6 +345,7 @@ COMMANDS = {
     "show": cmd_show,
     "summary": cmd_summary,
     "entities": cmd_entities,
+    "search": cmd_search,
 }
 
 

@@ -1,0 +1,215 @@
+"""Full-text search: query forms, hostile input, keeping the index in step, and the command."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarise.article import Article
+from summarise.readers import load_paths, read_article
+from summarise.search import QueryError, SearchIndex, translate_query
+
+from .conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:  # module scope: Hypothesis reuses it across examples
+    found = SearchIndex(None)
+    found.sync(load_paths([SEEDS]).articles)
+    return found
+
+
+def titles(index: SearchIndex, query: str) -> list[str]:
+    return [hit.title for hit in index.search(query)]
+
+
+def test_stemming_prefix_and_phrases(index: SearchIndex) -> None:
+    stemmed = titles(index, "tariff")
+    assert len(stemmed) == 5  # "tariffs" in every article matches "tariff"
+    assert titles(index, "tarif*") and set(titles(index, "tarif*")) == set(stemmed)
+    phrase = titles(index, '"electric vehicles"')
+    assert phrase and len(phrase) <= len(titles(index, "electric vehicles"))
+    assert titles(index, '"vehicles electric"') == []
+
+
+def test_title_is_weighted_up(index: SearchIndex) -> None:
+    # Every seed mentions Carney or Trudeau in the body; the one with "Carney" in its title ranks
+    # above the others.
+    assert titles(index, "carney")[0].startswith("Carney in Beijing")
+
+
+def test_boolean_operators(index: SearchIndex) -> None:
+    canola = set(titles(index, "canola"))
+    pork = set(titles(index, "pork"))
+    assert set(titles(index, "canola NOT pork")) == canola - pork
+    assert set(titles(index, "canola -pork")) == canola - pork
+    assert set(titles(index, "pork OR huawei")) == pork | set(titles(index, "huawei"))
+    assert set(titles(index, "canola AND pork")) == canola & pork
+
+
+def test_field_filters(index: SearchIndex) -> None:
+    assert titles(index, "title:carney") == [
+        "Carney in Beijing aims to reset trade ties while risking U.S. ire"
+    ]
+    assert len(titles(index, "source:torontoer")) == 2
+    assert titles(index, "tag:usmca") == [
+        "Trudeau’s China gamble: why Ottawa is rebuilding ties despite US pressure"
+    ]
+    people = titles(index, 'entity:"Xi Jinping"')
+    assert people and all(t in titles(index, "jinping") for t in people)
+
+
+def test_hits_carry_snippet_and_offsets_into_the_article(index: SearchIndex) -> None:
+    articles = {a.id: a for a in load_paths([SEEDS]).articles}
+    for hit in index.search("canola"):
+        article = articles[hit.article_id]
+        assert hit.matches
+        for m in hit.matches:
+            assert article.blocks[m.block].text[m.start : m.end].lower() == "canola"
+        assert all(hit.snippet[a:b].lower() == "canola" for a, b in hit.snippet_matches)
+        assert "\x02" not in hit.snippet and "\x03" not in hit.snippet
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced',
+        "AND",
+        "OR OR",
+        "NOT",
+        "*",
+        "-",
+        "NEAR(",
+        "canola NEAR(",
+        "(((",
+        "a:b:c",
+        "x" * 5000,
+        "tariff " * 300,
+        "\x1b[31mtariff\x1b[0m\x07",
+        "title:",
+        "-canola",
+        "'",
+        "^",
+        'canola"pork',
+        "NOT canola",
+        "canola AND",
+        "AND canola OR",
+    ],
+)
+def test_hostile_input_never_raises_anything_but_a_clear_query_error(
+    index: SearchIndex, query: str
+) -> None:
+    try:
+        index.search(query)
+    except QueryError as exc:
+        assert "nothing to search for" in str(exc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=st.text(max_size=80))
+def test_any_text_is_a_valid_query_or_a_clear_error(index: SearchIndex, query: str) -> None:
+    try:
+        hits = index.search(query)
+    except QueryError as exc:
+        assert str(exc) == "nothing to search for: type a word"
+    else:
+        assert all(hit.title for hit in hits)
+
+
+def test_translation_quotes_every_term() -> None:
+    assert translate_query('canola AND NOT "electric vehicles" tarif*') == (
+        '"canola" NOT "electric vehicles" AND "tarif"*'
+    )
+    assert translate_query("title:carney -trudeau") == 'title : "carney" NOT "trudeau"'
+    with pytest.raises(QueryError):
+        translate_query("AND OR *")
+
+
+def article_text(title: str, body: str) -> str:
+    return f"{title}\n\n{body}\n"
+
+
+def test_reopening_indexes_only_what_changed_and_never_serves_stale_hits(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "a.txt").write_text(article_text("Alpha", "The walrus ate oysters."))
+    (library / "b.txt").write_text(article_text("Beta", "The penguin ate fish."))
+    path = tmp_path / "index.db"
+    first = SearchIndex(path)
+    report = first.sync(load_paths([library]).articles)
+    assert (report.added, report.removed, report.kept) == (2, 0, 0)
+    first.close()
+    (library / "b.txt").write_text(article_text("Beta", "The penguin ate krill."))
+    (library / "a.txt").unlink()
+    (library / "c.txt").write_text(article_text("Gamma", "A walrus slept."))
+    again = SearchIndex(path)
+    report = again.sync(load_paths([library]).articles)
+    assert (report.added, report.removed, report.kept) == (2, 2, 0)
+    assert titles(again, "walrus") == ["Gamma"]  # the deleted Alpha is gone
+    assert titles(again, "fish") == []  # the old text of Beta is gone
+    assert titles(again, "krill") == ["Beta"]
+    assert SearchIndex(path).sync(load_paths([library]).articles).added == 0
+
+
+def test_a_corrupt_index_is_rebuilt_with_a_notice(tmp_path: Path) -> None:
+    path = tmp_path / "index.db"
+    path.write_bytes(b"garbage, not sqlite " * 200)
+    index = SearchIndex(path)
+    assert index.notices and "rebuilding" in index.notices[0]
+    index.sync(load_paths([SEEDS]).articles)
+    assert len(titles(index, "canola")) >= 3
+
+
+def run_cli(*args: str, cache: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NEWSBRIEF_CACHE_DIR": str(cache)}
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", "search", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
+
+
+def test_search_command(tmp_path: Path) -> None:
+    found = run_cli("canola", "--limit", "2", cache=tmp_path)
+    assert found.returncode == 0
+    assert found.stdout.startswith("1. ") and "\n2. " in found.stdout
+    assert "\x1b[" not in found.stdout  # piped: no bold
+    missing = run_cli("zebra", cache=tmp_path)
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert "no matches for 'zebra'" in missing.stderr
+    nothing = run_cli("*", cache=tmp_path)
+    assert nothing.returncode == 2 and "nothing to search for" in nothing.stderr
+    as_json = json.loads(run_cli("title:carney", "--json", cache=tmp_path).stdout)
+    assert [h["title"] for h in as_json] == [
+        "Carney in Beijing aims to reset trade ties while risking U.S. ire"
+    ]
+    assert set(as_json[0]) == {
+        "id",
+        "path",
+        "title",
+        "score",
+        "snippet",
+        "snippet_matches",
+        "matches",
+    }
+
+
+def test_search_command_on_a_folder(tmp_path: Path) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "a.txt").write_text(article_text("Alpha", "The walrus ate oysters."))
+    result = run_cli("walrus", str(library), "--json", cache=tmp_path / "cache")
+    (hit,) = json.loads(result.stdout)
+    article: Article = read_article(library / "a.txt")
+    assert hit["id"] == article.id and hit["matches"] == [[0, 4, 10]]
