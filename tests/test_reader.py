@@ -7,16 +7,22 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
+from summarise.search import SearchIndex
 from summarise.store import StateStore
 from tui.app import NewsbriefApp
 from tui.screens.help import HelpScreen
+from tui.screens.search import SearchScreen
 from tui.widgets.side_panel import EntityList
 
 from .conftest import SEEDS
 
 
 def make_app(tmp_path: Path, paths: list[Path] | None = None) -> NewsbriefApp:
-    return NewsbriefApp(paths=paths or [SEEDS], store=StateStore(tmp_path / "state.db"))
+    return NewsbriefApp(
+        paths=paths or [SEEDS],
+        store=StateStore(tmp_path / "state.db"),
+        search_index=SearchIndex(None),
+    )
 
 
 async def settle(app: NewsbriefApp, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -257,3 +263,78 @@ async def test_last_article_and_scroll_position_are_restored(tmp_path: Path) -> 
         assert again.article_view.article is not None
         assert again.article_view.article.id == opened.id
         assert again.article_view.scroll_y == scrolled
+
+
+async def search_for(app: NewsbriefApp, pilot, query: str) -> SearchScreen:  # type: ignore[no-untyped-def]
+    await pilot.press("slash")
+    await pilot.pause()
+    screen = app.screen
+    assert isinstance(screen, SearchScreen)
+    await pilot.press(*query)
+    await pilot.pause(0.4)
+    await app.workers.wait_for_complete()
+    await pilot.pause()
+    return screen
+
+
+async def test_search_open_hit_and_step_through_matches(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        before = app.article_view.article
+        screen = await search_for(app, pilot, "canola")
+        assert len(screen.hits) >= 3
+        status = str(screen.query_one("#search-status", Static).render())
+        assert status == f"{len(screen.hits)} articles"
+        await pilot.press("escape")  # back to where we were, nothing changed
+        await pilot.pause()
+        assert not isinstance(app.screen, SearchScreen) and app.article_view.article is before
+        screen = await search_for(app, pilot, "canola")
+        await pilot.press("down", "down")  # into the results, then the second hit
+        chosen = screen.hits[1]
+        await pilot.press("enter")
+        await settle(app, pilot)
+        view = app.article_view
+        assert view.article is not None and view.article.id == chosen.article_id
+        total = len(view.search_hits)
+        assert total == len(chosen.matches) > 0
+        assert app.sub_title == f"hit 1/{total}"
+        await pilot.press("n")
+        assert app.sub_title == f"hit {2 if total > 1 else 1}/{total}"
+        await pilot.press("N")
+        assert app.sub_title == f"hit 1/{total}"
+        for hit in view.search_hits:
+            assert view.article.blocks[hit.block].text[hit.start : hit.end].lower() == "canola"
+        # The box remembers: up recalls the last search.
+        await pilot.press("slash")
+        await pilot.pause()
+        await pilot.press("up")
+        assert app.screen.query_one("#query", Input).value == "canola"
+    assert StateStore(tmp_path / "state.db").get_setting("search_history") == ["canola"]
+
+
+async def test_search_filters_the_sidebar_and_escape_clears_it(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        screen = await search_for(app, pilot, "huawei OR pork")
+        wanted = [h.article_id for h in screen.hits]
+        assert 0 < len(wanted) < 5
+        await pilot.press("ctrl+f")
+        await pilot.pause()
+        assert [a.id for a in app.article_list.articles] == wanted
+        status = str(app.query_one("#list-status", Static).render())
+        assert "matching 'huawei OR pork'" in status
+        await pilot.press("escape")
+        assert len(app.article_list.articles) == 5
+
+
+async def test_search_with_nothing_to_find_says_so(tmp_path: Path) -> None:
+    app = make_app(tmp_path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        screen = await search_for(app, pilot, "zebra")
+        assert screen.hits == []
+        assert str(screen.query_one("#search-status", Static).render()) == "No matches for 'zebra'"
+        await pilot.press("enter")  # nothing to open: stays
+        assert isinstance(app.screen, SearchScreen)

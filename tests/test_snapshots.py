@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from summarise.search import SearchIndex
 from summarise.store import StateStore
 from tui.app import NewsbriefApp
 
@@ -17,7 +18,7 @@ SIZE = (100, 32)
 
 def make_app() -> NewsbriefApp:
     # In-memory state: every run starts from the same unread library and default theme.
-    return NewsbriefApp(paths=[SEEDS], store=StateStore(None))
+    return NewsbriefApp(paths=[SEEDS], store=StateStore(None), search_index=SearchIndex(None))
 
 
 async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -71,6 +72,16 @@ def test_help_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
         await ready(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=help_screen)
+
+
+def test_search_results(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def search(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await pilot.press("slash", *"canola tarif*")
+        await pilot.pause(0.4)
+        await ready(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=search)
 
 
 def test_snapshot_state_is_isolated() -> None:

@@ -20,10 +20,12 @@ from summarise.article import Article
 from summarise.entities import ArticleEntities, find_entities
 from summarise.library import SORT_KEYS, default_library_path, filter_articles, sort_articles
 from summarise.readers import load_paths
+from summarise.search import SearchIndex
 from summarise.store import StateStore
 from tui.commands import ArticleCommands
 from tui.messages import EntitiesReady, LibraryLoaded, SummaryReady
 from tui.screens.help import HelpScreen
+from tui.screens.search import SearchChoice, SearchScreen
 from tui.widgets.article_list import ArticleList
 from tui.widgets.article_view import ArticleView
 from tui.widgets.side_panel import EntityList, PanelChanged, SidePanel
@@ -57,6 +59,16 @@ class NewsbriefApp(App[None]):
             show=False,
             id="previous-unread",
         ),
+        Binding("slash", "search", "Search", key_display="/", id="search"),
+        Binding("n", "next_hit", "Next hit", show=False, id="next-hit"),
+        Binding("N", "previous_hit", "Previous hit", show=False, id="previous-hit"),
+        Binding(
+            "escape",
+            "clear_search_filter",
+            "Clear search filter",
+            show=False,
+            id="clear-search-filter",
+        ),
         Binding("f", "filter", "Filter", id="filter"),
         Binding("o", "cycle_sort", "Sort", show=False, id="sort"),
         Binding("M", "cycle_method", "Summary method", show=False, id="summary-method"),
@@ -78,8 +90,17 @@ class NewsbriefApp(App[None]):
         ),
     ]
 
-    def __init__(self, paths: list[Path] | None = None, store: StateStore | None = None) -> None:
+    def __init__(
+        self,
+        paths: list[Path] | None = None,
+        store: StateStore | None = None,
+        search_index: SearchIndex | None = None,
+    ) -> None:
         super().__init__()
+        self._given_index = search_index
+        self.index: SearchIndex | None = None  # set once it holds this library
+        self.search_filter: tuple[str, tuple[str, ...]] | None = None  # (query, ranked ids)
+        self._index_status = ""
         self.paths = list(paths or [])
         self.store = store or StateStore.open_default()
         self.all_articles: list[Article] = []
@@ -187,13 +208,40 @@ class NewsbriefApp(App[None]):
                     self.call_after_refresh(self.article_view.scroll_to, y=scroll, animate=False)
         if self.focused is None:
             self.article_list.focus()
+        self.sync_index(library.articles)
         if self._exit_after_load:
             # bench/startup.py: stop once the list has been painted.
             self.call_after_refresh(self.exit)
 
+    @work(thread=True, exclusive=True, group="index")
+    def sync_index(self, articles: list[Article]) -> None:
+        index = self._given_index or SearchIndex.for_library(self.paths or [default_library_path()])
+
+        def progress(done: int, total: int) -> None:
+            if total >= 100:
+                self.call_from_thread(self._set_index_status, f"indexing {done}/{total}")
+
+        report = index.sync(articles, progress=progress)
+        self.call_from_thread(self._index_ready, index, report.notices)
+
+    def _set_index_status(self, status: str) -> None:
+        self._index_status = status
+        self._update_status()
+
+    def _index_ready(self, index: SearchIndex, notices: list[str]) -> None:
+        self.index = index
+        for notice in notices:
+            self.notify(notice, title="Search", severity="warning", timeout=8)
+        self._set_index_status("")
+
     def _rebuild_list(self, keep: str | None = None) -> None:
         query = self.query_one("#filter", Input).value
-        shown = sort_articles(filter_articles(self.all_articles, query), self.sort_key)
+        if self.search_filter is not None:
+            by_id = {a.id: a for a in self.all_articles}
+            ranked = [by_id[i] for i in self.search_filter[1] if i in by_id]
+            shown = filter_articles(ranked, query)
+        else:
+            shown = sort_articles(filter_articles(self.all_articles, query), self.sort_key)
         if keep is None and self.article_view.article is not None:
             keep = self.article_view.article.id
         self.article_list.set_articles(shown, self.read_ids, self.bookmark_ids, keep=keep)
@@ -204,7 +252,12 @@ class NewsbriefApp(App[None]):
         unread = sum(1 for a in shown if a.id not in self.read_ids)
         total = len(self.all_articles)
         count = f"{len(shown)} of {total}" if len(shown) != total else f"{total}"
-        status = f"{count} articles · {unread} unread · by {self.sort_key}"
+        order = (
+            f"matching {self.search_filter[0]!r}" if self.search_filter else (f"by {self.sort_key}")
+        )
+        status = f"{count} articles · {unread} unread · {order}"
+        if self._index_status:
+            status += f" · {self._index_status}"
         self.query_one("#list-status", Static).update(Content(status))
 
     # ---- opening articles ---------------------------------------------------------------
@@ -213,9 +266,9 @@ class NewsbriefApp(App[None]):
         view = self.article_view
         if view.article is None or view.article.id != article.id:
             view.show(article)
+            self.sub_title = ""
             self._mention_index.clear()
             self.store.set_setting("last_article", article.id)
-            self.sub_title = article.source or ""
             self._request_entities(article)
             if self.panel.mode == "summary":
                 self._request_summary(article)
@@ -455,7 +508,58 @@ class NewsbriefApp(App[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("cycle_method", "summary_length"):
             return self.panel.mode == "summary"
+        if action in ("next_hit", "previous_hit"):
+            return bool(self.article_view.search_hits)
+        if action == "clear_search_filter":
+            return self.search_filter is not None
         return True
+
+    # ---- search -------------------------------------------------------------------------
+
+    def action_search(self) -> None:
+        sources = {a.id: a.source for a in self.all_articles}
+        history = self.store.get_setting("search_history", []) or []
+        status = "" if self.index is not None else "The index is still being built…"
+        self.push_screen(SearchScreen(self.index, sources, history, status), self._searched)
+
+    def _searched(self, choice: SearchChoice | None) -> None:
+        if choice is None:
+            return
+        history = self.store.get_setting("search_history", []) or []
+        if choice.query.strip():
+            history = [choice.query, *[h for h in history if h != choice.query]][:50]
+            self.store.set_setting("search_history", history)
+        if choice.filter_ids:
+            self.search_filter = (choice.query, choice.filter_ids)
+            self._rebuild_list(keep=choice.filter_ids[0])
+            self.article_list.focus()
+            return
+        if choice.hit is not None:
+            self.open_article_by_id(choice.hit.article_id)
+            view = self.article_view
+            view.set_search_hits(choice.hit.matches)
+            if choice.hit.matches:
+                self.call_after_refresh(self._jump_hit, 0)
+            else:
+                self.notify(f"{choice.query!r} matched the title, tags or names", timeout=3)
+
+    def _jump_hit(self, index: int) -> None:
+        view = self.article_view
+        view.jump_to_hit(index)
+        if view.hit_index is not None:
+            self.sub_title = f"hit {view.hit_index + 1}/{len(view.search_hits)}"
+
+    def action_next_hit(self) -> None:
+        view = self.article_view
+        self._jump_hit(0 if view.hit_index is None else view.hit_index + 1)
+
+    def action_previous_hit(self) -> None:
+        view = self.article_view
+        self._jump_hit(-1 if view.hit_index is None else view.hit_index - 1)
+
+    def action_clear_search_filter(self) -> None:
+        self.search_filter = None
+        self._rebuild_list()
 
     # ---- help and palette ---------------------------------------------------------------
 
@@ -486,6 +590,7 @@ class NewsbriefApp(App[None]):
             "Previous unread", "Open the previous unread article ([)", self.action_previous_unread
         )
         yield SystemCommand("Filter", "Filter the article list (f)", self.action_filter)
+        yield SystemCommand("Search", "Search every article (/)", self.action_search)
         for key in SORT_KEYS:
             yield SystemCommand(f"Sort by {key}", f"Order the list by {key}", self._sorter(key))
         for method in METHODS:

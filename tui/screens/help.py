@@ -18,6 +18,8 @@ PANE_KEYS = [
     ("tab / shift+tab", "move between list, article and panel"),
     ("escape", "leave the filter box; close this help"),
     ("ctrl+p", "command palette: every action, go to any article, change theme"),
+    ("search: ↓ / ↑", "into the results / back; ↑ in the box recalls earlier searches"),
+    ("search: ctrl+f", "show only the matching articles in the list (escape clears)"),
 ]
 
 

@@ -10,6 +10,7 @@ from textual.widgets import Static
 
 from summarise.article import Article, BlockKind
 from summarise.entities import ENTITY_LABELS, ArticleEntities, EntityType, Mention
+from summarise.search import Match
 from summarise.text import Sentence
 
 _KIND_CLASS = {
@@ -26,6 +27,7 @@ class ArticleView(VerticalScroll, can_focus=True):
     COMPONENT_CLASSES = {
         *(f"article-view--{t.value.lower()}" for t in EntityType),
         "article-view--summary",
+        "article-view--search",
         "article-view--current",
     }
 
@@ -45,6 +47,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.summary: tuple[Sentence, ...] = ()
         self.highlighting = True
         self.current: Mention | None = None
+        self.search_hits: tuple[Match, ...] = ()
+        self.hit_index: int | None = None
         self._block_widgets: dict[int, Static] = {}
         self._legend: Static | None = None
 
@@ -60,6 +64,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.entities = None
         self.summary = ()
         self.current = None
+        self.search_hits = ()
+        self.hit_index = None
         self._block_widgets = {}
         widgets: list[Static] = [Static(Content(article.title), classes="headline")]
         if article.dek:
@@ -103,6 +109,23 @@ class ArticleView(VerticalScroll, can_focus=True):
         if widget is not None:
             self.scroll_to_widget(widget, animate=False, center=True)
 
+    def set_search_hits(self, hits: tuple[Match, ...]) -> None:
+        self.search_hits = hits
+        self.hit_index = None
+        self._restyle()
+
+    def jump_to_hit(self, index: int) -> None:
+        """Scroll to search hit `index` and mark it as the current one."""
+        if not self.search_hits:
+            return
+        self.hit_index = index % len(self.search_hits)
+        hit = self.search_hits[self.hit_index]
+        self.current = None
+        self._restyle()
+        widget = self._block_widgets.get(hit.block)
+        if widget is not None:
+            self.scroll_to_widget(widget, animate=False, center=True)
+
     def jump_to_block(self, block: int) -> None:
         widget = self._block_widgets.get(block)
         if widget is not None:
@@ -131,6 +154,11 @@ class ArticleView(VerticalScroll, can_focus=True):
             for mention in mentions.get(index, ()):
                 style = self._style(f"article-view--{mention.type.value.lower()}")
                 content = content.stylize(style, mention.start, mention.end)
+            search_style = self._style("article-view--search")
+            for number, hit in enumerate(self.search_hits):
+                if hit.block == index:
+                    style = current_style if number == self.hit_index else search_style
+                    content = content.stylize(style, hit.start, hit.end)
             if self.current is not None and self.current.block == index:
                 content = content.stylize(current_style, self.current.start, self.current.end)
             widget.update(content)

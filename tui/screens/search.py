@@ -1,0 +1,156 @@
+"""The search screen: results as you type, keyboard to choose, history on the up arrow."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.timer import Timer
+from textual.widgets import Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from summarise.search import Hit, QueryError, SearchIndex
+
+DEBOUNCE = 0.15
+HISTORY_SIZE = 50
+
+
+@dataclass(frozen=True)
+class SearchChoice:
+    """What the user chose: open a hit, or filter the sidebar by the query."""
+
+    query: str
+    hit: Hit | None = None
+    filter_ids: tuple[str, ...] = ()
+
+
+def hit_prompt(hit: Hit, source: str | None) -> Content:
+    title = Content(hit.title).stylize("bold")
+    if source:
+        title = Content.assemble(title, Content(f"  {source}").stylize("$text-muted"))
+    snippet = Content(hit.snippet)
+    for start, end in hit.snippet_matches:
+        snippet = snippet.stylize("bold $text-warning", start, end)
+    return Content.assemble(title, "\n  ", snippet)
+
+
+class SearchScreen(ModalScreen[SearchChoice | None]):
+    BINDINGS = [
+        Binding("escape", "dismiss(None)", "Back"),
+        Binding("ctrl+f", "filter_list", "Filter list by query"),
+    ]
+
+    def __init__(
+        self,
+        index: SearchIndex | None,
+        sources: dict[str, str | None],
+        history: list[str],
+        status: str = "",
+    ) -> None:
+        super().__init__()
+        self.index = index
+        self.sources = sources
+        self.history = history
+        self.status = status
+        self.hits: list[Hit] = []
+        self._history_at: int | None = None
+        self._timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="search-box"):
+            yield Input(
+                placeholder='Search: words, "phrase", pref*, title: source: entity: tag:',
+                id="query",
+            )
+            yield Static(Content(self.status or "Type to search"), id="search-status")
+            yield OptionList(id="results")
+
+    def on_mount(self) -> None:
+        self.query_one("#query", Input).focus()
+
+    @on(Input.Changed, "#query")
+    def _changed(self, event: Input.Changed) -> None:
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DEBOUNCE, lambda: self.run_search(event.value))
+
+    @work(thread=True, exclusive=True, group="search")
+    def run_search(self, query: str) -> None:
+        if self.index is None:
+            self.app.call_from_thread(self._show, query, [], "The index is still being built…")
+            return
+        if not query.strip():
+            self.app.call_from_thread(self._show, query, [], "Type to search")
+            return
+        try:
+            hits = self.index.search(query, limit=50)
+        except QueryError as exc:
+            self.app.call_from_thread(self._show, query, [], str(exc))
+            return
+        noun = "article" if len(hits) == 1 else "articles"
+        message = f"{len(hits)} {noun}" if hits else f"No matches for {query!r}"
+        self.app.call_from_thread(self._show, query, hits, message)
+
+    def _show(self, query: str, hits: list[Hit], message: str) -> None:
+        if query != self.query_one("#query", Input).value:
+            return  # typed on since: a newer search is coming
+        self.hits = hits
+        results = self.query_one("#results", OptionList)
+        results.clear_options()
+        results.add_options(
+            Option(hit_prompt(hit, self.sources.get(hit.article_id)), id=hit.article_id)
+            for hit in hits
+        )
+        if hits:
+            results.highlighted = 0
+        self.query_one("#search-status", Static).update(Content(message))
+
+    def _remember(self, query: str) -> None:
+        query = query.strip()
+        if query:
+            if query in self.history:
+                self.history.remove(query)
+            self.history.insert(0, query)
+            del self.history[HISTORY_SIZE:]
+
+    def _choose(self, index: int | None) -> None:
+        if index is None or not self.hits:
+            return
+        query = self.query_one("#query", Input).value
+        self._remember(query)
+        self.dismiss(SearchChoice(query, hit=self.hits[index]))
+
+    @on(Input.Submitted, "#query")
+    def _submitted(self) -> None:
+        self._choose(self.query_one("#results", OptionList).highlighted)
+
+    @on(OptionList.OptionSelected, "#results")
+    def _selected(self, event: OptionList.OptionSelected) -> None:
+        self._choose(event.option_index)
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        query_box = self.query_one("#query", Input)
+        results = self.query_one("#results", OptionList)
+        if self.focused is query_box and event.key == "down" and self.hits:
+            results.focus()
+            event.stop()
+        elif self.focused is query_box and event.key == "up" and self.history:
+            step = 0 if self._history_at is None else self._history_at + 1
+            self._history_at = min(step, len(self.history) - 1)
+            query_box.value = self.history[self._history_at]
+            query_box.cursor_position = len(query_box.value)
+            event.stop()
+        elif self.focused is results and event.key == "up" and results.highlighted == 0:
+            query_box.focus()
+            event.stop()
+
+    def action_filter_list(self) -> None:
+        query = self.query_one("#query", Input).value
+        if self.hits:
+            self._remember(query)
+            self.dismiss(SearchChoice(query, filter_ids=tuple(h.article_id for h in self.hits)))
