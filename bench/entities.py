@@ -94,9 +94,11 @@ def main(argv: list[str] | None = None) -> int:
     total = sum(per_article) / 1000
     print(f"\nSpeed over {len(per_article)} BBC articles (import and load {import_time:.2f} s):")
     print(f"  start-up (first call, word lists): {startup * 1000:.0f} ms")
-    print(f"  median {statistics.median(per_article):.2f} ms/article, "
-          f"{statistics.median(per_800):.2f} ms per 800 words, "
-          f"{len(per_article) / total:.0f} articles/s")
+    print(
+        f"  median {statistics.median(per_article):.2f} ms/article, "
+        f"{statistics.median(per_800):.2f} ms per 800 words, "
+        f"{len(per_article) / total:.0f} articles/s"
+    )
     return 0
 
 
