@@ -26,9 +26,14 @@ def make_app(tmp_path: Path, paths: list[Path] | None = None) -> NewsbriefApp:
 
 
 async def settle(app: NewsbriefApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Wait until loading, indexing and any summary or entity work are done."""
     await pilot.pause(0.2)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(100):
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.index is not None and not app.workers:
+            break
+        await pilot.pause(0.05)
 
 
 async def test_navigate_open_and_read_mark_persists(tmp_path: Path) -> None:

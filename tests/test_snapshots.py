@@ -26,8 +26,12 @@ async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
     for field in app.query(Input):
         field.cursor_blink = False
     await pilot.pause(0.2)
-    await app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(100):  # until loading and indexing are done, whatever the machine's speed
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.index is not None and not app.workers:
+            break
+        await pilot.pause(0.05)
 
 
 def test_library_and_article(snap_compare) -> None:  # type: ignore[no-untyped-def]

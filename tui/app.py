@@ -222,13 +222,16 @@ class NewsbriefApp(App[None]):
                 self.call_from_thread(self._set_index_status, f"indexing {done}/{total}")
 
         report = index.sync(articles, progress=progress)
-        self.call_from_thread(self._index_ready, index, report.notices)
+        if self.is_running:
+            self.call_from_thread(self._index_ready, index, report.notices)
 
     def _set_index_status(self, status: str) -> None:
         self._index_status = status
         self._update_status()
 
     def _index_ready(self, index: SearchIndex, notices: list[str]) -> None:
+        if not self._has_widgets():
+            return
         self.index = index
         for notice in notices:
             self.notify(notice, title="Search", severity="warning", timeout=8)
@@ -247,7 +250,13 @@ class NewsbriefApp(App[None]):
         self.article_list.set_articles(shown, self.read_ids, self.bookmark_ids, keep=keep)
         self._update_status()
 
+    def _has_widgets(self) -> bool:
+        """False while the app is shutting down: late callbacks then have nothing to update."""
+        return self.is_running and bool(self.screen_stack) and bool(self.query(ArticleList))
+
     def _update_status(self) -> None:
+        if not self._has_widgets():
+            return
         shown = self.article_list.articles
         unread = sum(1 for a in shown if a.id not in self.read_ids)
         total = len(self.all_articles)
@@ -296,6 +305,8 @@ class NewsbriefApp(App[None]):
         self._preview_timer = self.set_timer(PREVIEW_DELAY, self._show_highlighted)
 
     def _show_highlighted(self) -> None:
+        if not self._has_widgets():
+            return
         article = self.article_list.highlighted_article
         if article is not None:
             self.open_article(article, mark_read=False)
@@ -520,7 +531,8 @@ class NewsbriefApp(App[None]):
         sources = {a.id: a.source for a in self.all_articles}
         history = self.store.get_setting("search_history", []) or []
         status = "" if self.index is not None else "The index is still being built…"
-        self.push_screen(SearchScreen(self.index, sources, history, status), self._searched)
+        screen = SearchScreen(lambda: self.index, sources, history, status)
+        self.push_screen(screen, self._searched)
 
     def _searched(self, choice: SearchChoice | None) -> None:
         if choice is None:

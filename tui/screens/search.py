@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from textual import on, work
@@ -47,13 +48,14 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
 
     def __init__(
         self,
-        index: SearchIndex | None,
+        get_index: Callable[[], SearchIndex | None],
         sources: dict[str, str | None],
         history: list[str],
         status: str = "",
     ) -> None:
         super().__init__()
-        self.index = index
+        # Asked at each search, not once: the index may finish syncing while the screen is open.
+        self.get_index = get_index
         self.sources = sources
         self.history = history
         self.status = status
@@ -81,14 +83,15 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
-        if self.index is None:
+        index = self.get_index()
+        if index is None:
             self.app.call_from_thread(self._show, query, [], "The index is still being built…")
             return
         if not query.strip():
             self.app.call_from_thread(self._show, query, [], "Type to search")
             return
         try:
-            hits = self.index.search(query, limit=50)
+            hits = index.search(query, limit=50)
         except QueryError as exc:
             self.app.call_from_thread(self._show, query, [], str(exc))
             return
