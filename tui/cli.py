@@ -105,6 +105,30 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", "-n", type=_positive_int, default=10, metavar="N")
     search.add_argument("--json", action="store_true", help="machine-readable output")
 
+    brief = commands.add_parser("brief", help="one briefing across many articles")
+    brief.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    brief.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (format from its extension) instead of stdout",
+    )
+    brief.add_argument(
+        "--format",
+        "-f",
+        choices=("md", "txt", "html", "json"),
+        help="md (default), txt, html or json",
+    )
+    brief.add_argument(
+        "--words",
+        "-w",
+        type=_positive_int,
+        default=500,
+        metavar="N",
+        help="about how long (default 500; sources not counted)",
+    )
+
     for sub in (show, summary, entities):
         sub.add_argument(
             "--library",
@@ -291,7 +315,7 @@ EXIT_NO_MATCH = 1
 def _progress(done: int, total: int) -> None:
     if sys.stderr.isatty() and total >= 200:
         end = "\n" if done == total else ""
-        print(f"\rnewsbrief: indexing {done}/{total} articles", end=end, file=sys.stderr)
+        print(f"\rnewsbrief: working through {done}/{total} articles", end=end, file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -327,6 +351,63 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0 if hits else EXIT_NO_MATCH
 
 
+FORMAT_BY_SUFFIX = {
+    ".md": "md",
+    ".markdown": "md",
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, so a crash never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)
+
+
+def cmd_brief(args: argparse.Namespace) -> int:
+    from summarise.analysis import AnalysisCache
+    from summarise.briefing import BriefingError, build_briefing
+    from summarise.briefing_render import render
+
+    fmt = args.format
+    if fmt is None and args.output is not None:
+        fmt = FORMAT_BY_SUFFIX.get(args.output.suffix.lower())
+        if fmt is None:
+            raise UsageError(
+                f"cannot tell the format from {args.output.name!r}; add --format md|txt|html|json"
+            )
+    fmt = fmt or "md"
+    if args.output is not None and not args.output.parent.is_dir():
+        raise UsageError(f"no such folder: {args.output.parent}")
+    library = load_library(args.paths)
+    cache = AnalysisCache.default()
+    try:
+        briefing = build_briefing(
+            library.articles, words=args.words, cache=cache, progress=_progress
+        )
+    except BriefingError as exc:
+        where = ", ".join(str(p) for p in args.paths) or "the sample library"
+        raise UsageError(f"{exc} in {where}") from None
+    finally:
+        cache.close()
+    text = render(briefing, fmt)
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        write_atomically(args.output, text)
+        print(
+            f"newsbrief: wrote {args.output} ({len(briefing.sources)} articles, "
+            f"{briefing.body_words()} words)",
+            file=sys.stderr,
+        )
+    return 0
+
+
 def cmd_read(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
@@ -346,6 +427,7 @@ COMMANDS = {
     "summary": cmd_summary,
     "entities": cmd_entities,
     "search": cmd_search,
+    "brief": cmd_brief,
 }
 
 
