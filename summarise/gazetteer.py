@@ -190,7 +190,8 @@ FIRST_NAMES = _words(
 # Acronyms that are not organisations.
 COMMON_ACRONYMS = _words(
     """AI EV EVS CEO CFO COO CTO GDP TV PC PR IT HR ID DNA VAT CPI ATM SUV SMS PDF FAQ UFO LNG
-    GMO IPO ETF FDI RSS URL USB DVD CD MP3 HIV AIDS COVID SARS NHL NBA NFL MVP OK"""
+    GMO IPO ETF FDI RSS URL USB DVD CD MP3 HIV AIDS COVID SARS NHL NBA NFL MVP OK GMT BST EST
+    PST CET UTC EDT PDT"""
 )
 
 # Places that are not countries, cities or states: continents and broad regions. Marked as
