@@ -6,6 +6,7 @@ import html
 import json
 import re
 import textwrap
+from pathlib import Path
 from typing import Any
 
 from summarise.briefing import Briefing, Named, Point, Source
@@ -268,3 +269,26 @@ RENDERERS = {"md": to_markdown, "txt": to_text, "html": to_html, "json": to_json
 
 def render(b: Briefing, fmt: str) -> str:
     return RENDERERS[fmt](b)
+
+
+FORMAT_BY_SUFFIX = {
+    ".md": "md",
+    ".markdown": "md",
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+
+
+def format_for(path: Path) -> str | None:
+    """The format a file name asks for, or None when its extension says nothing."""
+    return FORMAT_BY_SUFFIX.get(path.suffix.lower())
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, so a crash never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
+from summarise.analysis import AnalysisCache
 from summarise.search import SearchIndex
 from summarise.store import StateStore
 from tui.app import NewsbriefApp
@@ -22,6 +23,7 @@ def make_app(tmp_path: Path, paths: list[Path] | None = None) -> NewsbriefApp:
         paths=paths or [SEEDS],
         store=StateStore(tmp_path / "state.db"),
         search_index=SearchIndex(None),
+        analysis_cache=AnalysisCache(None),
     )
 
 
@@ -343,3 +345,51 @@ async def test_search_with_nothing_to_find_says_so(tmp_path: Path) -> None:
         assert str(screen.query_one("#search-status", Static).render()) == "No matches for 'zebra'"
         await pilot.press("enter")  # nothing to open: stays
         assert isinstance(app.screen, SearchScreen)
+
+
+async def test_briefing_screen_over_the_list_and_save(tmp_path: Path) -> None:
+    from textual.widgets import Markdown
+
+    from tui.screens.briefing import BriefingScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36), notifications=True) as pilot:
+        await settle(app, pilot)
+        await pilot.press("B")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, BriefingScreen)
+        await settle(app, pilot)
+        assert screen.briefing is not None
+        assert len(screen.briefing.sources) == 5
+        page = screen.query_one(Markdown)
+        assert "Where sources differ" in page.source and "Justin Trudeau" in page.source
+        await pilot.press("w")
+        await pilot.pause()
+        field = screen.query_one("#save-path", Input)
+        assert field.display and field.value.endswith(".md")
+        target = tmp_path / "out.html"
+        field.value = str(target)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert target.read_text().startswith("<!DOCTYPE html>")
+        assert any(f"Saved {target}" in n.message for n in app._notifications)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not isinstance(app.screen, BriefingScreen)
+
+
+async def test_briefing_follows_the_filtered_list(tmp_path: Path) -> None:
+    from tui.screens.briefing import BriefingScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(110, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("f", *"torontoer", "enter")
+        await pilot.pause()
+        await pilot.press("B")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefingScreen) and screen.briefing is not None
+        assert {s.outlet for s in screen.briefing.sources} == {"Torontoer"}
+        assert len(screen.briefing.sources) == 2

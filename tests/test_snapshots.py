@@ -7,6 +7,7 @@ from pathlib import Path
 
 from textual.widgets import Input
 
+from summarise.analysis import AnalysisCache
 from summarise.search import SearchIndex
 from summarise.store import StateStore
 from tui.app import NewsbriefApp
@@ -18,7 +19,12 @@ SIZE = (100, 32)
 
 def make_app() -> NewsbriefApp:
     # In-memory state: every run starts from the same unread library and default theme.
-    return NewsbriefApp(paths=[SEEDS], store=StateStore(None), search_index=SearchIndex(None))
+    return NewsbriefApp(
+        paths=[SEEDS],
+        store=StateStore(None),
+        search_index=SearchIndex(None),
+        analysis_cache=AnalysisCache(None),
+    )
 
 
 async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -86,6 +92,16 @@ def test_search_results(snap_compare) -> None:  # type: ignore[no-untyped-def]
         await ready(pilot)
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=search)
+
+
+def test_briefing_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def briefing(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await pilot.press("B")
+        await pilot.pause(0.3)
+        await ready(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=briefing)
 
 
 def test_snapshot_state_is_isolated() -> None:

@@ -16,6 +16,7 @@ from textual.theme import Theme
 from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, OptionList, Static
 
+from summarise.analysis import AnalysisCache
 from summarise.article import Article
 from summarise.entities import ArticleEntities, find_entities
 from summarise.library import SORT_KEYS, default_library_path, filter_articles, sort_articles
@@ -24,6 +25,7 @@ from summarise.search import SearchIndex
 from summarise.store import StateStore
 from tui.commands import ArticleCommands
 from tui.messages import EntitiesReady, LibraryLoaded, SummaryReady
+from tui.screens.briefing import BriefingScreen
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchChoice, SearchScreen
 from tui.widgets.article_list import ArticleList
@@ -69,6 +71,7 @@ class NewsbriefApp(App[None]):
             show=False,
             id="clear-search-filter",
         ),
+        Binding("B", "briefing", "Briefing", key_display="B", id="briefing"),
         Binding("f", "filter", "Filter", id="filter"),
         Binding("o", "cycle_sort", "Sort", show=False, id="sort"),
         Binding("M", "cycle_method", "Summary method", show=False, id="summary-method"),
@@ -95,12 +98,14 @@ class NewsbriefApp(App[None]):
         paths: list[Path] | None = None,
         store: StateStore | None = None,
         search_index: SearchIndex | None = None,
+        analysis_cache: AnalysisCache | None = None,
     ) -> None:
         super().__init__()
         self._given_index = search_index
         self.index: SearchIndex | None = None  # set once it holds this library
         self.search_filter: tuple[str, tuple[str, ...]] | None = None  # (query, ranked ids)
         self._index_status = ""
+        self._analysis_cache: AnalysisCache | None = analysis_cache
         self.paths = list(paths or [])
         self.store = store or StateStore.open_default()
         self.all_articles: list[Article] = []
@@ -525,6 +530,18 @@ class NewsbriefApp(App[None]):
             return self.search_filter is not None
         return True
 
+    # ---- briefing -----------------------------------------------------------------------
+
+    def action_briefing(self) -> None:
+        """A briefing over the articles the list shows (all, or the filtered or found ones)."""
+        articles = list(self.article_list.articles)
+        if not articles:
+            self.notify("No articles in the list to brief", severity="warning")
+            return
+        if self._analysis_cache is None:
+            self._analysis_cache = AnalysisCache.default()
+        self.push_screen(BriefingScreen(articles, self._analysis_cache))
+
     # ---- search -------------------------------------------------------------------------
 
     def action_search(self) -> None:
@@ -603,6 +620,9 @@ class NewsbriefApp(App[None]):
         )
         yield SystemCommand("Filter", "Filter the article list (f)", self.action_filter)
         yield SystemCommand("Search", "Search every article (/)", self.action_search)
+        yield SystemCommand(
+            "Briefing", "One page over the articles in the list (B)", self.action_briefing
+        )
         for key in SORT_KEYS:
             yield SystemCommand(f"Sort by {key}", f"Order the list by {key}", self._sorter(key))
         for method in METHODS:

@@ -372,11 +372,11 @@ def write_atomically(path: Path, text: str) -> None:
 def cmd_brief(args: argparse.Namespace) -> int:
     from summarise.analysis import AnalysisCache
     from summarise.briefing import BriefingError, build_briefing
-    from summarise.briefing_render import render
+    from summarise.briefing_render import format_for, render, write_atomically
 
     fmt = args.format
     if fmt is None and args.output is not None:
-        fmt = FORMAT_BY_SUFFIX.get(args.output.suffix.lower())
+        fmt = format_for(args.output)
         if fmt is None:
             raise UsageError(
                 f"cannot tell the format from {args.output.name!r}; add --format md|txt|html|json"
