@@ -19,12 +19,15 @@ SIZE = (100, 32)
 
 def make_app() -> NewsbriefApp:
     # In-memory state: every run starts from the same unread library and default theme.
-    return NewsbriefApp(
+    app = NewsbriefApp(
         paths=[SEEDS],
         store=StateStore(None),
         search_index=SearchIndex(None),
         analysis_cache=AnalysisCache(None),
     )
+    # Animations caught midway on a slow machine change the picture: snapshots take none.
+    app.animation_level = "none"
+    return app
 
 
 async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
@@ -87,7 +90,11 @@ def test_help_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
 def test_search_results(snap_compare) -> None:  # type: ignore[no-untyped-def]
     async def search(pilot) -> None:  # type: ignore[no-untyped-def]
         await ready(pilot)
-        await pilot.press("slash", *"canola tarif*")
+        await pilot.press("slash")
+        await pilot.pause()
+        for field in pilot.app.screen.query(Input):  # created just now: blink off here too
+            field.cursor_blink = False
+        await pilot.press(*"canola tarif*")
         await pilot.pause(0.4)
         await ready(pilot)
 
@@ -100,6 +107,13 @@ def test_briefing_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
         await pilot.press("B")
         await pilot.pause(0.3)
         await ready(pilot)
+        for _ in range(200):  # until the page is built, rendered and focused
+            if getattr(pilot.app.screen, "briefing", None) is not None:
+                break
+            await pilot.pause(0.05)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.2)
+        await pilot.pause()
 
     assert snap_compare(make_app(), terminal_size=SIZE, run_before=briefing)
 

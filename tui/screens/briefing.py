@@ -63,15 +63,16 @@ class BriefingScreen(ModalScreen[None]):
     def _status(self, text: str) -> None:
         self.query_one("#briefing-status", Static).update(Content(text))
 
-    def _loaded(self, briefing: Briefing | None) -> None:
+    async def _loaded(self, briefing: Briefing | None) -> None:
         self.query_one("#briefing-loading").display = False
         if briefing is None:
             return
-        self.briefing = briefing
         self.query_one("#briefing-scroll").display = True
-        self.query_one("#briefing-page", Markdown).update(to_markdown(briefing))
+        # Markdown renders asynchronously; the briefing counts as shown once it has.
+        await self.query_one("#briefing-page", Markdown).update(to_markdown(briefing))
         self._status(f"{briefing.body_words()} words · w saves · escape closes")
         self.query_one("#briefing-scroll").focus()
+        self.briefing = briefing  # last: from here on, the page is shown and has the focus
 
     def action_close(self) -> None:
         field = self.query_one("#save-path", Input)
