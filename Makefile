@@ -9,6 +9,8 @@ STAMP := $(VENV)/.installed
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	# pip 23's resolver fails on lxml's html-clean extra, which two dependencies ask for.
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --upgrade 'pip>=24.2'
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e '.[dev]'
 	touch $(STAMP)
 

@@ -2,19 +2,109 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarise.article import Article
+from summarise.readers.common import Parsed
 from summarise.readers.decode import UndecodableError, clean_text, decode_bytes
 from summarise.readers.plaintext import parse_plaintext
 
-# Enough for any real article; a bigger file is a mistake (a log, a dump) and would stall loading.
+# Enough for any real article or feed; a bigger file is a mistake (a log, a dump, a video) and
+# would stall loading, so it is refused before it is read.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
-Parser = Callable[[str, Path | None], Article]
-PARSERS: dict[str, Parser] = {".txt": parse_plaintext, ".text": parse_plaintext}
+Parser = Callable[[str, Path | None], Parsed]
+
+
+def _plaintext(text: str, path: Path | None) -> Parsed:
+    return Parsed([parse_plaintext(text, path)])
+
+
+def _html(text: str, path: Path | None) -> Parsed:
+    from summarise.readers.html_page import parse_html
+
+    return parse_html(text, path)
+
+
+def _feed(text: str, path: Path | None) -> Parsed:
+    from summarise.readers.feed import parse_feed
+
+    return parse_feed(text, path)
+
+
+def _markdown(text: str, path: Path | None) -> Parsed:
+    from summarise.readers.markdown import parse_markdown
+
+    return parse_markdown(text, path)
+
+
+def _json(text: str, path: Path | None) -> Parsed:
+    from summarise.readers.records import parse_json
+
+    return parse_json(text, path)
+
+
+def _jsonl(text: str, path: Path | None) -> Parsed:
+    from summarise.readers.records import parse_jsonl
+
+    return parse_jsonl(text, path)
+
+
+FORMATS: dict[str, Parser] = {
+    "text": _plaintext,
+    "html": _html,
+    "feed": _feed,
+    "markdown": _markdown,
+    "json": _json,
+    "jsonl": _jsonl,
+}
+SUFFIXES = {
+    ".txt": "text",
+    ".text": "text",
+    ".html": "html",
+    ".htm": "html",
+    ".xhtml": "html",
+    ".xml": "feed",
+    ".rss": "feed",
+    ".atom": "feed",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".json": "json",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
+# Kept for callers that ask which suffixes load.
+PARSERS = SUFFIXES
+
+_FEED_START = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
+_HTML_START = re.compile(r"<(?:!doctype html|html|head|body)\b", re.I)
+
+
+def detect_format(text: str, suffix: str = "") -> str:
+    """The format of a file's text. Content decides when it is unmistakable (an .xml page
+    that is HTML, a .txt that is a feed); the extension decides otherwise."""
+    head = text[:2048].lstrip("\ufeff \t\r\n")
+    if head.startswith("<"):
+        if _FEED_START.search(head):
+            return "feed"
+        if _HTML_START.search(head):
+            return "html"
+        if head.startswith("<?xml"):
+            return "feed" if SUFFIXES.get(suffix) != "html" else "html"
+    if head.startswith(("{", "[")) and SUFFIXES.get(suffix) not in ("markdown", "text"):
+        first_line = head.split("\n", 1)[0].strip()
+        if head.startswith("{") and first_line.endswith("}") and "\n{" in text[:65536]:
+            return "jsonl"
+        return SUFFIXES.get(suffix) if SUFFIXES.get(suffix) in ("json", "jsonl") else "json"
+    if head.startswith(("---\n", "+++\n")) and SUFFIXES.get(suffix, "markdown") in (
+        "markdown",
+        "text",
+    ):
+        return "markdown"
+    return SUFFIXES.get(suffix, "text")
 
 
 class ArticleError(Exception):
@@ -45,16 +135,29 @@ class Library:
 
 
 def is_supported(path: Path) -> bool:
-    return path.suffix.lower() in PARSERS
+    return path.suffix.lower() in SUFFIXES
 
 
 def parse_text(text: str, path: Path | None = None, suffix: str = ".txt") -> Article:
-    parser = PARSERS.get(suffix.lower(), parse_plaintext)
-    return parser(clean_text(text), path)
+    """The first article in some text (the seeds' and tests' common case)."""
+    return parse_document(text, path, suffix).articles[0]
+
+
+def parse_document(text: str, path: Path | None = None, suffix: str = ".txt") -> Parsed:
+    fmt = detect_format(text, suffix.lower())
+    # Markup formats clean their own text after parsing; control characters in raw XML or
+    # JSON are the parsers' business.
+    source = text if fmt in ("html", "feed", "json", "jsonl") else clean_text(text)
+    return FORMATS[fmt](source, path)
 
 
 def read_article(path: Path) -> Article:
-    """Read one file; raise ArticleError with a reason a user can act on."""
+    """Read one file's first article; raise ArticleError with a reason a user can act on."""
+    return read_file(path).articles[0]
+
+
+def read_file(path: Path) -> Parsed:
+    """Read one file (one article, or many from a feed or JSON export)."""
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
@@ -75,9 +178,11 @@ def read_article(path: Path) -> Article:
     except UndecodableError as exc:
         raise ArticleError(path, str(exc)) from None
     try:
-        return parse_text(text, path, path.suffix or ".txt")
+        return parse_document(text, path, path.suffix or ".txt")
     except ValueError as exc:
         raise ArticleError(path, str(exc)) from None
+    except RecursionError:
+        raise ArticleError(path, "nested too deeply to read") from None
 
 
 def iter_article_files(root: Path) -> Iterator[Path]:
@@ -104,11 +209,13 @@ def load_paths(paths: Iterable[Path]) -> Library:
             continue
         for path in iter_article_files(root):
             try:
-                article = read_article(path)
+                parsed = read_file(path)
             except ArticleError as exc:
                 library.problems.append(LoadProblem(exc.path, exc.reason))
                 continue
-            if article.id not in seen:
-                seen.add(article.id)
-                library.articles.append(article)
+            library.problems.extend(LoadProblem(path, reason) for reason in parsed.problems)
+            for article in parsed.articles:
+                if article.id not in seen:
+                    seen.add(article.id)
+                    library.articles.append(article)
     return library

@@ -1,0 +1,82 @@
+"""Building an Article from parts, shared by the readers of structured formats."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+
+from summarise.article import Article, Block, BlockKind, content_id, count_words
+from summarise.readers.decode import clean_text
+from summarise.readers.plaintext import parse_date
+
+
+@dataclass(slots=True)
+class Parsed:
+    """What one file held: its articles, and problems with parts of it (a bad feed entry)."""
+
+    articles: list[Article] = field(default_factory=list)
+    problems: list[str] = field(default_factory=list)
+
+
+def iso_date(value: object) -> str | None:
+    """An ISO date from the many ways feeds and front matter write one."""
+    if value is None:
+        return None
+    if hasattr(value, "tm_year"):  # time.struct_time from feedparser
+        return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}"  # type: ignore[attr-defined]
+    if hasattr(value, "isoformat"):
+        return value.isoformat()[:10]  # type: ignore[no-any-return]
+    text = str(value).strip()
+    if re.match(r"^\d{4}-\d{2}-\d{2}", text):
+        return text[:10]
+    try:
+        return datetime.strptime(text[:31], "%a, %d %b %Y %H:%M:%S %z").date().isoformat()
+    except ValueError:
+        return parse_date(text)
+
+
+def make_article(
+    title: str,
+    blocks: list[Block],
+    path: Path | None,
+    *,
+    dek: str | None = None,
+    byline: str | None = None,
+    source: str | None = None,
+    date: str | None = None,
+    tags: tuple[str, ...] = (),
+    identity: str = "",
+) -> Article:
+    """An Article from parts; its id hashes the text (plus `identity`, e.g. a feed entry's
+    link, so two entries with the same words but different addresses stay two)."""
+    title = clean_text(title).strip() or (blocks[0].text[:80] if blocks else "")
+    blocks = [b for b in blocks if b.text and b.text != title]
+    if not title or not blocks:
+        raise ValueError("no article text found")
+    if dek:
+        dek = clean_text(dek).strip()
+        if blocks and blocks[0].kind is BlockKind.PARAGRAPH and blocks[0].text == dek:
+            blocks = blocks[1:]
+    elif (
+        len(blocks) > 1
+        and blocks[0].kind is BlockKind.HEADING
+        and (blocks[1].kind is BlockKind.PARAGRAPH)
+    ):
+        # A heading before any text is the page's subtitle: the standfirst, not a section.
+        dek, blocks = blocks[0].text, blocks[1:]
+    body = "\n\n".join(b.text for b in blocks)
+    words = count_words(title) + count_words(body) + (count_words(dek) if dek else 0)
+    return Article(
+        id=content_id(f"{identity}\n{title}\n\n{body}"),
+        path=path,
+        title=title,
+        blocks=tuple(blocks),
+        dek=dek or None,
+        byline=clean_text(byline).strip() if byline else None,
+        source=clean_text(source).strip() if source else None,
+        date=date,
+        tags=tuple(clean_text(t).strip() for t in tags if str(t).strip()),
+        word_count=words,
+    )

@@ -1,0 +1,42 @@
+"""RSS 0.9x/1.0/2.0 and Atom feeds (feedparser): every entry an article, the feed the outlet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarise.readers.common import Parsed, iso_date, make_article
+from summarise.readers.html_blocks import blocks_from_html
+
+
+def parse_feed(text: str, path: Path | None = None) -> Parsed:
+    import feedparser
+
+    feed = feedparser.parse(text)
+    if not feed.entries:
+        reason = getattr(feed, "bozo_exception", None)
+        raise ValueError(f"not a readable feed ({reason})" if reason else "a feed with no entries")
+    outlet = feed.feed.get("title") or None
+    parsed = Parsed()
+    for number, entry in enumerate(feed.entries, 1):
+        body = ""
+        if entry.get("content"):
+            body = max((c.get("value", "") for c in entry.content), key=len)
+        body = body or entry.get("summary", "") or entry.get("description", "")
+        try:
+            parsed.articles.append(
+                make_article(
+                    entry.get("title", ""),
+                    blocks_from_html(body),
+                    path,
+                    byline=entry.get("author") or None,
+                    source=outlet,
+                    date=iso_date(entry.get("published_parsed") or entry.get("updated_parsed")),
+                    tags=tuple(t.get("term", "") for t in entry.get("tags", [])),
+                    identity=entry.get("link", "") or entry.get("id", ""),
+                )
+            )
+        except ValueError as exc:
+            parsed.problems.append(f"entry {number}: {exc}")
+    if not parsed.articles:
+        raise ValueError("; ".join(parsed.problems) or "no entries with text")
+    return parsed

@@ -1,0 +1,55 @@
+"""Saved web pages: the main article extracted with trafilatura, structure kept.
+
+trafilatura was measured against readability-lxml on the pages in tests/data
+(bench/readers.py): it found the title and body of more of them and also gives the byline, date
+and site name, which readability does not.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from summarise.readers.common import Parsed, iso_date, make_article
+from summarise.readers.html_blocks import blocks_from_tree
+
+_CITE = re.compile(r"<cite\b[^>]*>(.*?)</cite>", re.I | re.S)
+
+
+def parse_html(text: str, path: Path | None = None) -> Parsed:
+    import trafilatura
+    from lxml import etree
+
+    # trafilatura drops <cite>; as a "— Name" line the speaker survives into the quote block.
+    text = _CITE.sub(r"<p>— \1</p>", text)
+    xml = trafilatura.extract(
+        text,
+        output_format="xml",
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        include_formatting=False,
+        favor_precision=True,
+    )
+    if not xml:
+        raise ValueError("no article text found in the page")
+    root = etree.fromstring(xml.encode("utf-8"))
+    main = root.find("main")
+    blocks = blocks_from_tree(main if main is not None else root)
+    meta = trafilatura.extract_metadata(text)
+    title = root.get("title") or (meta.title if meta else "") or ""
+    article = make_article(
+        title,
+        blocks,
+        path,
+        dek=(meta.description if meta else None) or None,
+        byline=root.get("author") or None,
+        source=root.get("sitename") or None,
+        date=iso_date(root.get("date")),
+        tags=tuple(
+            t.strip()
+            for t in (root.get("tags") or root.get("categories") or "").split(",")
+            if t.strip()
+        ),
+    )
+    return Parsed([article])
