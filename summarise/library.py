@@ -8,7 +8,24 @@ from summarise.article import Article
 from summarise.readers import Library, read_article
 
 
+def user_library_path() -> Path:
+    """Where `newsbrief fetch` saves articles unless told otherwise."""
+    from summarise.store import data_dir
+
+    return data_dir() / "library"
+
+
 def default_library_path() -> Path:
+    """The user's own library once it holds an article, else the bundled sample corpus."""
+    from summarise.readers import iter_article_files
+
+    mine = user_library_path()
+    if mine.is_dir() and next(iter_article_files(mine), None) is not None:
+        return mine
+    return seeds_path()
+
+
+def seeds_path() -> Path:
     """The bundled sample corpus: inside the package when installed from a wheel, at the top of
     the repository when running from a checkout or an editable install."""
     here = Path(__file__).resolve().parent

@@ -16,6 +16,16 @@ def seed(prefix: str) -> Article:
     return read_article(path)
 
 
+@pytest.fixture(autouse=True, scope="session")
+def private_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Tests never read or write the developer's own library, state or caches; subprocesses
+    inherit the same folders through the environment."""
+    import os
+
+    os.environ["NEWSBRIEF_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
+    os.environ["NEWSBRIEF_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, Article]:
     return {p.name[:3]: read_article(p) for p in sorted(SEEDS.glob("*.txt"))}

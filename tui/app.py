@@ -19,12 +19,20 @@ from textual.widgets import Footer, Header, Input, OptionList, Static
 from summarise.analysis import AnalysisCache
 from summarise.article import Article
 from summarise.entities import ArticleEntities, find_entities
-from summarise.library import SORT_KEYS, default_library_path, filter_articles, sort_articles
+from summarise.fetch import FetchResult, feeds_in, fetch
+from summarise.library import (
+    SORT_KEYS,
+    default_library_path,
+    filter_articles,
+    sort_articles,
+    user_library_path,
+)
 from summarise.readers import load_paths
 from summarise.search import SearchIndex
 from summarise.store import StateStore
 from tui.commands import ArticleCommands
 from tui.messages import EntitiesReady, LibraryLoaded, SummaryReady
+from tui.screens.add_url import AddUrlScreen
 from tui.screens.briefing import BriefingScreen
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchChoice, SearchScreen
@@ -72,6 +80,8 @@ class NewsbriefApp(App[None]):
             id="clear-search-filter",
         ),
         Binding("B", "briefing", "Briefing", key_display="B", id="briefing"),
+        Binding("a", "add_url", "Add URL", show=False, id="add-url"),
+        Binding("R", "refresh_feeds", "Refresh feeds", show=False, id="refresh-feeds"),
         Binding("f", "filter", "Filter", id="filter"),
         Binding("o", "cycle_sort", "Sort", show=False, id="sort"),
         Binding("M", "cycle_method", "Summary method", show=False, id="summary-method"),
@@ -530,6 +540,57 @@ class NewsbriefApp(App[None]):
             return self.search_filter is not None
         return True
 
+    # ---- fetching -----------------------------------------------------------------------
+
+    def fetch_folder(self) -> Path:
+        """Where added URLs go: the folder the reader was opened on, else your library."""
+        folders = [p for p in self.paths if p.is_dir()]
+        return folders[0] if folders else user_library_path()
+
+    def action_add_url(self) -> None:
+        self.push_screen(AddUrlScreen(str(self.fetch_folder())), self._add_urls)
+
+    def _add_urls(self, urls: list[str] | None) -> None:
+        if urls:
+            self.fetch_urls(urls)
+
+    def action_refresh_feeds(self) -> None:
+        feeds = feeds_in(self.fetch_folder())
+        if not feeds:
+            self.notify("No feeds fetched into this library yet: add one with a", timeout=4)
+            return
+        self.fetch_urls(feeds)
+
+    @work(thread=True, exclusive=True, group="fetch")
+    def fetch_urls(self, urls: list[str]) -> None:
+        folder = self.fetch_folder()
+
+        def progress(done: int, total: int, _: object) -> None:
+            self.call_from_thread(self._set_index_status, f"fetching {done}/{total}")
+
+        self.call_from_thread(self._set_index_status, f"fetching 0/{len(urls)}")
+        results = fetch(urls, folder, progress=progress)
+        self.call_from_thread(self._fetched, folder, results)
+
+    def _fetched(self, folder: Path, results: list[FetchResult]) -> None:
+        if not self._has_widgets():
+            return
+        self._set_index_status("")
+        saved = sum(len(r.saved) for r in results)
+        for result in results:
+            if result.error:
+                self.notify(
+                    f"{result.url}: {result.error}",
+                    title="Could not fetch",
+                    severity="error",
+                    timeout=8,
+                )
+        self.notify(f"{saved} new article(s) in {folder}", timeout=4)
+        if saved:
+            if not self.paths and folder == user_library_path():
+                self.paths = [folder]  # the reader now shows your library, not the samples
+            self.load_library()
+
     # ---- briefing -----------------------------------------------------------------------
 
     def action_briefing(self) -> None:
@@ -620,6 +681,10 @@ class NewsbriefApp(App[None]):
         )
         yield SystemCommand("Filter", "Filter the article list (f)", self.action_filter)
         yield SystemCommand("Search", "Search every article (/)", self.action_search)
+        yield SystemCommand(
+            "Add URL", "Fetch pages or feeds into the library (a)", self.action_add_url
+        )
+        yield SystemCommand("Refresh feeds", "Fetch the feeds again (R)", self.action_refresh_feeds)
         yield SystemCommand(
             "Briefing", "One page over the articles in the list (B)", self.action_briefing
         )

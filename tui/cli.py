@@ -129,6 +129,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="about how long (default 500; sources not counted)",
     )
 
+    fetch = commands.add_parser("fetch", help="download articles and feeds into a library")
+    fetch.add_argument("urls", nargs="+", metavar="URL")
+    fetch.add_argument(
+        "--into",
+        type=Path,
+        metavar="DIR",
+        help="the library folder (default: your library, which newsbrief opens "
+        "when no PATH is given)",
+    )
+
     for sub in (show, summary, entities):
         sub.add_argument(
             "--library",
@@ -408,6 +418,41 @@ def cmd_brief(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_fetch(args: argparse.Namespace) -> int:
+    from summarise.fetch import FetchResult, fetch
+    from summarise.library import user_library_path
+
+    into = args.into or user_library_path()
+    if into.exists() and not into.is_dir():
+        raise UsageError(f"{into} is a file, not a folder")
+    total = len(args.urls)
+    interactive = sys.stderr.isatty()
+
+    def progress(done: int, count: int, result: FetchResult) -> None:
+        if interactive and count > 1:
+            bar = "#" * round(20 * done / count)
+            print(f"\r[{bar:<20}] {done}/{count}", end="", file=sys.stderr)
+            if done == count:
+                print(file=sys.stderr)
+
+    results = fetch(args.urls, into, progress=progress)
+    failed = 0
+    for result in results:
+        if result.error:
+            failed += 1
+            print(f"newsbrief: {result.url}: {result.error}", file=sys.stderr)
+            continue
+        what = f"{len(result.saved)} new"
+        if result.already:
+            what += f", {result.already} already in the library"
+        kind = "feed" if result.feed else "page"
+        print(f"{result.url}: {kind}, {what}")
+        for problem in result.problems:
+            print(f"newsbrief: {result.url}: skipped {problem}", file=sys.stderr)
+    print(f"{total - failed} of {total} fetched into {into}", file=sys.stderr)
+    return 0 if failed == 0 else 1
+
+
 def cmd_read(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
@@ -428,6 +473,7 @@ COMMANDS = {
     "entities": cmd_entities,
     "search": cmd_search,
     "brief": cmd_brief,
+    "fetch": cmd_fetch,
 }
 
 
