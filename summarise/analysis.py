@@ -18,7 +18,7 @@ from pathlib import Path
 
 from summarise.article import Article, BlockKind
 from summarise.entities import EntityType, find_entities
-from summarise.store import cache_dir
+from summarise.store import cache_dir, connect, remove_database
 
 # Bump when what analyse() produces changes: older cache rows are then recomputed.
 ANALYSIS_VERSION = 1
@@ -158,9 +158,7 @@ class AnalysisCache:
         return cls(cache_dir() / "analysis.db")
 
     def _connect(self) -> sqlite3.Connection:
-        target = ":memory:" if self.path is None else str(self.path)
-        db = sqlite3.connect(target, check_same_thread=False, isolation_level=None, timeout=5)
-        db.execute("PRAGMA journal_mode=WAL")
+        db = connect(self.path)
         db.execute(
             "CREATE TABLE IF NOT EXISTS analysis (article_id TEXT PRIMARY KEY, "
             "version INTEGER NOT NULL, data BLOB NOT NULL)"
@@ -174,8 +172,7 @@ class AnalysisCache:
             return self._connect()
         except sqlite3.DatabaseError:
             if self.path is not None:
-                for suffix in ("", "-wal", "-shm"):
-                    Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+                remove_database(self.path)
             return self._connect()
 
     def get_many(self, ids: Iterable[str]) -> dict[str, ArticleAnalysis]:

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarise.article import Article
-from summarise.store import cache_dir
+from summarise.store import cache_dir, connect, remove_database
 
 # Column order matters: bm25() weights and the field names below follow it.
 COLUMNS = ("title", "dek", "body", "source", "tags", "entities")
@@ -246,9 +246,7 @@ class SearchIndex:
         return cls(index_path_for(roots))
 
     def _connect(self) -> sqlite3.Connection:
-        target = ":memory:" if self.path is None else str(self.path)
-        db = sqlite3.connect(target, check_same_thread=False, isolation_level=None, timeout=5)
-        db.execute("PRAGMA journal_mode=WAL")
+        db = connect(self.path)
         db.execute("PRAGMA synchronous=NORMAL")
         db.executescript(_SCHEMA)
         version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
@@ -272,10 +270,8 @@ class SearchIndex:
     def _discard(self, notice: str) -> None:
         """Delete an unreadable index (it is only a cache of the articles) and say so."""
         self.notices.append(notice)
-        if self.path is None:
-            return
-        for suffix in ("", "-wal", "-shm"):
-            Path(f"{self.path}{suffix}").unlink(missing_ok=True)
+        if self.path is not None:
+            remove_database(self.path)
 
     def _rebuild(self, notice: str) -> None:
         with contextlib.suppress(sqlite3.Error):

@@ -39,6 +39,21 @@ def cache_dir() -> Path:
     return user_cache_path(APP_NAME, appauthor=False)
 
 
+def connect(path: Path | None) -> sqlite3.Connection:
+    """A connection as newsbrief uses SQLite everywhere: autocommit unless a transaction is
+    opened, WAL so readers never block the writer, usable from worker threads (callers lock)."""
+    target = ":memory:" if path is None else str(path)
+    db = sqlite3.connect(target, check_same_thread=False, isolation_level=None, timeout=5)
+    db.execute("PRAGMA journal_mode=WAL")
+    return db
+
+
+def remove_database(path: Path) -> None:
+    """Delete a database with its WAL files (caches only: state is moved aside, never deleted)."""
+    for suffix in ("", "-wal", "-shm"):
+        Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS read_marks (article_id TEXT PRIMARY KEY, read_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS bookmarks (article_id TEXT PRIMARY KEY, added_at REAL NOT NULL);
@@ -61,8 +76,7 @@ class StateStore:
         return cls(data_dir() / "state.db")
 
     def _connect(self, target: str) -> sqlite3.Connection:
-        db = sqlite3.connect(target, check_same_thread=False, isolation_level=None, timeout=5)
-        db.execute("PRAGMA journal_mode=WAL")
+        db = connect(None if target == ":memory:" else Path(target))
         db.execute("PRAGMA synchronous=NORMAL")
         if db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
             db.close()

@@ -361,24 +361,6 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0 if hits else EXIT_NO_MATCH
 
 
-FORMAT_BY_SUFFIX = {
-    ".md": "md",
-    ".markdown": "md",
-    ".txt": "txt",
-    ".text": "txt",
-    ".html": "html",
-    ".htm": "html",
-    ".json": "json",
-}
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a crash never leaves half a file."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
-
-
 def cmd_brief(args: argparse.Namespace) -> int:
     from summarise.analysis import AnalysisCache
     from summarise.briefing import BriefingError, build_briefing
