@@ -441,7 +441,8 @@ def cmd_read(args: argparse.Namespace) -> int:
             raise UsageError(f"no such file or folder: {path}")
     from tui.app import NewsbriefApp
 
-    # bench/startup.py sets NEWSBRIEF_EXIT_AFTER_LOAD and runs without a terminal.
+    # bench/startup.py sets NEWSBRIEF_EXIT_AFTER_LOAD (a file for the paint time) and runs
+    # without a terminal.
     headless = bool(os.environ.get("NEWSBRIEF_EXIT_AFTER_LOAD"))
     NewsbriefApp(paths=list(args.paths)).run(headless=headless)
     return 0
