@@ -447,4 +447,39 @@ def build_briefing(
                 break
         else:
             break
+    _cite_only_what_is_used(briefing)
     return briefing
+
+
+def _cite_only_what_is_used(briefing: Briefing) -> None:
+    """List only the sources the page cites, numbered in the order they are first cited:
+    a briefing of 1,700 articles cites a dozen, and a source list of 1,700 is not one page.
+    The scope line still counts every article briefed."""
+    order: list[int] = []
+    for numbers in (
+        *(p.sources for p in briefing.key_points),
+        *(p.sources for p in briefing.key_figures),
+        *(q.sources for q in briefing.quotes),
+        *(numbers for d in briefing.disagreements for _, numbers in d.claims),
+    ):
+        for number in sorted(numbers):
+            if number not in order:
+                order.append(number)
+    renumber = {old: new for new, old in enumerate(order, 1)}
+    by_number = {s.number: s for s in briefing.sources}
+    briefing.sources = [
+        dataclasses.replace(by_number[old], number=new) for old, new in renumber.items()
+    ]
+    for point in (*briefing.key_points, *briefing.key_figures):
+        point.sources = sorted(renumber[n] for n in point.sources)
+    briefing.quotes = [
+        dataclasses.replace(q, sources=tuple(sorted(renumber[n] for n in q.sources)))
+        for q in briefing.quotes
+    ]
+    briefing.disagreements = [
+        Disagreement(
+            d.subject,
+            tuple((who, tuple(sorted(renumber[n] for n in numbers))) for who, numbers in d.claims),
+        )
+        for d in briefing.disagreements
+    ]

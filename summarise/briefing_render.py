@@ -141,8 +141,7 @@ def to_text(b: Briefing) -> str:
 # ---- HTML ---------------------------------------------------------------------------------
 
 _CSS = """
-@page { size: A4; margin: 14mm 16mm; }
-@media print { body { font-size: 9.5pt; } a { color: inherit; text-decoration: none; } }
+@page { margin: 11mm 13mm; }
 body { font: 10.5pt/1.38 Georgia, 'Times New Roman', serif; color: #111; max-width: 46em;
        margin: 1.5em auto; padding: 0 1em; }
 h1 { font-size: 1.45em; margin: 0 0 .15em; }
@@ -156,6 +155,15 @@ blockquote { margin: .3em 0 .3em .8em; padding-left: .6em; border-left: 3px soli
 .differ li { color: #8a3b00; }
 ol.sources { font-size: .82em; color: #333; padding-left: 1.6em; }
 ol.sources .path { color: #777; word-break: break-all; }
+/* Last, so that it wins over the screen rules above. */
+@media print {
+  body { font-size: 8.4pt; line-height: 1.26; margin: 0; max-width: none; }
+  ol.sources { font-size: .76em; }
+  h2 { margin: .7em 0 .25em; }
+  li { margin: .08em 0; }
+  blockquote { margin: .15em 0 .15em .6em; }
+  a { color: inherit; text-decoration: none; }
+}
 """
 
 

@@ -27,10 +27,16 @@ ARTICLES = load_paths([SEEDS]).articles
 
 def check_valid(briefing: Briefing, articles: list[Article], words: int) -> None:
     """What any briefing must satisfy, whatever its input."""
-    count = len(articles)
+    count = len(briefing.sources)
     by_id = {a.id: a for a in articles}
     assert briefing.body_words() <= words
+    # Sources: exactly the cited ones, numbered 1..n; the scope still counts every article.
     assert [s.number for s in briefing.sources] == list(range(1, count + 1))
+    assert briefing.scope.startswith(f"{len(articles)} article")
+    cited = {n for p in briefing.key_points + briefing.key_figures for n in p.sources}
+    cited |= {n for q in briefing.quotes for n in q.sources}
+    cited |= {n for d in briefing.disagreements for _, numbers in d.claims for n in numbers}
+    assert cited == set(range(1, count + 1))
     assert briefing.key_points, "a briefing always has at least one key point"
     for point in briefing.key_points + briefing.key_figures:
         assert point.sources and all(1 <= n <= count for n in point.sources)
@@ -40,7 +46,8 @@ def check_valid(briefing: Briefing, articles: list[Article], words: int) -> None
             assert article_sentences(article)[ref.sentence].text
         first = point.refs[0]
         assert article_sentences(by_id[first.article_id])[first.sentence].text == point.text
-        assert articles[point.sources[0] - 1].id in {r.article_id for r in point.refs}
+        numbered = {s.number: s.article_id for s in briefing.sources}
+        assert {numbered[n] for n in point.sources} == {r.article_id for r in point.refs}
     for quote in briefing.quotes:
         assert all(1 <= n <= count for n in quote.sources)
     terms = [frozenset(content_terms(p.text)) for p in briefing.key_points]
@@ -64,9 +71,14 @@ def test_seed_briefing_has_every_section_and_reports_the_disagreement() -> None:
         "## Sources",
     ):
         assert heading in md
-    assert [d.text for d in briefing.disagreements] == [
-        "Sources differ on who is Prime Minister: Justin Trudeau [1]; Mark Carney [2][3][4][5]."
-    ]
+    (differ,) = briefing.disagreements
+    trudeau = next(s.number for s in briefing.sources if s.title.startswith("Trudeau’s China"))
+    others = sorted(s.number for s in briefing.sources if s.number != trudeau)
+    assert differ.text == (
+        f"Sources differ on who is Prime Minister: Justin Trudeau [{trudeau}]; Mark Carney "
+        + "".join(f"[{n}]" for n in others)
+        + "."
+    )
     # A point several articles report is said once and cites them all.
     assert any(len(p.sources) >= 2 for p in briefing.key_points)
     # Every source is heard.
@@ -135,7 +147,7 @@ def test_text_wraps_at_80_and_json_carries_ids() -> None:
     for point in data["key_points"]:
         assert point["sentences"] and all(s["article_id"] in ids for s in point["sentences"])
     assert data["words"] <= data["word_budget"] == 500
-    assert [s["article_id"] for s in data["sources"]] == [a.id for a in ARTICLES]
+    assert sorted(s["article_id"] for s in data["sources"]) == sorted(a.id for a in ARTICLES)
 
 
 def test_analysis_is_cached_by_content(tmp_path: Path) -> None:
