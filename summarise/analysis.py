@@ -18,7 +18,7 @@ from pathlib import Path
 
 from summarise.article import Article, BlockKind
 from summarise.entities import EntityType, find_entities
-from summarise.store import cache_dir, connect, remove_database
+from summarise.store import cache_dir, connect, open_cache
 
 # Bump when what analyse() produces changes: older cache rows are then recomputed.
 ANALYSIS_VERSION = 1
@@ -166,14 +166,7 @@ class AnalysisCache:
         return db
 
     def _open(self) -> sqlite3.Connection:
-        if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            return self._connect()
-        except sqlite3.DatabaseError:
-            if self.path is not None:
-                remove_database(self.path)
-            return self._connect()
+        return open_cache(self.path, self._connect)[0]
 
     def get_many(self, ids: Iterable[str]) -> dict[str, ArticleAnalysis]:
         wanted = list(ids)

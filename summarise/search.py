@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarise.article import Article
-from summarise.store import cache_dir, connect, remove_database
+from summarise.store import cache_dir, connect, open_cache, remove_database
 
 # Column order matters: bm25() weights and the field names below follow it.
 COLUMNS = ("title", "dek", "body", "source", "tags", "entities")
@@ -259,13 +259,10 @@ class SearchIndex:
         return db
 
     def _open(self) -> sqlite3.Connection:
-        if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            return self._connect()
-        except sqlite3.DatabaseError as exc:
-            self._discard(f"the search index could not be read ({exc}); rebuilding it")
-            return self._connect()
+        db, error = open_cache(self.path, self._connect)
+        if error is not None:
+            self.notices.append(f"the search index could not be read ({error}); rebuilding it")
+        return db
 
     def _discard(self, notice: str) -> None:
         """Delete an unreadable index (it is only a cache of the articles) and say so."""

@@ -14,7 +14,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -52,6 +52,21 @@ def remove_database(path: Path) -> None:
     """Delete a database with its WAL files (caches only: state is moved aside, never deleted)."""
     for suffix in ("", "-wal", "-shm"):
         Path(f"{path}{suffix}").unlink(missing_ok=True)
+
+
+def open_cache(
+    path: Path | None, connect_fn: Callable[[], sqlite3.Connection]
+) -> tuple[sqlite3.Connection, str | None]:
+    """Open a cache database; one SQLite cannot read is deleted (it holds nothing that cannot
+    be computed again) and created anew. Returns the connection and, if that happened, why."""
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        return connect_fn(), None
+    except sqlite3.DatabaseError as exc:
+        if path is not None:
+            remove_database(path)
+        return connect_fn(), str(exc)
 
 
 _SCHEMA = """
