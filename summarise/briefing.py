@@ -221,7 +221,8 @@ def _cover_every_source(
     if sources > MAX_POINTS:
         return
     cited = {n for p in points for n in p.sources}
-    chosen = [frozenset(p.refs and _terms_of(ranked, p.refs[0])) for p in points]
+    terms_by_ref = {(c.article_id, c.info.index): c.terms for c in ranked}
+    chosen = [terms_by_ref[(p.refs[0].article_id, p.refs[0].sentence)] for p in points]
     for c in ranked:
         if c.source in cited or (c.article_id, c.info.index) in taken:
             continue
@@ -235,13 +236,6 @@ def _cover_every_source(
         chosen.append(c.terms)
         cited.add(c.source)
         taken.add((c.article_id, c.info.index))
-
-
-def _terms_of(ranked: list[_Candidate], ref: SentenceRef) -> frozenset[str]:
-    for c in ranked:
-        if c.article_id == ref.article_id and c.info.index == ref.sentence:
-            return c.terms
-    return frozenset()
 
 
 def _figures(

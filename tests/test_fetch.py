@@ -15,6 +15,8 @@ from summarise.fetch import USER_AGENT, feeds_in, fetch
 from summarise.readers import load_paths
 from tui.cli import main
 
+from .test_reader import settle
+
 DATA = Path(__file__).parent / "data"
 SEEN_AGENTS: list[str] = []
 
@@ -176,21 +178,14 @@ async def test_the_reader_adds_a_feed_and_refreshes_it(server: str, tmp_path: Pa
         analysis_cache=AnalysisCache(None),
     )
 
-    async def settle() -> None:
-        for _ in range(100):
-            await app.workers.wait_for_complete()
-            await pilot.pause(0.05)
-            if not app.workers:
-                return
-
     async with app.run_test(size=(100, 30), notifications=True) as pilot:
-        await settle()
+        await settle(app, pilot)
         assert len(app.all_articles) == 1
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, AddUrlScreen)
         await pilot.press(*f"{server}/atom", "enter")
-        await settle()
+        await settle(app, pilot)
         assert sorted(a.title for a in app.all_articles) == [
             "A wet spring for the river",
             "Already here",
@@ -198,6 +193,6 @@ async def test_the_reader_adds_a_feed_and_refreshes_it(server: str, tmp_path: Pa
         ]
         assert any("2 new article(s)" in n.message for n in app._notifications)
         await pilot.press("R")
-        await settle()
+        await settle(app, pilot)
         assert any("0 new article(s)" in n.message for n in app._notifications)
         assert len(app.all_articles) == 3

@@ -76,8 +76,6 @@ SUFFIXES = {
     ".jsonl": "jsonl",
     ".ndjson": "jsonl",
 }
-# Kept for callers that ask which suffixes load.
-PARSERS = SUFFIXES
 
 _FEED_START = re.compile(r"<(?:rss|feed|rdf:RDF)\b", re.I)
 _HTML_START = re.compile(r"<(?:!doctype html|html|head|body)\b", re.I)

@@ -126,11 +126,6 @@ class ArticleView(VerticalScroll, can_focus=True):
         if widget is not None:
             self.scroll_to_widget(widget, animate=False, center=True)
 
-    def jump_to_block(self, block: int) -> None:
-        widget = self._block_widgets.get(block)
-        if widget is not None:
-            self.scroll_to_widget(widget, animate=False, top=True)
-
     def _style(self, name: str) -> Style:
         return Style.from_rich_style(self.get_component_rich_style(name, partial=True))
 
@@ -147,6 +142,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             marks.setdefault(sentence.block, []).append(sentence)
         summary_style = self._style("article-view--summary")
         current_style = self._style("article-view--current")
+        search_style = self._style("article-view--search")
         for index, widget in self._block_widgets.items():
             content = Content(article.blocks[index].text)
             for sentence in marks.get(index, ()):
@@ -154,7 +150,6 @@ class ArticleView(VerticalScroll, can_focus=True):
             for mention in mentions.get(index, ()):
                 style = self._style(f"article-view--{mention.type.value.lower()}")
                 content = content.stylize(style, mention.start, mention.end)
-            search_style = self._style("article-view--search")
             for number, hit in enumerate(self.search_hits):
                 if hit.block == index:
                     style = current_style if number == self.hit_index else search_style
