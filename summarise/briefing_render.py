@@ -32,10 +32,26 @@ def _names_line(named: list[Named]) -> str:
     )
 
 
+def shown_path(path: str) -> str:
+    """A source's path as a reader would type it: relative to the working directory when it
+    lies inside it, with ~ for the home directory otherwise. JSON keeps the absolute path."""
+    absolute = Path(path)
+    try:
+        bases = ((Path.cwd(), ""), (Path.home(), "~/"))
+    except (OSError, RuntimeError):  # a deleted working directory or no home
+        return path
+    for base, prefix in bases:
+        try:
+            return prefix + absolute.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return path
+
+
 def _source_line(source: Source) -> str:
     parts = [source.title, source.outlet, source.byline and f"by {source.byline}", source.date]
     line = ". ".join(p for p in parts if p)
-    return f"{line}. {source.path}" if source.path else line
+    return f"{line}. {shown_path(source.path)}" if source.path else line
 
 
 # ---- Markdown -----------------------------------------------------------------------------
@@ -76,7 +92,7 @@ def to_markdown(b: Briefing) -> str:
         parts = [source.title, source.outlet, source.byline and f"by {source.byline}", source.date]
         line = md_escape(". ".join(x for x in parts if x))
         if source.path and "`" not in source.path:
-            line += f". `{source.path}`"
+            line += f". `{shown_path(source.path)}`"
         out.append(f"{source.number}. {line}")
     return "\n".join(out) + "\n"
 
@@ -208,7 +224,7 @@ def to_html(b: Briefing) -> str:
     sources = "".join(
         "<li>"
         + e(". ".join(x for x in (s.title, s.outlet, s.byline and f"by {s.byline}", s.date) if x))
-        + (f' <span class="path">{e(s.path)}</span>' if s.path else "")
+        + (f' <span class="path">{e(shown_path(s.path))}</span>' if s.path else "")
         + "</li>"
         for s in b.sources
     )

@@ -191,3 +191,19 @@ def test_brief_command_mistakes(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "cannot tell the format from 'briefing.docx'" in capsys.readouterr().err
     assert main(["brief", "-o", str(tmp_path / "no" / "such" / "b.md")]) == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_sources_show_paths_as_typed_and_json_keeps_them_whole(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    briefing = build_briefing(ARTICLES)
+    first = briefing.sources[0].path
+    assert first is not None and Path(first).is_absolute()
+    relative = Path(first).relative_to(SEEDS.parent).as_posix()
+    monkeypatch.chdir(SEEDS.parent)
+    for rendered in (to_markdown(briefing), to_text(briefing), to_html(briefing)):
+        assert relative in rendered and first not in rendered
+    assert to_data(briefing)["sources"][0]["path"] == first
+    # Outside the working directory the path stays whole (or starts at ~).
+    monkeypatch.chdir(tmp_path)
+    assert first in to_markdown(briefing) or "~/" in to_markdown(briefing)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input
 
 from summarise.analysis import AnalysisCache
@@ -12,9 +13,16 @@ from summarise.search import SearchIndex
 from summarise.store import StateStore
 from tui.app import NewsbriefApp
 
-from .conftest import SEEDS
+from .conftest import ROOT, SEEDS
 
 SIZE = (100, 32)
+
+
+@pytest.fixture(autouse=True)
+def _in_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Paths are shown relative to the working directory; the picture must not depend on
+    # where the clone lives.
+    monkeypatch.chdir(ROOT)
 
 
 def make_app() -> NewsbriefApp:
