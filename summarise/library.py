@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from summarise.article import Article
-from summarise.readers import Library, read_article
+from summarise.readers import Library, read_file
 
 
 def user_library_path() -> Path:
@@ -46,7 +46,13 @@ def find_article(library: Library, ref: str) -> Article:
     """An article by path (read directly) or by id or unique id prefix within the library."""
     path = Path(ref)
     if path.is_file():
-        return read_article(path)
+        held = read_file(path).articles
+        if len(held) > 1:
+            # A feed or JSON export: choosing its first entry silently would show the wrong one.
+            listed = "; ".join(f"{a.id[:12]} {a.title}" for a in held[:5])
+            more = f"; and {len(held) - 5} more" if len(held) > 5 else ""
+            raise LookupProblem(f"{ref} holds {len(held)} articles; give one's id: {listed}{more}")
+        return held[0]
     ref_key = ref.strip().lower()
     if len(ref_key) < MIN_ID_PREFIX:
         raise LookupProblem(

@@ -130,3 +130,19 @@ def test_piping_into_head_is_not_an_error() -> None:
     )
     assert len(result.stdout.splitlines()) == 1
     assert "Traceback" not in result.stderr
+
+
+def test_a_feed_file_is_never_shown_as_its_first_entry(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    feed = Path(__file__).parent / "data" / "blog-atom.xml"
+    assert main(["show", str(feed)]) == 2
+    error = capsys.readouterr().err
+    assert "holds 2 articles" in error and "--library" in error
+    assert main(["list", str(feed), "--json"]) == 0
+    second = json.loads(capsys.readouterr().out)[1]
+    assert main(["show", second["id"][:8], "--library", str(feed), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["title"] == second["title"]
+    # Commands that take many articles take every entry.
+    assert main(["entities", str(feed), "--json"]) == 0
+    assert len(json.loads(capsys.readouterr().out)) == 2

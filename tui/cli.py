@@ -19,7 +19,7 @@ from typing import NoReturn
 from summarise import __version__
 from summarise.article import Article, BlockKind
 from summarise.library import LookupProblem, default_library_path, find_article
-from summarise.readers import ArticleError, Library, load_paths
+from summarise.readers import ArticleError, Library, load_paths, read_file
 
 EXIT_USAGE = 2
 
@@ -176,6 +176,8 @@ def _resolve(ref: str, library_paths: Sequence[Path] | None) -> Article:
             return find_article(Library(), ref)
         except ArticleError as exc:
             raise UsageError(str(exc)) from None
+        except LookupProblem as exc:
+            raise UsageError(f"{exc}. Give the id with --library {ref}") from None
     try:
         return find_article(load_library(library_paths or []), ref)
     except LookupProblem as exc:
@@ -274,6 +276,11 @@ def _resolve_many(refs: Sequence[str], library_paths: Sequence[Path] | None) -> 
     for ref in refs:
         if Path(ref).is_dir():
             articles.extend(load_library([Path(ref)]).articles)
+        elif Path(ref).is_file():  # a feed or JSON export holds many
+            try:
+                articles.extend(read_file(Path(ref)).articles)
+            except ArticleError as exc:
+                raise UsageError(str(exc)) from None
         else:
             articles.append(_resolve(ref, library_paths))
     return articles
