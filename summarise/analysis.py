@@ -12,13 +12,16 @@ import pickle
 import re
 import sqlite3
 import threading
+import time
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarise.article import Article, BlockKind
 from summarise.entities import EntityType, find_entities
-from summarise.store import cache_dir, connect, open_cache
+from summarise.store import CACHE_MAX_IDLE_SECONDS, cache_dir, connect, open_cache
+
+_now = time.time  # the tests move the clock
 
 # Bump when what analyse() produces changes: older cache rows are then recomputed.
 ANALYSIS_VERSION = 1
@@ -161,7 +164,12 @@ class AnalysisCache:
         db = connect(self.path)
         db.execute(
             "CREATE TABLE IF NOT EXISTS analysis (article_id TEXT PRIMARY KEY, "
-            "version INTEGER NOT NULL, data BLOB NOT NULL)"
+            "version INTEGER NOT NULL, used_at REAL NOT NULL, data BLOB NOT NULL)"
+        )
+        # Rows of an older analysis or of texts not briefed for months are dead weight.
+        db.execute(
+            "DELETE FROM analysis WHERE version != ? OR used_at < ?",
+            (ANALYSIS_VERSION, _now() - CACHE_MAX_IDLE_SECONDS),
         )
         return db
 
@@ -185,14 +193,30 @@ class AnalysisCache:
                         found[article_id] = pickle.loads(data)
                     except Exception:  # a bad row is recomputed, not fatal
                         continue
+            self._touch(list(found))
         return found
 
+    def _touch(self, ids: list[str]) -> None:
+        """Mark rows used; at most one write per row a day, so reads stay reads."""
+        now = _now()
+        for start in range(0, len(ids), 500):
+            chunk = ids[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            self._db.execute(
+                f"UPDATE analysis SET used_at = ? WHERE used_at < ? AND article_id IN ({marks})",
+                (now, now - 24 * 3600, *chunk),
+            )
+
     def put_many(self, analyses: Sequence[ArticleAnalysis]) -> None:
+        now = _now()
         with self._lock:
             self._db.execute("BEGIN")
             self._db.executemany(
-                "INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)",
-                [(a.article_id, ANALYSIS_VERSION, pickle.dumps(a, protocol=5)) for a in analyses],
+                "INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)",
+                [
+                    (a.article_id, ANALYSIS_VERSION, now, pickle.dumps(a, protocol=5))
+                    for a in analyses
+                ],
             )
             self._db.execute("COMMIT")
 

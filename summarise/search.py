@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import re
 import sqlite3
 import threading
@@ -21,7 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarise.article import Article
-from summarise.store import cache_dir, connect, open_cache, remove_database
+from summarise.store import cache_dir, connect, open_cache, prune_idle_files, remove_database
 
 # Column order matters: bm25() weights and the field names below follow it.
 COLUMNS = ("title", "dek", "body", "source", "tags", "entities")
@@ -243,7 +244,13 @@ class SearchIndex:
 
     @classmethod
     def for_library(cls, roots: Iterable[Path]) -> SearchIndex:
-        return cls(index_path_for(roots))
+        path = index_path_for(roots)
+        index = cls(path)
+        # The file's time says when its library was last opened; others long idle are dropped.
+        with contextlib.suppress(OSError):
+            os.utime(path)
+            prune_idle_files(path.parent, "search-*.db", keep=path)
+        return index
 
     def _connect(self) -> sqlite3.Connection:
         db = connect(self.path)

@@ -54,6 +54,27 @@ def remove_database(path: Path) -> None:
         Path(f"{path}{suffix}").unlink(missing_ok=True)
 
 
+# Caches unused this long are dropped: a library not opened for three months costs one
+# rebuild if it comes back, and a user's cache folder never grows without bound.
+CACHE_MAX_IDLE_SECONDS = 90 * 24 * 3600
+
+
+def prune_idle_files(folder: Path, pattern: str, keep: Path, now: float | None = None) -> int:
+    """Delete the cache databases matching `pattern` in `folder` untouched for
+    CACHE_MAX_IDLE_SECONDS, except `keep`; returns how many went."""
+    cutoff = (time.time() if now is None else now) - CACHE_MAX_IDLE_SECONDS
+    removed = 0
+    for candidate in folder.glob(pattern):
+        try:
+            idle = candidate != keep and candidate.stat().st_mtime < cutoff
+        except OSError:
+            continue
+        if idle:
+            remove_database(candidate)
+            removed += 1
+    return removed
+
+
 def open_cache(
     path: Path | None, connect_fn: Callable[[], sqlite3.Connection]
 ) -> tuple[sqlite3.Connection, str | None]:

@@ -158,6 +158,25 @@ def test_analysis_is_cached_by_content(tmp_path: Path) -> None:
     assert build_briefing(ARTICLES, cache=cache).key_points == build_briefing(ARTICLES).key_points
 
 
+def test_analyses_unused_for_months_are_pruned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarise.analysis as analysis
+
+    start = 1_700_000_000.0
+    monkeypatch.setattr(analysis, "_now", lambda: start)
+    cache = AnalysisCache(tmp_path / "analysis.db")
+    analyse_all(ARTICLES, cache)
+    cache.close()
+    # Two months on, one article is briefed again; a month after that, the rest are idle for
+    # three months and go, while the one read recently stays.
+    monkeypatch.setattr(analysis, "_now", lambda: start + 60 * 86400)
+    AnalysisCache(tmp_path / "analysis.db").get_many([ARTICLES[0].id])
+    monkeypatch.setattr(analysis, "_now", lambda: start + 91 * 86400)
+    kept = AnalysisCache(tmp_path / "analysis.db").get_many(a.id for a in ARTICLES)
+    assert set(kept) == {ARTICLES[0].id}
+
+
 @pytest.mark.parametrize(
     ("name", "marker"),
     [

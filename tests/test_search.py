@@ -6,6 +6,7 @@ import json
 import os
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 
 from summarise.article import Article
 from summarise.readers import load_paths, read_article
-from summarise.search import QueryError, SearchIndex, translate_query
+from summarise.search import QueryError, SearchIndex, index_path_for, translate_query
 
 from .conftest import SEEDS
 
@@ -167,6 +168,23 @@ def test_a_corrupt_index_is_rebuilt_with_a_notice(tmp_path: Path) -> None:
     assert index.notices and "rebuilding" in index.notices[0]
     index.sync(load_paths([SEEDS]).articles)
     assert len(titles(index, "canola")) >= 3
+
+
+def test_indexes_of_libraries_left_for_months_are_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path))
+    old, recent = tmp_path / "search-0000000000000000.db", tmp_path / "search-1111.db"
+    for path in (old, recent):
+        SearchIndex(path).close()
+    long_ago = time.time() - 100 * 86400
+    os.utime(old, (long_ago, long_ago))
+    os.utime(recent, (time.time() - 10 * 86400,) * 2)
+    current = index_path_for([SEEDS])
+    SearchIndex(current).close()
+    os.utime(current, (long_ago, long_ago))  # this library is opened now: it stays
+    SearchIndex.for_library([SEEDS]).close()
+    assert not old.exists() and recent.exists() and current.exists()
 
 
 def run_cli(*args: str, cache: Path) -> subprocess.CompletedProcess[str]:
