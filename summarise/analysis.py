@@ -19,12 +19,14 @@ from pathlib import Path
 
 from summarise.article import Article, BlockKind
 from summarise.entities import EntityType, find_entities
+from summarise.entities_version import RECOGNISER_VERSION
 from summarise.store import CACHE_MAX_IDLE_SECONDS, cache_dir, connect, open_cache
 
 _now = time.time  # the tests move the clock
 
-# Bump when what analyse() produces changes: older cache rows are then recomputed.
-ANALYSIS_VERSION = 1
+# Bump the first number when what analyse() itself produces changes; the recogniser's version
+# is folded in, so a new recogniser also has older rows recomputed.
+ANALYSIS_VERSION = 1 * 1000 + RECOGNISER_VERSION
 
 # Titles a briefing compares across sources ("who is prime minister?").
 ROLE_TITLES = (

@@ -278,6 +278,11 @@ _ORG_NOUN_BEFORE = re.compile(
     r"studio|label|rival|subsidiary|watchdog|regulator|body|club|side|team|brand|airline|"
     r"bank|insurer|operator|chain|supermarket|network|developer)\s+$"
 )
+# Nouns that name only a business, never a person's role ("rival", "side" can be either).
+_BUSINESS_NOUN_BEFORE = re.compile(
+    r"(?<![\w-])(?:firm|company|agency|carmaker|retailer|airline|bank|insurer|chain|"
+    r"supermarket|brand|group|watchdog|regulator)\s+$"
+)
 # "a fellow at Advancing American Freedom", "an analyst at Eurasia Group".
 _ORG_BEFORE = re.compile(
     r"\b(?:fellow|analyst|professor|economist|researcher|director|head|chief|executive|"
@@ -312,6 +317,49 @@ def _split_prefixed(text: str) -> list[tuple[int, str]]:
         if head in NATIONALITIES or head in PLACE_NAMES:
             return [(0, head), (inner.start() + 1, text[inner.start() + 1 :])]
     return [(0, text)]
+
+
+# What only a person does right after their surname: "Idowu made his breakthrough",
+# "Idowu said", "Idowu, 26,".
+_PERSON_AFTER_SURNAME = re.compile(
+    r"^(?:\s+[a-z]+\s+(?:his|her|himself|herself)\b"
+    r"|\s+(?:said|says|told|added|admitted|insisted|believes|thinks|hopes)\b"
+    r"|,\s+\d{2},)"
+)
+
+
+_FOREIGN_ARTICLES = frozenset("La Le Les El Los Las Il Lo Gli Der Die Das Het De".split())
+
+
+def _people_by_echo(
+    article: Article, candidates: list[_Candidate], heading_blocks: set[int]
+) -> set[str]:
+    """A two- or three-word name no list knows ("Phillips Idowu") is a person when the article
+    goes on to call them by the last word alone, and at least one of those short mentions acts
+    as only a person does. News refers to people by surname, to organisations rarely so."""
+    starters = _sentence_starters()
+    found: set[str] = set()
+    short: dict[str, list[_Candidate]] = {}
+    for c in candidates:
+        if c.type is None and " " not in c.text and c.block not in heading_blocks:
+            short.setdefault(c.text, []).append(c)
+    for c in candidates:
+        words = c.text.split()
+        if c.type is not None or not 2 <= len(words) <= 3 or c.block in heading_blocks:
+            continue
+        if words[0] in _FOREIGN_ARTICLES or any(
+            not (w[0].isupper() and any(ch.islower() for ch in w)) or w in starters or _known(w)
+            for w in words
+        ):
+            continue  # "La Fenice", "El Pais": a name with an article is a place or an outlet
+        echoes = short.get(words[-1], [])
+        if any(
+            _PERSON_AFTER_SURNAME.match(article.blocks[e.block].text[e.end : e.end + 30])
+            for e in echoes
+        ):
+            c.type, c.name = EntityType.PERSON, c.text
+            found.add(c.text)
+    return found
 
 
 def find_entities(article: Article) -> ArticleEntities:
@@ -379,12 +427,22 @@ def find_entities(article: Article) -> ArticleEntities:
             or _ORG_NOUN_BEFORE.search(before)
         ):
             c.type, c.name = EntityType.ORG, c.text
+        if (
+            c.type is EntityType.PERSON
+            and c.name == c.text
+            and c.text.split()[0] in FIRST_NAMES
+            and _BUSINESS_NOUN_BEFORE.search(before)
+            and not _TITLE_BEFORE.search(before)
+        ):
+            c.type = EntityType.ORG  # "the agency Curtis Brown": named after a person, not one
         if c.type is EntityType.PERSON and c.text != c.name and c.text.endswith(c.name):
             # "Prime Minister Mark Carney": the mention is the name; the title is context.
             c.start = c.end - len(c.name)
             c.text = c.name
         if c.type is EntityType.PERSON and c.block in heading_blocks:
             c.type = None  # headings are labels; a person there needs the body's word for it
+
+    echoed = _people_by_echo(article, candidates, heading_blocks)
 
     # Second pass: a later short mention inherits from a full name seen in the article.
     # When two people share a surname ("Justin" and "Pierre Trudeau"), the bare surname means
@@ -395,6 +453,18 @@ def find_entities(article: Article) -> ArticleEntities:
             parts = c.name.split()
             if len(parts) >= 2:
                 by_surname.setdefault(parts[-1], c.name)
+    # A given name alone ("Phillips still needs...") means the one person of that name, when
+    # the full name is surely a person's (not "Fiat" for a "Fiat Auto" mistyped earlier).
+    by_given: dict[str, set[str]] = {}
+    for c in candidates:
+        parts = c.name.split()
+        if (
+            c.type is EntityType.PERSON
+            and 2 <= len(parts) <= 3
+            and (parts[0] in FIRST_NAMES or c.name in echoed)
+            and not any(_known(p) for p in parts)
+        ):
+            by_given.setdefault(parts[0], set()).add(c.name)
     known_orgs = {c.name for c in candidates if c.type is EntityType.ORG}
     # "General Motors (GM)", "Athletics Kenya (AK)": the acronym names the same organisation.
     for c in candidates:
@@ -409,6 +479,14 @@ def find_entities(article: Article) -> ArticleEntities:
             continue
         if c.text in by_surname and c.block not in heading_blocks:
             c.type, c.name = EntityType.PERSON, by_surname[c.text]
+        elif (
+            c.type is None
+            and len(by_given.get(c.text, ())) == 1
+            and c.block not in heading_blocks
+            and c.text not in _sentence_starters()
+        ):
+            (c.name,) = by_given[c.text]
+            c.type = EntityType.PERSON
         elif c.text in known_orgs and (c.type is None or c.type is EntityType.GPE):
             c.type, c.name = EntityType.ORG, c.text
 

@@ -185,6 +185,87 @@ FIRST_NAMES = _words(
     Tony Victor Victoria Vladimir Walter Wang Wayne William Xi Yuri Zhang Zoe Narendra Recep
     Olaf Giorgia Ursula Volodymyr Benjamin Jacinda Shinzo Fumio Moon Jair Luiz Andres Pierre
     Stephen Brian Jean Liang Reza Dominic Jagmeet Doug Danielle Jason Francois Justin"""
+) | _words(
+    # More given names, by the languages the news most often quotes. Names that are also
+    # common words, months, weekdays or places on the lists above are left out on purpose
+    # (Will, May, Hope, Grant, Sydney, Chelsea), so "May 2024" and "Grant Thornton" stay safe.
+    """Abigail Agnes Alastair Alec Alfie Alfred Alistair Allan Amber Andy Angus Annie Archie
+ Barry Becky Bernadette Beverley Billy Bobby Brenda Brett Bridget Caitlin Callum Calum Cameron
+ Carol Carolyn Cheryl Chloe Christina Cindy Clare Clive Conor Connor Damian Damien Darren Dave
+ Debbie Declan Denise Derek Desmond Donna Duncan Dylan Eamonn Edwin Eileen Eleanor Elaine Eliza
+ Elliot Emily Eoin Ewan Fergus Fiona Fraser Freddie Gareth Gemma Geoff Geoffrey Gerry Gillian
+ Glen Glenn Gwyneth Hamish Harriet Harvey Hayley Hazel Helena Hilary Hugo Imogen Iain Isaac
+ Isla Jackie Jade Jake Janice Jasmine Jeanette Jemma Jenny Jeremiah Jess Jill Joanna Joanne
+ Jocelyn Jodie Johnny Jonny Josh Joyce Judy Karl Katie Kay Kenny Kerry Kieran Kirsty Kyle
+ Lance Leah Lenny Leon Lesley Leslie Lewis Lindsay Lorna Lorraine Lynn Lynne Malcolm Marcus
+ Margaret Marian Marion Marjorie Martha Maureen Maurice Max Melissa Mervyn Mick Mickey Miles
+ Millie Miranda Moira Nadia Nathalie Neville Niall Nicky Noel Norman Owen Patricia
+ Peggy Penny Phil Phoebe Polly Rhys Ricky Rita Robin Robbie Rodney Rory Ross Rowan Roy Rupert
+ Russell Sadie Seamus Shane Shaun Sheila Shirley Sian Stacey Stan Stanley Stuart Sue Suzanne
+ Tamsin Terence Terry Tessa Toby Tracey Tracy Trevor Valerie Vanessa Vernon Vince Vincent
+ Vivian Wendy Wesley Yvonne Zach Zachary
+ Abraham Alan Alvin Amos Andre Angelo Antoine Arturo Benny Bernie Bradley Brent Bryan Caleb
+ Calvin Carter Chad Chuck Clarence Clark Clint Cody Curtis Dale Darrell Darryl Dennis
+ Derrick Dick Don Donnie Dwight Elijah Elton Elvis Ethan Evan Floyd Francis Gavin Gene
+ Glenda Gus Hank Herbert Herman Homer Irving Ivan Jared Jeffrey Jerry Jesse Joel Jon
+ Kamala Kareem Kenji Kirk Kobe LeBron Lionel Lloyd Lonnie Lyndon Marco Marvin Melvin Milton
+ Mitch Mitchell Mitt Neal Nikki Ozzy Percy Quentin Randall Randy Ray Reggie Rick Ron
+ Roy Rudy Rusty Serena Seth Sherman Shawn Spencer Stevie Ted Teddy Terrence Thelma Travis
+ Tyler Tyrone Vern Wade Wallace Warren Wilbur Willie Woody Zack
+ Achille Adrien Alain Alexandre Amelie Anais Andre Arnaud Aurelie Bastien Benoit Bertrand
+ Brigitte Camille Cecile Christophe Clement Corinne Didier Dominique Edouard Elodie Emile
+ Emilie Etienne Fabien Fabrice Florian Francoise Frederic Gerard Gilles Guillaume Helene
+ Herve Isabelle Jacqueline Jerome Joel Josephine Jules Julien Laurent Lionel Loic Lucien
+ Manon Marcel Mathieu Maxime Mireille Nathalie Nicolas Olivier Pascal Philippe Raphael
+ Remi Rene Sebastien Segolene Serge Severine Simone Sylvie Thierry Valery Yannick Yves
+ Adriano Alberto Alessandra Alessandro Alessio Andrea Angela Antonella Beppe Bruno Carla Carlo
+ Cesare Chiara Claudio Cristiano Daniele Dario Davide Elisa Emanuele Enrico Enzo Fabio
+ Federica Federico Filippo Francesca Francesco Franco Gabriele Giacomo Giampaolo Gianluca
+ Gianluigi Gianni Giorgio Giovanna Giovanni Giulia Giulio Giuseppe Guido Lorenzo Luca Luciano
+ Luigi Marcello Marta Massimo Matteo Maurizio Mauro Michele Nicola Paola Paolo Pietro Raffaele
+ Riccardo Roberto Romano Salvatore Sergio Silvio Simona Stefano Umberto Valentina Vincenzo
+ Vittorio Zinedine
+ Adolfo Alejandro Alfonso Alvaro Ana Andres Antonia Beatriz Carmen Catalina Cristina
+ Diego Dolores Eduardo Elena Emilio Enrique Ernesto Esteban Eva Evo Felipe Fernanda Fidel
+ Francisco Gabriel Gerardo Gonzalo Guillermo Gustavo Hector Hugo Ignacio Inigo
+ Isabel Jaime Javier Jesus Joaquin Jordi Josep Juana Julio Leonardo Lorena Lucia Luisa
+ Manuel Marcos Margarita Mariano Marta Miguel Nicolas Oscar Pilar Rafael Ramon Raul Ricardo
+ Rodrigo Sergio Sofia Teresa Ulises Vicente Xavier
+ Adalberto Anderson Dilma Fabiano Gilberto Heloisa Joao Lula Neymar Paulo Ronaldo Ronaldinho
+ Adolf Angelika Anja Annegret Armin Axel Bernd Birgit Christa Dieter Dietrich Dirk Elke Ernst
+ Frank Franz Friedrich Gerhard Gisela Gottfried Gregor Gunter Hannelore Hans Heike Heinrich
+ Heinz Helmut Helga Horst Ingrid Jens Joachim Johannes Jurgen Karin Katrin Klaus Konrad Lothar
+ Lukas Manfred Markus Matthias Monika Norbert Olaf Otto Rainer Reinhard Renate Rolf Rudolf
+ Sabine Sigmar Stefan Steffen Sven Thilo Thorsten Ulrich Ulrike Uwe Volker Werner Wolfgang
+ Anders Annika Astrid Birgitta Bjorn Erik Fredrik Gustav Henrik Ingvar Jens Johan Jonas
+ Kristian Lars Magnus Mats Mette Nils Ola Olof Pernille Rasmus Sanna Stig Svein Tove Ulf
+ Aleksandr Aleksandra Aleksei Alexey Alla Anatoly Andrei Anastasia Anton Arkady Boris Dmitri
+ Dmitry Ekaterina Elena Evgeny Galina Gennady Grigory Igor Irina Kirill Konstantin Larisa
+ Leonid Lyudmila Maksim Marina Maxim Mikhail Nadezhda Natalia Natalya Nikita Nikolai Oksana
+ Oleg Olga Pavel Petro Petr Ruslan Sergey Sergiy Stanislav Svetlana Tatiana Tatyana
+ Valentina Valentin Valeri Valery Vasily Viktor Vitali Vitaly Vladislav Volodymyr Yana
+ Yekaterina Yelena Yevgeny Yulia Yuliya Andriy Oleksandr Oleksiy Viktor Yuriy
+ Agnieszka Andrzej Beata Donald Jaroslaw Katarzyna Krzysztof Lech Malgorzata Marek Mateusz
+ Piotr Radoslaw Tomasz Wojciech Zbigniew Vaclav Milos Miroslav Zdenek Viktor Laszlo Zoltan
+ Nikos Kostas Giorgos Dimitris Yannis Alexis Kyriakos Recep Ahmet Mehmet Mustafa Emine
+ Abdul Abdullah Abdel Abu Ahmad Aisha Akbar Amal Amin Amina Amir Anwar Asad Ashraf Ayman
+ Bashar Farah Farid Faisal Fatma Fouad Hamid Hamza Hana Hani Hassan Hussein Ibrahim Imran
+ Ismail Jamal Jamil Karim Khaled Khalid Layla Leila Mahmoud Majid Malik Mariam Marwan Mohamed
+ Mohammad Mohammed Mona Mostafa Mustafa Nabil Nadia Nasser Nawaz Omar Osama Rami Rania Rashid
+ Salah Salim Salman Sami Samir Sayed Shahid Tariq Walid Yasser Yasmin Yousef Youssef Yusuf
+ Zahra Zainab Zayed
+ Aarav Aditya Ajay Akshay Amit Amitabh Anand Anil Anjali Arjun Arun Arvind Ashok Deepak
+ Deepika Gautam Indira Jawaharlal Kapil Kiran Krishna Kumar Lakshmi Mahatma Manmohan Mukesh
+ Narayan Nirmala Pooja Prakash Priya Priyanka Rahul Raj Rajesh Rajiv Rakesh Ramesh Ratan
+ Ravi Sachin Sanjay Shashi Shiv Sonia Sunil Suresh Sushma Vijay Vikram Virat Yogi
+ Ai Akira Aiko Haruki Hayao Hideki Hiroshi Kazuo Keiko Ken Kenji Koji Makoto Masako Masayoshi
+ Naoto Naruhito Shigeru Shinji Takeshi Taro Tomoko Yoshihide Yoko Yuki Yukio Yuko Junichiro
+ Bo Chen Deng Fang Hu Jiang Jun Lei Lin Ling Mao Ping Qiang Wei Xiaoping Yan Yang Ying
+ Yong Zhou Zhu Kai Jae Kyung Min Seung Sung Hyun Ji Joon Jeong Soo
+ Abiy Ama Chidi Chinua Cyril Goodluck Jomo Kofi Kwame Kwesi Mamadou Moussa Muhammadu
+ Nelson Ngozi Nnamdi Olusegun Oluwaseun Paul Thabo Uhuru Wangari Winnie Yaya Yoweri
+ Hind Kelly Kenenisa Haile Tirunesh Paula Mo Usain Yohan Asafa Allyson Shelly
+ Jolanda Jelena Jovan Goran Zlatan Luka Dragan Novak Ivana Ana Petra Marta Kristina Karolina"""
 )
 
 # Acronyms that are not organisations.

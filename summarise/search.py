@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarise.article import Article
+from summarise.entities_version import RECOGNISER_VERSION
 from summarise.store import cache_dir, connect, open_cache, prune_idle_files, remove_database
 
 # Column order matters: bm25() weights and the field names below follow it.
@@ -261,6 +262,17 @@ class SearchIndex:
             db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
         elif version[0] != str(SCHEMA_VERSION):
             raise sqlite3.DatabaseError(f"index schema {version[0]}, expected {SCHEMA_VERSION}")
+        found = db.execute("SELECT value FROM meta WHERE key = 'recogniser'").fetchone()
+        if found is None or found[0] != str(RECOGNISER_VERSION):
+            # The entity names indexed came from another recogniser: index everything again,
+            # quietly (an upgrade, not a fault).
+            db.execute("BEGIN")
+            db.execute("DELETE FROM docs")
+            db.execute("DELETE FROM fts")
+            db.execute(
+                "INSERT OR REPLACE INTO meta VALUES ('recogniser', ?)", (str(RECOGNISER_VERSION),)
+            )
+            db.execute("COMMIT")
         # A quick read of the full-text table finds most corruption before a query does.
         db.execute("SELECT count(*) FROM fts").fetchone()
         return db

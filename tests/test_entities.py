@@ -144,6 +144,53 @@ def test_context_names_organisations_and_people() -> None:
     assert "[[JK Rowling|PERSON]]" in marked("JK Rowling's fifth book sold well.")
 
 
+def names(text: str, kind: EntityType = EntityType.PERSON) -> list[tuple[str, str]]:
+    article = parse_text("Headline\n\n" + text)
+    return [(m.text, m.name) for m in find_entities(article).mentions if m.type is kind]
+
+
+def test_a_name_no_list_knows_is_a_person_when_called_by_surname() -> None:
+    text = (
+        "Pundit Tom Reid believes Okafor Adebayo can win gold. Adebayo made his breakthrough "
+        'in Lagos. "Okafor needs to be consistent," said Reid.'
+    )
+    assert names(text) == [
+        ("Tom Reid", "Tom Reid"),
+        ("Okafor Adebayo", "Okafor Adebayo"),
+        ("Adebayo", "Okafor Adebayo"),
+        ("Okafor", "Okafor Adebayo"),
+        ("Reid", "Tom Reid"),
+    ]
+    # Without a short mention acting as a person, an unknown pair stays unknown: clubs,
+    # venues and firms are called by a word of their name too.
+    assert names("Aston Villa lost again. Villa have won one game in ten.") == []
+    assert names("At La Fenice Viotti was acclaimed for his work.") == []
+
+
+def test_given_names_from_many_languages() -> None:
+    text = (
+        "France's Hind Dehiba beat Russia's Svetlana Cherkasova, while Giacomo Puccini and "
+        "Lakshmi Mittal were named."
+    )
+    assert [t for t, _ in names(text)] == [
+        "Hind Dehiba",
+        "Svetlana Cherkasova",
+        "Giacomo Puccini",
+        "Lakshmi Mittal",
+    ]
+    # Words that are also given names elsewhere do not make people of months or firms.
+    assert names("In May 2024 Morgan Stanley and Grant Thornton reported.") == []
+
+
+def test_a_business_named_after_a_person_is_an_organisation() -> None:
+    assert names("the agency Curtis Brown", EntityType.ORG) == [("Curtis Brown", "Curtis Brown")]
+    # A person's role before a name is not a business: "rival", "film-maker".
+    assert names("British rival Greg Rusedski lost; film-maker Gary Winick won.") == [
+        ("Greg Rusedski", "Greg Rusedski"),
+        ("Gary Winick", "Gary Winick"),
+    ]
+
+
 def test_events_and_continents_are_not_places() -> None:
     assert marked("She ran the London Marathon and toured North America and Europe.") == (
         "She ran the London Marathon and toured North America and Europe."

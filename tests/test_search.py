@@ -170,6 +170,18 @@ def test_a_corrupt_index_is_rebuilt_with_a_notice(tmp_path: Path) -> None:
     assert len(titles(index, "canola")) >= 3
 
 
+def test_an_index_from_an_older_recogniser_is_rebuilt_quietly(tmp_path: Path) -> None:
+    path = tmp_path / "index.db"
+    index = SearchIndex(path)
+    index.sync(load_paths([SEEDS]).articles)
+    index._db.execute("UPDATE meta SET value = '1' WHERE key = 'recogniser'")
+    index.close()
+    again = SearchIndex(path)
+    assert again.indexed_ids() == set() and again.notices == []
+    assert again.sync(load_paths([SEEDS]).articles).added == 5
+    assert titles(again, 'entity:"Mark Carney"')
+
+
 def test_indexes_of_libraries_left_for_months_are_deleted(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
