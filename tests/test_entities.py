@@ -52,9 +52,12 @@ def test_seed_f1_is_at_least_090_overall_and_for_names() -> None:
         assert scores[kind].f1 >= 0.90, kind
 
 
-def test_bbc_gold_offsets_are_well_formed() -> None:
-    records = json.loads((ROOT / "bench" / "entities_gold_bbc.json").read_text())
-    assert len(records) == 15
+@pytest.mark.parametrize(
+    ("name", "count"), [("entities_gold_bbc.json", 15), ("entities_gold_bbc_heldout.json", 10)]
+)
+def test_bbc_gold_offsets_are_well_formed(name: str, count: int) -> None:
+    records = json.loads((ROOT / "bench" / name).read_text())
+    assert len(records) == count
     for record in records:
         for block, start, end, kind, text in record["mentions"]:
             assert block >= 0 and end - start == len(text) and EntityType(kind)
