@@ -99,9 +99,16 @@ class ArticleEntities:
 _NUM = r"\d+(?:[.,]\d+)*"
 _SCALE = r"(?:\s?(?:bn|m|k|tn|billion|million|trillion|thousand)\b)?"
 _AMOUNT = rf"(?:(?:US|C|A|HK)?[$£€¥]\s?{_NUM}{_SCALE})"
+# Currencies written after the amount ("9.5bn kronor", "200 rand"); "won" and "real" are left
+# out, being far more often a verb and an adjective ("3 won games").
+_CURRENCY_WORDS = (
+    "dollars|pounds|euros|yuan|renminbi|yen|rupees|roubles|rubles|kronor|kroner|krona|krone|"
+    "francs|pesos|rand|reais|lira|lire|zloty|forint|shekels|dirhams|riyals|ringgit|"
+    "baht|rupiah|naira|shillings|hryvnia|dinars|pence|cents"
+)
 _MONEY = re.compile(
     rf"{_AMOUNT}(?:\s?(?:to|-|–)\s?{_AMOUNT})?"
-    rf"|(?:\b{_NUM}\s?(?:bn|m|billion|million|trillion)?\s?(?:dollars|pounds|euros|yuan|yen|rupees)\b)"
+    rf"|(?:\b{_NUM}\s?(?:bn|m|billion|million|trillion)?\s?(?:{_CURRENCY_WORDS})\b)"
 )
 _NUMBER_WORDS = (
     "one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|"
@@ -216,8 +223,11 @@ def _strip_leading_common(text: str, start: int) -> tuple[str, int]:
     starters = _sentence_starters()
     while len(words) > 0 and not _known(" ".join(words)):
         first = words[0]
+        # One capital letter before a name is an initial ("L Dallaglio"), except the words
+        # and the X of "X Factor".
+        initial = len(first) == 1 and first not in ("A", "I", "X") and len(words) > 1
         if not (
-            first in starters
+            (first in starters and not initial)
             or first.islower()
             or (first.lower() in ROLE_WORDS and len(words) > 1)
             or (first == "The" and len(words) > 1)
@@ -254,7 +264,11 @@ def _classify(text: str, before: str) -> tuple[EntityType | None, str]:
         return EntityType.PERSON, text
     if len(words) >= 2 and words[0] in FIRST_NAMES and all(w[0].isupper() for w in words):
         return EntityType.PERSON, text
-    if re.fullmatch(r"(?:[A-Z]\.?){1,2}\s[A-Z][a-z]+(?:-[A-Z][a-z]+)?", text):
+    if re.fullmatch(
+        r"(?:[A-Z]\.?){1,2}\s(?:(?:de|van|von|da|di|du|le)\s)?(?:Mc|Mac|O['’])?[A-Z][a-z]+"
+        r"(?:-[A-Z][a-z]+)?",
+        text,
+    ):
         return EntityType.PERSON, text  # initials and a surname: "JK Rowling", "J.K. Rowling"
     if re.fullmatch(r"[A-Z]{3,6}", text) and text not in COMMON_ACRONYMS:
         return EntityType.ORG, text
@@ -275,6 +289,7 @@ _PERSON_BEFORE = re.compile(
 # "firm Bioware", "oil giant Yukos", "the agency Curtis Brown".
 _ORG_NOUN_BEFORE = re.compile(
     r"\b(?:firm|company|giant|maker|group|agency|carmaker|retailer|broadcaster|publisher|"
+    r"supplier|manufacturer|provider|distributor|conglomerate|lender|miner|exporter|"
     r"studio|label|rival|subsidiary|watchdog|regulator|body|club|side|team|brand|airline|"
     r"bank|insurer|operator|chain|supermarket|network|developer)\s+$"
 )
@@ -282,6 +297,17 @@ _ORG_NOUN_BEFORE = re.compile(
 _BUSINESS_NOUN_BEFORE = re.compile(
     r"(?<![\w-])(?:firm|company|agency|carmaker|retailer|airline|bank|insurer|chain|"
     r"supermarket|brand|group|watchdog|regulator)\s+$"
+)
+# What is said only of a business right around its name: "shares in Pernod", "Ericsson
+# shares", "Allied's chief executive", "Ericsson has posted a rise in profits".
+_BUSINESS_BEFORE = re.compile(
+    r"\b(?:shares in|stake in|takeover of|bid for|acquisition of|merger with|owner of)\s+$"
+)
+_BUSINESS_AFTER = re.compile(
+    r"^(?:\s+shares\b|['’]s?\s+(?:shares|shareholders|chief executive|board|profits?|"
+    r"sales|revenues?|takeover|share price)\b"
+    r"|\s+(?:has\s+)?(?:posted|reported|announced)\s+(?:an?\s+)?(?:[\w-]+\s+){0,3}?"
+    r"(?:profits?|loss|losses|sales|revenues?|earnings|results)\b)"
 )
 # "a fellow at Advancing American Freedom", "an analyst at Eurasia Group".
 _ORG_BEFORE = re.compile(
@@ -422,9 +448,12 @@ def find_entities(article: Article) -> ArticleEntities:
         c.type, c.name = _classify(c.text, before)
         if c.type is None and _person_by_context(c.text, before, block_text[c.end : c.end + 30]):
             c.type, c.name = EntityType.PERSON, c.text
+        after = block_text[c.end : c.end + 60]
         if c.type is None and (
             (_ORG_BEFORE.search(before) and len(c.text.split()) >= 2)
             or _ORG_NOUN_BEFORE.search(before)
+            or _BUSINESS_BEFORE.search(before)
+            or _BUSINESS_AFTER.match(after)
         ):
             c.type, c.name = EntityType.ORG, c.text
         if (

@@ -25,7 +25,14 @@ COUNTRIES = _words(
     Slovakia Slovenia Somalia South_Africa South_Korea South_Sudan Spain Sri_Lanka Sudan Sweden
     Switzerland Syria Taiwan Tanzania Thailand Tibet Tunisia Turkey Uganda Ukraine
     United_Arab_Emirates United_Kingdom United_States Uruguay Uzbekistan Venezuela Vietnam Wales
-    Yemen Zambia Zimbabwe Britain Great_Britain America"""
+    Yemen Zambia Zimbabwe Britain Great_Britain America
+    Andorra Antigua Bahamas Barbados Belize Benin Bhutan Brunei Burkina_Faso Burundi Cape_Verde
+    Chad Comoros Costa_Rica Djibouti Dominica Dominican_Republic East_Timor El_Salvador
+    Equatorial_Guinea Eritrea Eswatini Gabon Gambia Grenada Guinea Guyana Ivory_Coast
+    Kyrgyzstan Lesotho Liberia Liechtenstein Macedonia North_Macedonia Malawi Maldives
+    Mauritania Mauritius Papua_New_Guinea Puerto_Rico Samoa San_Marino Seychelles Sierra_Leone
+    Solomon_Islands Suriname Swaziland Tajikistan Togo Tonga Trinidad Trinidad_and_Tobago
+    Turkmenistan Vanuatu Vatican"""
 )
 
 REGIONS = _words(
@@ -146,6 +153,24 @@ ORG_NAMES = _words(
     World_Bank European_Union European_Commission United_Nations Federal_Reserve
     Bank_of_England Bank_of_Canada Pentagon Kremlin Congress Parliament Senate White_House
     Downing_Street Scotland_Yard FBI CIA NASA SEC FIFA UEFA IOC Premier_League Commons"""
+) | _words(
+    # Large companies the news names by one word, and football clubs whose names are not
+    # places (a club named after its city stays a place unless the context says otherwise).
+    """Adidas Aldi Allianz AstraZeneca Aviva Barclays BASF Bayer BHP BMW BNP_Paribas BP
+    Bridgestone Burberry Cadbury Canon Carrefour Caterpillar Chevron Cisco Citigroup Citibank
+    Coca-Cola Colgate Danone Dell Deloitte Diageo Ericsson ExxonMobil Exxon Ferrari Fiat Ford
+    Gazprom Glaxo GlaxoSmithKline Goldman_Sachs Heineken Hitachi Honda HSBC Hyundai IKEA ING
+    Kellogg KPMG Lego Lenovo LVMH Marks_and_Spencer Mastercard McDonald's Mercedes Michelin
+    Mitsubishi Monsanto Motorola Nestle Nike Nintendo Nissan Novartis Panasonic PepsiCo Pepsi
+    Pfizer Philips Porsche Primark PwC Qualcomm Renault Rio_Tinto Roche Rolls-Royce Ryanair
+    Sainsbury's Sanofi SAP Shell Siemens Sky Skype Starbucks Statoil Suzuki Tata Tesco
+    Unilever UPS Vodafone Volvo Walgreens Xerox Yukos Rosneft Lukoil Gucci Prada Zara Visa
+    easyJet Lufthansa Qantas Emirates KLM Peugeot Citroen Audi Kodak Sega Atari Activision
+    Arsenal Chelsea Everton Fulham Millwall Tottenham Wolves Celtic Rangers Juventus Ajax
+    Benfica Aston_Villa West_Ham Real_Madrid Bayern_Munich AC_Milan Inter_Milan Atletico_Madrid
+    Borussia_Dortmund Paris_Saint-Germain Manchester_United Manchester_City Newcastle_United
+    Leeds_United Sheffield_United Sheffield_Wednesday West_Bromwich_Albion Crystal_Palace
+    Queens_Park_Rangers Nottingham_Forest Blackburn_Rovers Bolton_Wanderers"""
 )
 
 PERSON_TITLES = _words(

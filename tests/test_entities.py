@@ -53,7 +53,12 @@ def test_seed_f1_is_at_least_090_overall_and_for_names() -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "count"), [("entities_gold_bbc.json", 15), ("entities_gold_bbc_heldout.json", 10)]
+    ("name", "count"),
+    [
+        ("entities_gold_bbc.json", 15),
+        ("entities_gold_bbc_dev2.json", 10),
+        ("entities_gold_bbc_heldout.json", 10),
+    ],
 )
 def test_bbc_gold_offsets_are_well_formed(name: str, count: int) -> None:
     records = json.loads((ROOT / "bench" / name).read_text())
@@ -192,6 +197,27 @@ def test_a_business_named_after_a_person_is_an_organisation() -> None:
         ("Greg Rusedski", "Greg Rusedski"),
         ("Gary Winick", "Gary Winick"),
     ]
+
+
+def test_team_sheets_initials_and_surnames() -> None:
+    text = "L Dallaglio (England), B O'Driscoll (Ireland, capt), P de Villiers (France)."
+    assert names(text) == [
+        ("L Dallaglio", "L Dallaglio"),
+        ("B O'Driscoll", "B O'Driscoll"),
+        ("P de Villiers", "P de Villiers"),
+    ]
+    assert names("The X Factor and A Rougerie.") == []
+
+
+def test_businesses_known_by_what_is_said_of_them() -> None:
+    text = (
+        "Shares in Zorvex rose while Quandal shares fell. Telecoms supplier Brimcor has posted "
+        "a rise in fourth quarter profits, and Zorvex's chief executive was pleased."
+    )
+    assert [t for t, _ in names(text, EntityType.ORG)] == ["Zorvex", "Quandal", "Brimcor", "Zorvex"]
+    assert [
+        t for t, _ in names("Profit was 9.5bn kronor; the side won 3 games.", EntityType.MONEY)
+    ] == ["9.5bn kronor"]
 
 
 def test_events_and_continents_are_not_places() -> None:
