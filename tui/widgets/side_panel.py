@@ -25,8 +25,10 @@ class EntityList(OptionList):
         self.entities = {}
         options: list[Option | None] = []
         for kind, entities in found.by_type().items():
-            total = sum(e.count for e in entities)
-            header = Content(f"{ENTITY_LABELS[kind]} ({total})").stylize("bold $text-primary")
+            # The header counts names, the rows their mentions: "People (3)", "Mark Carney ×8".
+            header = Content(f"{ENTITY_LABELS[kind]} ({len(entities)})").stylize(
+                "bold $text-primary"
+            )
             options.append(Option(header, disabled=True))
             for entity in entities:
                 key = f"{kind.value}:{entity.name}"
