@@ -8,6 +8,7 @@ SQLite cache keyed by the article's content id (which changes whenever the text 
 
 from __future__ import annotations
 
+import contextlib
 import pickle
 import re
 import sqlite3
@@ -195,7 +196,8 @@ class AnalysisCache:
                         found[article_id] = pickle.loads(data)
                     except Exception:  # a bad row is recomputed, not fatal
                         continue
-            self._touch(list(found))
+            with contextlib.suppress(sqlite3.Error):  # best effort: a read-only cache still reads
+                self._touch(list(found))
         return found
 
     def _touch(self, ids: list[str]) -> None:
