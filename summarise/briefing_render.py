@@ -48,9 +48,14 @@ def shown_path(path: str) -> str:
     return path
 
 
+def _source_details(source: Source) -> str:
+    """ "Title. Outlet. by Byline. Date", leaving out what is unknown."""
+    parts = (source.title, source.outlet, source.byline and f"by {source.byline}", source.date)
+    return ". ".join(p for p in parts if p)
+
+
 def _source_line(source: Source) -> str:
-    parts = [source.title, source.outlet, source.byline and f"by {source.byline}", source.date]
-    line = ". ".join(p for p in parts if p)
+    line = _source_details(source)
     return f"{line}. {shown_path(source.path)}" if source.path else line
 
 
@@ -89,8 +94,7 @@ def to_markdown(b: Briefing) -> str:
             out.append(f"- Sources differ on who is {md_escape(d.subject)}: {claims}.")
     out += ["", f"## {SECTION_TITLES['sources']}", ""]
     for source in b.sources:
-        parts = [source.title, source.outlet, source.byline and f"by {source.byline}", source.date]
-        line = md_escape(". ".join(x for x in parts if x))
+        line = md_escape(_source_details(source))
         if source.path and "`" not in source.path:
             line += f". `{shown_path(source.path)}`"
         out.append(f"{source.number}. {line}")
@@ -223,7 +227,7 @@ def to_html(b: Briefing) -> str:
         parts.append(f'<h2>{SECTION_TITLES["differ"]}</h2><ul class="differ">{items}</ul>')
     sources = "".join(
         "<li>"
-        + e(". ".join(x for x in (s.title, s.outlet, s.byline and f"by {s.byline}", s.date) if x))
+        + e(_source_details(s))
         + (f' <span class="path">{e(shown_path(s.path))}</span>' if s.path else "")
         + "</li>"
         for s in b.sources
