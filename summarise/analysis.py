@@ -196,20 +196,16 @@ class AnalysisCache:
                         found[article_id] = pickle.loads(data)
                     except Exception:  # a bad row is recomputed, not fatal
                         continue
-            with contextlib.suppress(sqlite3.Error):  # best effort: a read-only cache still reads
-                self._touch(list(found))
+                # Mark the rows used, at most once a day each so reads stay reads; best effort,
+                # so a read-only cache still serves them.
+                with contextlib.suppress(sqlite3.Error):
+                    now = _now()
+                    self._db.execute(
+                        f"UPDATE analysis SET used_at = ? WHERE used_at < ? "
+                        f"AND article_id IN ({marks})",
+                        (now, now - 24 * 3600, *chunk),
+                    )
         return found
-
-    def _touch(self, ids: list[str]) -> None:
-        """Mark rows used; at most one write per row a day, so reads stay reads."""
-        now = _now()
-        for start in range(0, len(ids), 500):
-            chunk = ids[start : start + 500]
-            marks = ",".join("?" * len(chunk))
-            self._db.execute(
-                f"UPDATE analysis SET used_at = ? WHERE used_at < ? AND article_id IN ({marks})",
-                (now, now - 24 * 3600, *chunk),
-            )
 
     def put_many(self, analyses: Sequence[ArticleAnalysis]) -> None:
         now = _now()
