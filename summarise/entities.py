@@ -287,17 +287,17 @@ _PERSON_BEFORE = re.compile(
     r"actress|director|presenter|host|founder|executive|economist|analyst|spokes\w+)\s*$"
 )
 # "firm Bioware", "oil giant Yukos", "the agency Curtis Brown".
-_ORG_NOUN_BEFORE = re.compile(
-    r"\b(?:firm|company|giant|maker|group|agency|carmaker|retailer|broadcaster|publisher|"
-    r"supplier|manufacturer|provider|distributor|conglomerate|lender|miner|exporter|"
-    r"studio|label|rival|subsidiary|watchdog|regulator|body|club|side|team|brand|airline|"
-    r"bank|insurer|operator|chain|supermarket|network|developer)\s+$"
-)
 # Nouns that name only a business, never a person's role ("rival", "side" can be either).
-_BUSINESS_NOUN_BEFORE = re.compile(
-    r"(?<![\w-])(?:firm|company|agency|carmaker|retailer|airline|bank|insurer|chain|"
-    r"supermarket|brand|group|watchdog|regulator)\s+$"
+_BUSINESS_NOUNS = (
+    "firm|company|agency|carmaker|retailer|airline|bank|insurer|chain|supermarket|brand|group|"
+    "watchdog|regulator"
 )
+_ORG_NOUN_BEFORE = re.compile(
+    rf"\b(?:{_BUSINESS_NOUNS}|giant|maker|broadcaster|publisher|supplier|manufacturer|"
+    r"provider|distributor|conglomerate|lender|miner|exporter|studio|label|rival|subsidiary|"
+    r"body|club|side|team|operator|network|developer)\s+$"
+)
+_BUSINESS_NOUN_BEFORE = re.compile(rf"(?<![\w-])(?:{_BUSINESS_NOUNS})\s+$")
 # What is said only of a business right around its name: "shares in Pernod", "Ericsson
 # shares", "Allied's chief executive", "Ericsson has posted a rise in profits".
 _BUSINESS_BEFORE = re.compile(
