@@ -59,11 +59,10 @@ def remove_database(path: Path) -> None:
 CACHE_MAX_IDLE_SECONDS = 90 * 24 * 3600
 
 
-def prune_idle_files(folder: Path, pattern: str, keep: Path, now: float | None = None) -> int:
+def prune_idle_files(folder: Path, pattern: str, keep: Path) -> None:
     """Delete the cache databases matching `pattern` in `folder` untouched for
-    CACHE_MAX_IDLE_SECONDS, except `keep`; returns how many went."""
-    cutoff = (time.time() if now is None else now) - CACHE_MAX_IDLE_SECONDS
-    removed = 0
+    CACHE_MAX_IDLE_SECONDS, except `keep`."""
+    cutoff = time.time() - CACHE_MAX_IDLE_SECONDS
     for candidate in folder.glob(pattern):
         try:
             idle = candidate != keep and candidate.stat().st_mtime < cutoff
@@ -71,8 +70,6 @@ def prune_idle_files(folder: Path, pattern: str, keep: Path, now: float | None =
             continue
         if idle:
             remove_database(candidate)
-            removed += 1
-    return removed
 
 
 def open_cache(
