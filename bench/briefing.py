@@ -19,8 +19,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from summarise.analysis import AnalysisCache
-from summarise.briefing import build_briefing
+from summarise.briefing.analysis import AnalysisCache
+from summarise.briefing.build import build_briefing
 from summarise.readers import load_paths
 
 

@@ -25,8 +25,8 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def bbc_gold(data_dir: Path, name: str):  # type: ignore[no-untyped-def]
-    from summarise.annotation import GoldMention
     from summarise.entities import EntityType
+    from summarise.evaluation.annotation import GoldMention
     from summarise.readers import read_article
 
     for record in json.loads((ROOT / "bench" / name).read_text()):
@@ -40,7 +40,7 @@ def bbc_gold(data_dir: Path, name: str):  # type: ignore[no-untyped-def]
 
 
 def seed_gold():  # type: ignore[no-untyped-def]
-    from summarise.annotation import parse_marked
+    from summarise.evaluation.annotation import parse_marked
     from summarise.readers import read_article
 
     for ann in sorted((ROOT / "tests" / "entities_gold").glob("*.ann")):
@@ -51,7 +51,7 @@ def seed_gold():  # type: ignore[no-untyped-def]
 
 def evaluate(title: str, documents, show_errors: bool) -> float:  # type: ignore[no-untyped-def]
     from summarise.entities import find_entities
-    from summarise.entity_scoring import format_scores, mention_keys, score
+    from summarise.evaluation.scoring import format_scores, mention_keys, score
 
     predicted, gold, texts = set(), set(), {}
     for name, article, mentions in documents:

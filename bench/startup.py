@@ -1,7 +1,7 @@
-"""Time from launching `newsbrief read` to the first painted article list.
+"""Time from launching the reader to the first painted article list.
 
-The app, told by NEWSBRIEF_EXIT_AFTER_LOAD, writes the wall-clock time at which the list was
-first painted to a file and exits; the figure is that time minus the moment of launch, so it
+bench/first_paint.py is the reader with one addition: it prints the wall-clock time at which
+the list was first painted and exits. The figure is that time minus the moment of launch, so it
 counts interpreter start-up, imports, loading and layout, and nothing after the first paint.
 
     python bench/startup.py ../shared/data/bbc [--runs 5] [--size 2000]
@@ -40,17 +40,17 @@ def build_library(data_dir: Path, size: int, into: Path) -> int:
 
 
 def time_command(args: list[str], env: dict[str, str], runs: int) -> list[float]:
-    """Wall-clock seconds from launch to exit, or to the paint time the app wrote."""
+    """Wall-clock seconds from launch to exit, or to the paint time the command printed."""
     times = []
-    paint_file = env.get("NEWSBRIEF_EXIT_AFTER_LOAD")
     for _ in range(runs):
-        if paint_file:
-            Path(paint_file).unlink(missing_ok=True)
         started = time.time()
-        subprocess.run(args, env=env, check=True, stdout=subprocess.DEVNULL)
+        done = subprocess.run(args, env=env, check=True, capture_output=True, text=True)
         ended = time.time()
-        if paint_file and Path(paint_file).exists():
-            ended = float(Path(paint_file).read_text())
+        if "first_paint.py" in " ".join(args):
+            try:
+                ended = float(done.stdout.strip().splitlines()[-1])
+            except (IndexError, ValueError):
+                raise SystemExit(f"the reader did not report its first paint:\n{done.stdout}")
         times.append(ended - started)
     return times
 
@@ -73,20 +73,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     with tempfile.TemporaryDirectory() as state, tempfile.TemporaryDirectory() as library:
-        paint = str(Path(state) / "painted")
-        env = {
-            **os.environ,
-            "NEWSBRIEF_DATA_DIR": state,
-            "NEWSBRIEF_CACHE_DIR": state,
-            "NEWSBRIEF_EXIT_AFTER_LOAD": paint,
-        }
+        env = {**os.environ, "NEWSBRIEF_DATA_DIR": state, "NEWSBRIEF_CACHE_DIR": state}
         count = build_library(args.data_dir, args.size, Path(library))
-        command = [sys.executable, "-m", "tui.cli", "read"]
-        baseline = time_command(
-            [sys.executable, "-c", "import tui.app"],
-            {**env, "NEWSBRIEF_EXIT_AFTER_LOAD": ""},
-            args.runs,
-        )
+        command = [sys.executable, str(Path(__file__).with_name("first_paint.py"))]
+        baseline = time_command([sys.executable, "-c", "import tui.app"], env, args.runs)
         report("import tui.app (baseline)", baseline)
         report("seeds (5 articles)", time_command(command, env, args.runs), TARGETS["seeds"])
         report(

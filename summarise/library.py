@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
+from typing import Protocol, TypeVar
 
 from summarise.article import Article
+from summarise.paths import seeds_path, user_library_path
 from summarise.readers import Library, read_file
-
-
-def user_library_path() -> Path:
-    """Where `newsbrief fetch` saves articles unless told otherwise."""
-    from summarise.store import data_dir
-
-    return data_dir() / "library"
 
 
 def default_library_path() -> Path:
@@ -23,16 +19,6 @@ def default_library_path() -> Path:
     if mine.is_dir() and next(iter_article_files(mine), None) is not None:
         return mine
     return seeds_path()
-
-
-def seeds_path() -> Path:
-    """The bundled sample corpus: inside the package when installed from a wheel, at the top of
-    the repository when running from a checkout or an editable install."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "seeds", here.parent / "seeds"):
-        if candidate.is_dir():
-            return candidate
-    raise FileNotFoundError("the bundled sample articles (seeds/) are missing from this install")
 
 
 class LookupProblem(LookupError):
@@ -67,10 +53,33 @@ def find_article(library: Library, ref: str) -> Article:
     return matches[0]
 
 
+class Listed(Protocol):
+    """What a list of articles needs of each: the full Article, or a catalogue entry."""
+
+    @property
+    def id(self) -> str: ...
+    @property
+    def title(self) -> str: ...
+    @property
+    def source(self) -> str | None: ...
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def byline(self) -> str | None: ...
+    @property
+    def tags(self) -> tuple[str, ...]: ...
+    @property
+    def word_count(self) -> int: ...
+    @property
+    def path(self) -> Path | None: ...
+
+
+L = TypeVar("L", bound=Listed)
+
 SORT_KEYS = ("date", "title", "source")
 
 
-def sort_articles(articles: list[Article], key: str) -> list[Article]:
+def sort_articles(articles: Sequence[L], key: str) -> list[L]:
     """Newest first for "date" (undated last, then by title); alphabetical otherwise."""
     if key == "date":
         dated = sorted((a for a in articles if a.date), key=lambda a: a.title.casefold())
@@ -82,13 +91,13 @@ def sort_articles(articles: list[Article], key: str) -> list[Article]:
     return sorted(articles, key=lambda a: a.title.casefold())
 
 
-def filter_articles(articles: list[Article], query: str) -> list[Article]:
+def filter_articles(articles: Sequence[L], query: str) -> list[L]:
     """Articles whose title, source, byline or tags contain every word of the query."""
     terms = query.casefold().split()
     if not terms:
         return list(articles)
 
-    def haystack(a: Article) -> str:
+    def haystack(a: Listed) -> str:
         return " ".join([a.title, a.source or "", a.byline or "", *a.tags]).casefold()
 
     return [a for a in articles if all(t in haystack(a) for t in terms)]

@@ -16,14 +16,14 @@ import hashlib
 import os
 import re
 import sqlite3
-import threading
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarise.article import Article
-from summarise.entities_version import RECOGNISER_VERSION
-from summarise.store import cache_dir, connect, open_cache, prune_idle_files, remove_database
+from summarise.entities.version import RECOGNISER_VERSION
+from summarise.paths import cache_dir
+from summarise.sqlite import Database, prune_idle_files, remove_database
 
 # Column order matters: bm25() weights and the field names below follow it.
 COLUMNS = ("title", "dek", "body", "source", "tags", "entities")
@@ -35,10 +35,10 @@ START, END = "\x02", "\x03"
 BLOCK_JOIN = "\n\n"
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 32
-SCHEMA_VERSION = 1
+# The entity names indexed come from the recogniser: a new one means indexing again.
+SCHEMA_VERSION = 2 * 1000 + RECOGNISER_VERSION
 
 _SCHEMA = f"""
-CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs (
     rowid INTEGER PRIMARY KEY,
     article_id TEXT NOT NULL UNIQUE,
@@ -51,6 +51,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
 """
 
 
+_CHECK = "SELECT count(*) FROM fts"
 _INSERT = f"INSERT INTO fts (rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})"
 
 
@@ -238,10 +239,9 @@ class SearchIndex:
     def __init__(self, path: Path | None) -> None:
         """Open (or create) the index at `path`; None keeps it in memory."""
         self.path = path
-        self.notices: list[str] = []
-        self._lock = threading.Lock()
         self._articles: dict[str, Article] = {}
         self._db = self._open()
+        self.notices: list[str] = self._db.notices
 
     @classmethod
     def for_library(cls, roots: Iterable[Path]) -> SearchIndex:
@@ -253,51 +253,21 @@ class SearchIndex:
             prune_idle_files(path.parent, "search-*.db", keep=path)
         return index
 
-    def _connect(self) -> sqlite3.Connection:
-        db = connect(self.path)
-        db.execute("PRAGMA synchronous=NORMAL")
-        db.executescript(_SCHEMA)
-        version = db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if version is None:
-            db.execute("INSERT INTO meta VALUES ('schema', ?)", (str(SCHEMA_VERSION),))
-        elif version[0] != str(SCHEMA_VERSION):
-            raise sqlite3.DatabaseError(f"index schema {version[0]}, expected {SCHEMA_VERSION}")
-        found = db.execute("SELECT value FROM meta WHERE key = 'recogniser'").fetchone()
-        if found is None or found[0] != str(RECOGNISER_VERSION):
-            # The entity names indexed came from another recogniser: index everything again,
-            # quietly (an upgrade, not a fault).
-            db.execute("BEGIN")
-            db.execute("DELETE FROM docs")
-            db.execute("DELETE FROM fts")
-            db.execute(
-                "INSERT OR REPLACE INTO meta VALUES ('recogniser', ?)", (str(RECOGNISER_VERSION),)
-            )
-            db.execute("COMMIT")
+    def _open(self) -> Database:
         # A quick read of the full-text table finds most corruption before a query does.
-        db.execute("SELECT count(*) FROM fts").fetchone()
-        return db
-
-    def _open(self) -> sqlite3.Connection:
-        db, error = open_cache(self.path, self._connect)
-        if error is not None:
-            self.notices.append(f"the search index could not be read ({error}); rebuilding it")
-        return db
-
-    def _discard(self, notice: str) -> None:
-        """Delete an unreadable index (it is only a cache of the articles) and say so."""
-        self.notices.append(notice)
-        if self.path is not None:
-            remove_database(self.path)
+        return Database(self.path, _SCHEMA, SCHEMA_VERSION, label="search index", check=_CHECK)
 
     def _rebuild(self, notice: str) -> None:
+        """Start an unreadable index again (it is only a cache of the articles) and say so."""
         with contextlib.suppress(sqlite3.Error):
             self._db.close()
-        self._discard(notice)
-        self._db = self._connect()
+        if self.path is not None:
+            remove_database(self.path)
+        self._db = self._open()
+        self.notices.append(notice)
 
     def indexed_ids(self) -> set[str]:
-        with self._lock:
-            return {row[0] for row in self._db.execute("SELECT article_id FROM docs")}
+        return {row[0] for row in self._db.read("SELECT article_id FROM docs")}
 
     def sync(
         self,
@@ -318,38 +288,32 @@ class SearchIndex:
         new = [a for a in articles if a.id not in present]
         report.removed, report.kept = len(stale), len(present & wanted)
         names = {a.id: list(entity_names(a)) for a in new}
-        with self._lock:
-            self._db.execute("BEGIN")
-            try:
-                for article_id in stale:
-                    row = self._db.execute(
-                        "SELECT rowid FROM docs WHERE article_id = ?", (article_id,)
-                    ).fetchone()
-                    self._db.execute("DELETE FROM fts WHERE rowid = ?", (row[0],))
-                    self._db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
-                for done, article in enumerate(new, 1):
-                    cursor = self._db.execute(
-                        "INSERT INTO docs (article_id, path) VALUES (?, ?)",
-                        (article.id, str(article.path) if article.path else None),
-                    )
-                    self._db.execute(
-                        _INSERT,
-                        (
-                            cursor.lastrowid,
-                            article.title,
-                            article.dek or "",
-                            body_text(article),
-                            article.source or "",
-                            " ; ".join(article.tags),
-                            " ; ".join(names[article.id]),
-                        ),
-                    )
-                    if progress is not None and (done % 50 == 0 or done == len(new)):
-                        progress(done, len(new))
-                self._db.execute("COMMIT")
-            except BaseException:
-                self._db.execute("ROLLBACK")
-                raise
+        with self._db.transaction() as db:
+            for article_id in stale:
+                row = db.execute(
+                    "SELECT rowid FROM docs WHERE article_id = ?", (article_id,)
+                ).fetchone()
+                db.execute("DELETE FROM fts WHERE rowid = ?", (row[0],))
+                db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
+            for done, article in enumerate(new, 1):
+                cursor = db.execute(
+                    "INSERT INTO docs (article_id, path) VALUES (?, ?)",
+                    (article.id, str(article.path) if article.path else None),
+                )
+                db.execute(
+                    _INSERT,
+                    (
+                        cursor.lastrowid,
+                        article.title,
+                        article.dek or "",
+                        body_text(article),
+                        article.source or "",
+                        " ; ".join(article.tags),
+                        " ; ".join(names[article.id]),
+                    ),
+                )
+                if progress is not None and (done % 50 == 0 or done == len(new)):
+                    progress(done, len(new))
         report.added = len(new)
         return report
 
@@ -362,8 +326,7 @@ class SearchIndex:
             FROM fts JOIN docs ON docs.rowid = fts.rowid
             WHERE fts MATCH ? ORDER BY rank LIMIT ?
         """
-        with self._lock:
-            return self._db.execute(sql, (match, limit)).fetchall()
+        return self._db.read(sql, (match, limit))
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         """Ranked hits for what the user typed. Raises QueryError only when the query has
@@ -400,5 +363,4 @@ class SearchIndex:
         return hits
 
     def close(self) -> None:
-        with self._lock:
-            self._db.close()
+        self._db.close()

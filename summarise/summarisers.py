@@ -10,20 +10,8 @@ from dataclasses import dataclass
 from summarise.article import Article
 from summarise.text import Sentence, SumyTokenizer, article_sentences, content_terms, stop_words
 
-SUMY_METHODS = (
-    "lexrank",
-    "textrank",
-    "lsa",
-    "luhn",
-    "edmundson",
-    "kl",
-    "sumbasic",
-    "reduction",
-)
-# "newsrank" is our own ranker (summarise.ranking); it is the default because it scored best on
-# the BBC benchmark (bench/summary_quality.py, figures in the README).
-METHODS = ("newsrank", "lead", *SUMY_METHODS)
-DEFAULT_METHOD = "newsrank"
+# A method picks `count` sentences: (sentences, count, title) -> their indexes.
+Method = Callable[[Sequence[Sentence], int, str], list[int]]
 
 
 class SummaryError(ValueError):
@@ -68,13 +56,27 @@ def resolve_length(total: int, sentences: int | None = None, ratio: float | None
             raise SummaryError(f"the number of sentences must be at least 1 (got {sentences})")
         return min(sentences, total)
     if ratio is not None:
-        if not (0 < ratio <= 1) or math.isnan(ratio):
-            raise SummaryError(f"the ratio must be above 0 and at most 1 (got {ratio})")
+        _check_ratio(ratio)
         return min(total, max(1, round(total * ratio)))
     return default_length(total)
 
 
-def _newsrank(sentences: Sequence[Sentence], count: int) -> list[int]:
+def parse_ratio(text: str) -> float:
+    """A share of the article's sentences, as typed: above 0 and at most 1."""
+    try:
+        value = float(text)
+    except ValueError:
+        raise SummaryError(f"expected a ratio such as 0.3, got {text!r}") from None
+    _check_ratio(value)
+    return value
+
+
+def _check_ratio(ratio: float) -> None:
+    if not (0 < ratio <= 1) or math.isnan(ratio):
+        raise SummaryError(f"the ratio must be above 0 and at most 1 (got {ratio:g})")
+
+
+def _newsrank(sentences: Sequence[Sentence], count: int, title: str) -> list[int]:
     from summarise.ranking import rank_sentences
 
     scores = rank_sentences([content_terms(s.text) for s in sentences])
@@ -82,31 +84,30 @@ def _newsrank(sentences: Sequence[Sentence], count: int) -> list[int]:
     return order[:count]
 
 
-def _lead(sentences: Sequence[Sentence], count: int) -> list[int]:
+def _lead(sentences: Sequence[Sentence], count: int, title: str) -> list[int]:
     return list(range(count))
 
 
+# sumy's algorithms: our name -> (module under sumy.summarizers, class name).
+SUMY_CLASSES = {
+    "lexrank": ("lex_rank", "LexRankSummarizer"),
+    "textrank": ("text_rank", "TextRankSummarizer"),
+    "lsa": ("lsa", "LsaSummarizer"),
+    "luhn": ("luhn", "LuhnSummarizer"),
+    "edmundson": ("edmundson", "EdmundsonSummarizer"),
+    "kl": ("kl", "KLSummarizer"),
+    "sumbasic": ("sum_basic", "SumBasicSummarizer"),
+    "reduction": ("reduction", "ReductionSummarizer"),
+}
+
+
 def _sumy_summariser(method: str, title: str):  # type: ignore[no-untyped-def]
+    from importlib import import_module
+
     from sumy.nlp.stemmers import Stemmer
 
-    stemmer = Stemmer("english")
-    if method == "lexrank":
-        from sumy.summarizers.lex_rank import LexRankSummarizer as cls
-    elif method == "textrank":
-        from sumy.summarizers.text_rank import TextRankSummarizer as cls
-    elif method == "lsa":
-        from sumy.summarizers.lsa import LsaSummarizer as cls
-    elif method == "luhn":
-        from sumy.summarizers.luhn import LuhnSummarizer as cls
-    elif method == "edmundson":
-        from sumy.summarizers.edmundson import EdmundsonSummarizer as cls
-    elif method == "kl":
-        from sumy.summarizers.kl import KLSummarizer as cls
-    elif method == "sumbasic":
-        from sumy.summarizers.sum_basic import SumBasicSummarizer as cls
-    else:
-        from sumy.summarizers.reduction import ReductionSummarizer as cls
-    summariser = cls(stemmer)
+    module, name = SUMY_CLASSES[method]
+    summariser = getattr(import_module(f"sumy.summarizers.{module}"), name)(Stemmer("english"))
     summariser.stop_words = stop_words()
     if method == "edmundson":
         # Edmundson needs cue words; with none of our own, the headline's words are the bonus
@@ -120,7 +121,7 @@ def _sumy_summariser(method: str, title: str):  # type: ignore[no-untyped-def]
     return summariser
 
 
-def _sumy(method: str) -> Callable[[Sequence[Sentence], int, str], list[int]]:
+def _sumy(method: str) -> Method:
     def run(sentences: Sequence[Sentence], count: int, title: str) -> list[int]:
         from sumy.models.dom import ObjectDocumentModel, Paragraph
         from sumy.models.dom import Sentence as SumySentence
@@ -136,21 +137,31 @@ def _sumy(method: str) -> Callable[[Sequence[Sentence], int, str], list[int]]:
     return run
 
 
+# Every method by name, ours first. "newsrank" is the default because it scored best on the
+# BBC benchmark (bench/summary_quality.py, figures in the README).
+METHODS: dict[str, Method] = {
+    "newsrank": _newsrank,
+    "lead": _lead,
+    **{name: _sumy(name) for name in SUMY_CLASSES},
+}
+DEFAULT_METHOD = "newsrank"
+
+
+def check_method(method: str) -> Method:
+    try:
+        return METHODS[method]
+    except KeyError:
+        raise SummaryError(f"unknown method {method!r}; choose from {', '.join(METHODS)}") from None
+
+
 def summarise_sentences(
     sentences: Sequence[Sentence], count: int, method: str, title: str = ""
 ) -> list[int]:
     """Indexes (into `sentences`) of the `count` sentences the method picks, in article order."""
-    if method not in METHODS:
-        raise SummaryError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
+    run = check_method(method)
     if count <= 0 or not sentences:
         return []
-    if method == "newsrank":
-        picked = _newsrank(sentences, count)
-    elif method == "lead":
-        picked = _lead(sentences, count)
-    else:
-        picked = _sumy(method)(sentences, count, title)
-    return sorted(set(picked))
+    return sorted(set(run(sentences, count, title)))
 
 
 def summarise(
@@ -160,8 +171,7 @@ def summarise(
     ratio: float | None = None,
 ) -> Summary:
     """An extractive summary of one article."""
-    if method not in METHODS:
-        raise SummaryError(f"unknown method {method!r}; choose from {', '.join(METHODS)}")
+    check_method(method)
     found = article_sentences(article)
     count = resolve_length(len(found), sentences, ratio)
     picked = summarise_sentences(found, count, method, article.title)

@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,11 @@ def private_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture(scope="session")
 def seeds() -> dict[str, Article]:
     return {p.name[:3]: read_article(p) for p in sorted(SEEDS.glob("*.txt"))}
+
+
+@pytest.fixture(scope="module")
+def server() -> Iterator[str]:
+    """The test site: pages and feeds from tests/data, failures on purpose (see loopback.py)."""
+    from tests.loopback import PagesHandler, serve
+
+    yield from serve(PagesHandler)

@@ -7,19 +7,31 @@ exit 2; nothing a user can type produces a traceback.
 from __future__ import annotations
 
 import argparse
-import json
-import os
 import shutil
 import sys
-import textwrap
 from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
 from summarise import __version__
-from summarise.article import Article, BlockKind
+from summarise.article import Article
 from summarise.library import LookupProblem, default_library_path, find_article
 from summarise.readers import ArticleError, Library, load_paths, read_file
+from summarise.render import (
+    PROGRESS_MIN_ITEMS,
+    article_text,
+    entities_data,
+    entities_text,
+    hits_text,
+    listing_line,
+    progress_line,
+    summary_data,
+    summary_text,
+    to_json,
+)
+
+# Reading text (articles, summaries) is wrapped at most this wide, however wide the terminal.
+READING_WIDTH = 88
 
 EXIT_USAGE = 2
 
@@ -44,13 +56,12 @@ def _positive_int(text: str) -> int:
 
 
 def _ratio(text: str) -> float:
+    from summarise.summarisers import SummaryError, parse_ratio
+
     try:
-        value = float(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a ratio such as 0.3, got {text!r}") from None
-    if not 0 < value <= 1:
-        raise argparse.ArgumentTypeError(f"the ratio must be above 0 and at most 1, got {text}")
-    return value
+        return parse_ratio(text)
+    except SummaryError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -185,15 +196,11 @@ def _resolve(ref: str, library_paths: Sequence[Path] | None) -> Article:
 
 
 def _print_json(data: object) -> None:
-    print(json.dumps(data, ensure_ascii=False, indent=2))
+    print(to_json(data))
 
 
-def _width() -> int:
-    return max(40, min(shutil.get_terminal_size((100, 24)).columns, 120))
-
-
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _width(most: int = 120) -> int:
+    return max(40, min(shutil.get_terminal_size((100, 24)).columns, most))
 
 
 def cmd_list(args: argparse.Namespace) -> int:
@@ -203,42 +210,10 @@ def cmd_list(args: argparse.Namespace) -> int:
         return 0
     width = _width()
     for article in library.articles:
-        meta = f"{article.id}  {article.date or '':10}  {_clip(article.source or '-', 14):14}"
-        meta += f" {article.word_count:5}w  "
-        print(meta + _clip(article.title, width - len(meta)))
+        print(listing_line(article, width))
     noun = "article" if len(library.articles) == 1 else "articles"
     print(f"{len(library.articles)} {noun}", file=sys.stderr)
     return 0
-
-
-def _wrap(text: str, indent: str = "", width: int = 80) -> str:
-    return textwrap.fill(text, width=width, initial_indent=indent, subsequent_indent=indent)
-
-
-def format_article(article: Article, width: int = 80) -> str:
-    lines = [_wrap(article.title, width=width), "=" * min(len(article.title), width)]
-    if article.dek:
-        lines += ["", _wrap(article.dek, width=width)]
-    meta = [
-        m for m in (article.byline and f"By {article.byline}", article.source, article.date) if m
-    ]
-    meta.append(f"{article.word_count} words")
-    lines += ["", " · ".join(meta)]
-    for block in article.blocks:
-        if block.kind is BlockKind.HEADING:
-            lines += ["", f"## {block.text}"]
-        elif block.kind is BlockKind.BULLET:
-            lines.append(_wrap(block.text, "  • ", width).replace("  • ", "  • ", 1))
-        elif block.kind is BlockKind.QUOTE:
-            lines += ["", _wrap(f"“{block.text}”", "    ", width)]
-            if block.speaker:
-                lines.append(f"        — {block.speaker}")
-        else:
-            lines += ["", _wrap(block.text, width=width)]
-    if article.tags:
-        lines += ["", "Tags: " + ", ".join(article.tags)]
-    lines += ["", f"id {article.id}  {article.path or ''}".rstrip()]
-    return "\n".join(lines)
 
 
 def cmd_show(args: argparse.Namespace) -> int:
@@ -246,7 +221,7 @@ def cmd_show(args: argparse.Namespace) -> int:
     if args.json:
         _print_json(article.to_dict())
     else:
-        print(format_article(article, min(_width(), 88)))
+        print(article_text(article, _width(READING_WIDTH)))
     return 0
 
 
@@ -259,14 +234,9 @@ def cmd_summary(args: argparse.Namespace) -> int:
     except SummaryError as exc:
         raise UsageError(str(exc)) from None
     if args.json:
-        _print_json({"title": article.title, **result.to_dict()})
-        return 0
-    width = min(_width(), 88)
-    print(_wrap(article.title, width=width))
-    kept = f"{len(result.sentences)} of {result.total_sentences} sentences"
-    print(f"{result.method} summary, {kept}\n")
-    for sentence in result.sentences:
-        print(_wrap(sentence.text, "  ", width).replace("  ", "• ", 1))
+        _print_json(summary_data(article, result))
+    else:
+        print(summary_text(article, result, _width(READING_WIDTH)))
     return 0
 
 
@@ -287,42 +257,13 @@ def _resolve_many(refs: Sequence[str], library_paths: Sequence[Path] | None) -> 
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
-    from summarise.entities import ENTITY_LABELS, find_entities
+    from summarise.entities import find_entities
 
     articles = _resolve_many(args.refs, args.library)
     if args.json:
-        _print_json(
-            [
-                {
-                    "id": article.id,
-                    "path": str(article.path) if article.path else None,
-                    "title": article.title,
-                    "entities": [
-                        {
-                            "type": e.type.value,
-                            "name": e.name,
-                            "count": e.count,
-                            "mentions": [
-                                {"text": m.text, "block": m.block, "start": m.start, "end": m.end}
-                                for m in e.mentions
-                            ],
-                        }
-                        for e in find_entities(article).entities()
-                    ],
-                }
-                for article in articles
-            ]
-        )
+        _print_json([entities_data(a, find_entities(a)) for a in articles])
         return 0
-    width = min(_width(), 88)
-    for number, article in enumerate(articles):
-        if number:
-            print()
-        print(_wrap(article.title, width=width))
-        print(f"id {article.id}  {article.path or ''}".rstrip())
-        for kind, found in find_entities(article).by_type().items():
-            names = ", ".join(f"{e.name} ({e.count})" for e in found)
-            print(_wrap(f"{ENTITY_LABELS[kind]}: {names}", "  ", width))
+    print("\n\n".join(entities_text(a, find_entities(a), _width(READING_WIDTH)) for a in articles))
     return 0
 
 
@@ -330,9 +271,9 @@ EXIT_NO_MATCH = 1
 
 
 def _progress(done: int, total: int) -> None:
-    if sys.stderr.isatty() and total >= 200:
+    if sys.stderr.isatty() and total >= PROGRESS_MIN_ITEMS:
         end = "\n" if done == total else ""
-        print(f"\rnewsbrief: working through {done}/{total} articles", end=end, file=sys.stderr)
+        print(f"\rnewsbrief: {progress_line(done, total)}", end=end, file=sys.stderr)
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -353,25 +294,18 @@ def cmd_search(args: argparse.Namespace) -> int:
     if args.json:
         _print_json([hit.to_dict() for hit in hits])
         return 0 if hits else EXIT_NO_MATCH
-    bold, plain = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("", "")
-    width = min(_width(), 100)
-    for rank, hit in enumerate(hits, 1):
-        print(f"{rank}. {hit.title}  [{hit.article_id}]")
-        snippet, cursor = [], 0
-        for start, end in hit.snippet_matches:
-            snippet += [hit.snippet[cursor:start], bold, hit.snippet[start:end], plain]
-            cursor = end
-        snippet.append(hit.snippet[cursor:])
-        print(textwrap.indent(textwrap.fill("".join(snippet), width - 3), "   "))
-    if not hits:
+    if hits:
+        marks = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("", "")
+        print(hits_text(hits, _width(100), marks))
+    else:
         print(f"newsbrief: no matches for {args.query!r}", file=sys.stderr)
     return 0 if hits else EXIT_NO_MATCH
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from summarise.analysis import AnalysisCache
-    from summarise.briefing import BriefingError, build_briefing
-    from summarise.briefing_render import format_for, render, write_atomically
+    from summarise.briefing.analysis import AnalysisCache
+    from summarise.briefing.build import BriefingError, build_briefing
+    from summarise.briefing.render import format_for, render, write_atomically
 
     fmt = args.format
     if fmt is None and args.output is not None:
@@ -419,10 +353,8 @@ def cmd_fetch(args: argparse.Namespace) -> int:
 
     def progress(done: int, count: int, result: FetchResult) -> None:
         if interactive and count > 1:
-            bar = "#" * round(20 * done / count)
-            print(f"\r[{bar:<20}] {done}/{count}", end="", file=sys.stderr)
-            if done == count:
-                print(file=sys.stderr)
+            end = "\n" if done == count else ""
+            print(f"\r{progress_line(done, count, 'URLs')}", end=end, file=sys.stderr)
 
     results = fetch(args.urls, into, progress=progress)
     failed = 0
@@ -446,12 +378,10 @@ def cmd_read(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
+    # The one way from the command line to Textual: `list` and the rest never pay for it.
     from tui.app import NewsbriefApp
 
-    # bench/startup.py sets NEWSBRIEF_EXIT_AFTER_LOAD (a file for the paint time) and runs
-    # without a terminal.
-    headless = bool(os.environ.get("NEWSBRIEF_EXIT_AFTER_LOAD"))
-    NewsbriefApp(paths=list(args.paths)).run(headless=headless)
+    NewsbriefApp(paths=list(args.paths)).run()
     return 0
 
 

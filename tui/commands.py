@@ -2,14 +2,21 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from functools import partial
-from typing import TYPE_CHECKING
 
+from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-if TYPE_CHECKING:
-    from tui.app import NewsbriefApp
+from summarise.library import SORT_KEYS
+from summarise.summarisers import METHODS
+from tui.actions import for_palette
+from tui.messages import OpenArticle
+from tui.widgets.article_list import ArticleList
+
+# The palette's empty state lists this many articles; typing searches them all.
+DISCOVERY_SIZE = 50
 
 
 def highlight_match(matcher: Matcher, text: str) -> Content:
@@ -27,27 +34,44 @@ def highlight_match(matcher: Matcher, text: str) -> Content:
 class ArticleCommands(Provider):
     """Every article as a palette command."""
 
-    @property
-    def reader(self) -> NewsbriefApp:
-        return self.app  # type: ignore[return-value]
+    def _articles(self):  # type: ignore[no-untyped-def]
+        found = self.app.query(ArticleList)
+        return found.first().everything if found else []
+
+    def _open(self, article_id: str) -> None:
+        self.app.post_message(OpenArticle(article_id))
 
     async def discover(self) -> Hits:
-        for article in self.reader.all_articles[:50]:
+        for article in self._articles()[:DISCOVERY_SIZE]:
             yield DiscoveryHit(
                 Content(f"Go to: {article.title}"),
-                partial(self.reader.open_article_by_id, article.id),
+                lambda article_id=article.id: self._open(article_id),
                 help=Content(article.source or article.id),
             )
 
     async def search(self, query: str) -> Hits:
         matcher = self.matcher(query)
-        for article in self.reader.all_articles:
+        for article in self._articles():
             label = f"Go to: {article.title}"
             score = matcher.match(label)
             if score > 0:
                 yield Hit(
                     score,
                     highlight_match(matcher, label),
-                    partial(self.reader.open_article_by_id, article.id),
+                    lambda article_id=article.id: self._open(article_id),
                     help=Content(article.source or article.id),
                 )
+
+
+def action_commands(
+    run: Callable[[str], object], sort_by: Callable[[str], None], use: Callable[[str], None]
+) -> Iterable[SystemCommand]:
+    """The palette's commands: every action the table offers, each sort and summary method."""
+    for action in for_palette():
+        yield SystemCommand(action.label, action.description, partial(run, action.action))
+    for key in SORT_KEYS:
+        yield SystemCommand(f"Sort by {key}", f"Order the list by {key}", partial(sort_by, key))
+    for method in METHODS:
+        yield SystemCommand(
+            f"Summary method: {method}", f"Summarise with {method}", partial(use, method)
+        )

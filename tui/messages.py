@@ -1,29 +1,21 @@
-"""App-wide messages: workers report back with these."""
+"""Messages any part of the reader may send the app."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from textual.message import Message
 
-from summarise.entities import ArticleEntities
-from summarise.readers import Library
-from summarise.summarisers import Summary
+
+class OpenArticle(Message):
+    """Open this article (from the palette, a search hit, a briefing)."""
+
+    def __init__(self, article_id: str) -> None:
+        super().__init__()
+        self.article_id = article_id
 
 
-@dataclass
-class LibraryLoaded(Message):
-    library: Library
+class Progress(Message):
+    """Background work to show in the status line ("indexing 400/1,808"), or "" when done."""
 
-
-@dataclass
-class EntitiesReady(Message):
-    article_id: str
-    entities: ArticleEntities
-
-
-@dataclass
-class SummaryReady(Message):
-    article_id: str
-    summary: Summary | None
-    error: str | None = None
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text

@@ -7,30 +7,27 @@ from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, LoadingIndicator, Markdown, Static
 
-from summarise.analysis import AnalysisCache
 from summarise.article import Article
-from summarise.briefing import Briefing, BriefingError, build_briefing
-from summarise.briefing_render import format_for, render, to_markdown, write_atomically
+from summarise.briefing.analysis import AnalysisCache
+from summarise.briefing.build import Briefing, BriefingError, build_briefing
+from summarise.briefing.render import format_for, render, to_markdown, write_atomically
+from tui.actions import BRIEFING, bindings
 
 
 class BriefingScreen(ModalScreen[None]):
-    BINDINGS = [
-        Binding("escape,q", "close", "Close"),
-        Binding("w", "save", "Save to file"),
-    ]
+    BINDINGS = bindings(BRIEFING)
 
     def __init__(
         self, articles: list[Article], cache: AnalysisCache | None, save_dir: Path | None = None
     ) -> None:
         super().__init__()
         self.articles = articles
-        self.cache = cache
+        self.cache = cache if cache is not None else AnalysisCache.default()
         self.save_dir = save_dir or Path.cwd()
         self.briefing: Briefing | None = None
 

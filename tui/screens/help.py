@@ -1,44 +1,92 @@
-"""The help screen: every key, grouped, generated from the bindings so it never goes stale."""
+"""The help screen: every key, grouped, generated from the table of actions.
+
+Each row is its own pair of widgets, so a long description wraps under itself and never under
+the key column. The list scrolls with the reader's keys; / filters it.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
+from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
-# Keys that belong to widgets rather than the app, described once here for the help text.
-PANE_KEYS = [
-    ("j / k, ↓ / ↑", "move in the list, or scroll the article"),
-    ("g / G", "first / last article, or top / bottom of the article"),
-    ("space / b", "page down / up in the article"),
-    ("enter", "open the highlighted article (list) or jump to the next mention (entities)"),
-    ("tab / shift+tab", "move between list, article and panel"),
-    ("escape", "leave the filter box; close this help"),
-    ("ctrl+p", "command palette: every action, go to any article, change theme"),
-    ("search: ↓ / ↑", "into the results / back; ↑ in the box recalls earlier searches"),
-    ("search: ctrl+f", "show only the matching articles in the list (escape clears)"),
-]
+from tui.actions import ACTIONS, GROUPS, HELP, Action, bindings, shown_key
+
+
+class HelpRow(Horizontal):
+    def __init__(self, action: Action, keys: str) -> None:
+        super().__init__(classes="help-row")
+        self.action = action
+        self.keys = keys
+        self.words = f"{keys} {action.description} {action.group}".casefold()
+
+    def compose(self) -> ComposeResult:
+        yield Static(Content(self.keys), classes="help-key")
+        yield Static(Content(self.action.description), classes="help-text")
+
+
+class HelpList(VerticalScroll, can_focus=True):
+    BINDINGS = [
+        Binding("j,down", "scroll_down", show=False),
+        Binding("k,up", "scroll_up", show=False),
+        Binding("g,home", "scroll_home", show=False),
+        Binding("G,end", "scroll_end", show=False),
+        Binding("space,pagedown", "page_down", show=False),
+        Binding("b,pageup", "page_up", show=False),
+    ]
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,q,question_mark,f1", "dismiss", "Close help"),
+        *bindings(HELP),
+        Binding("slash", "filter", "Filter", show=False),
     ]
 
-    def __init__(self, app_bindings: list[Binding]) -> None:
+    def __init__(self, keymap: Mapping[str, str] | None = None) -> None:
+        """`keymap`: the user's remapped keys by action id, shown instead of the defaults."""
         super().__init__()
-        self.app_bindings = app_bindings
+        self.keymap = dict(keymap or {})
 
     def compose(self) -> ComposeResult:
-        rows = [(b.key_display or b.key, b.description) for b in self.app_bindings]
-        width = max(len(k) for k, _ in rows + PANE_KEYS) + 2
-        lines = [Content("newsbrief keys").stylize("bold")]
-        lines.append(Content(""))
-        for key, description in [*PANE_KEYS, *rows]:
-            lines.append(Content.assemble((key.ljust(width), "bold $text-accent"), description))
-        with VerticalScroll():
-            yield Static(Content("\n").join(lines))
-            yield Static(Content("escape closes"), classes="help-title")
+        with Vertical(id="help-box"):
+            yield Static(Content("newsbrief keys"), id="help-heading")
+            yield Input(placeholder="/ filters the keys", id="help-filter")
+            with HelpList(id="help-list"):
+                for group in GROUPS:
+                    rows = [a for a in ACTIONS if a.group == group]
+                    if not rows:
+                        continue
+                    yield Static(Content(group), classes="help-group")
+                    for action in rows:
+                        yield HelpRow(action, shown_key(action, self.keymap.get(action.id)))
+            yield Static(Content("escape closes · / filters · j k scroll"), id="help-hint")
+
+    def on_mount(self) -> None:
+        self.query_one(HelpList).focus()
+
+    def action_filter(self) -> None:
+        self.query_one("#help-filter", Input).focus()
+
+    @on(Input.Changed, "#help-filter")
+    def _filter(self, event: Input.Changed) -> None:
+        words = event.value.casefold().split()
+        for row in self.query(HelpRow):
+            row.display = all(w in row.words for w in words)
+        for heading in self.query(".help-group"):
+            heading.display = not words
+
+    @on(Input.Submitted, "#help-filter")
+    def _filtered(self) -> None:
+        self.query_one(HelpList).focus()
+
+    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+        field = self.query_one("#help-filter", Input)
+        if event.key == "escape" and self.focused is field:
+            self.query_one(HelpList).focus()
+            event.stop()

@@ -5,9 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult
-from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
 from textual.screen import ModalScreen
@@ -16,9 +15,12 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from summarise.search import Hit, QueryError, SearchIndex
+from tui.actions import SEARCH, bindings
 
+# Typing faster than this apart runs one search, for the last keystroke.
 DEBOUNCE = 0.15
 HISTORY_SIZE = 50
+RESULTS_SHOWN = 50
 
 
 @dataclass(frozen=True)
@@ -26,6 +28,7 @@ class SearchChoice:
     """What the user chose: open a hit, or filter the sidebar by the query."""
 
     query: str
+    history: tuple[str, ...]  # earlier searches, newest first, this one included
     hit: Hit | None = None
     filter_ids: tuple[str, ...] = ()
 
@@ -41,10 +44,7 @@ def hit_prompt(hit: Hit, source: str | None) -> Content:
 
 
 class SearchScreen(ModalScreen[SearchChoice | None]):
-    BINDINGS = [
-        Binding("escape", "dismiss(None)", "Back"),
-        Binding("ctrl+f", "filter_list", "Filter list by query"),
-    ]
+    BINDINGS = bindings(SEARCH)
 
     def __init__(
         self,
@@ -57,7 +57,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         # Asked at each search, not once: the index may finish syncing while the screen is open.
         self.get_index = get_index
         self.sources = sources
-        self.history = history
+        self.history = list(history)[:HISTORY_SIZE]
         self.status = status
         self.hits: list[Hit] = []
         self._history_at: int | None = None
@@ -91,7 +91,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             self.app.call_from_thread(self._show, query, [], "Type to search")
             return
         try:
-            hits = index.search(query, limit=50)
+            hits = index.search(query, limit=RESULTS_SHOWN)
         except QueryError as exc:
             self.app.call_from_thread(self._show, query, [], str(exc))
             return
@@ -113,20 +113,20 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             results.highlighted = 0
         self.query_one("#search-status", Static).update(Content(message))
 
-    def _remember(self, query: str) -> None:
+    def _remember(self, query: str) -> tuple[str, ...]:
         query = query.strip()
         if query:
             if query in self.history:
                 self.history.remove(query)
             self.history.insert(0, query)
             del self.history[HISTORY_SIZE:]
+        return tuple(self.history)
 
     def _choose(self, index: int | None) -> None:
         if index is None or not self.hits:
             return
         query = self.query_one("#query", Input).value
-        self._remember(query)
-        self.dismiss(SearchChoice(query, hit=self.hits[index]))
+        self.dismiss(SearchChoice(query, self._remember(query), hit=self.hits[index]))
 
     @on(Input.Submitted, "#query")
     def _submitted(self) -> None:
@@ -136,24 +136,27 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     def _selected(self, event: OptionList.OptionSelected) -> None:
         self._choose(event.option_index)
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def action_results(self) -> None:
+        if self.hits:
+            self.query_one("#results", OptionList).focus()
+
+    def action_history(self) -> None:
         query_box = self.query_one("#query", Input)
-        results = self.query_one("#results", OptionList)
-        if self.focused is query_box and event.key == "down" and self.hits:
-            results.focus()
-            event.stop()
-        elif self.focused is query_box and event.key == "up" and self.history:
+        if self.focused is query_box and self.history:
             step = 0 if self._history_at is None else self._history_at + 1
             self._history_at = min(step, len(self.history) - 1)
             query_box.value = self.history[self._history_at]
             query_box.cursor_position = len(query_box.value)
-            event.stop()
-        elif self.focused is results and event.key == "up" and results.highlighted == 0:
-            query_box.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        # The results list takes up itself; at its top, up goes back to the box.
+        results = self.query_one("#results", OptionList)
+        if self.focused is results and event.key == "up" and results.highlighted == 0:
+            self.query_one("#query", Input).focus()
             event.stop()
 
     def action_filter_list(self) -> None:
         query = self.query_one("#query", Input).value
         if self.hits:
-            self._remember(query)
-            self.dismiss(SearchChoice(query, filter_ids=tuple(h.article_id for h in self.hits)))
+            ids = tuple(h.article_id for h in self.hits)
+            self.dismiss(SearchChoice(query, self._remember(query), filter_ids=ids))

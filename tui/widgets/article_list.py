@@ -1,75 +1,327 @@
-"""The sidebar: one line pair per article with its read and bookmark marks."""
+"""The sidebar: a virtual list of articles that owns its model.
+
+Only the rows on screen are ever rendered, so 100,000 articles cost what 50 do. The widget holds
+the whole list's state as reactives (the filter, the sort, a search's ranked ids) and rebuilds
+what it shows when one changes; read and bookmark marks are its own sets, and the unread count
+of what is shown moves by one per change instead of being counted again.
+"""
 
 from __future__ import annotations
 
-from contextlib import suppress
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from textual.binding import Binding
+from rich.segment import Segment
+from textual import events
 from textual.content import Content
-from textual.widgets import OptionList
-from textual.widgets.option_list import Option, OptionDoesNotExist
+from textual.geometry import Region, Size
+from textual.message import Message
+from textual.reactive import reactive
+from textual.scroll_view import ScrollView
+from textual.strip import Strip
+from textual.style import Style
 
-from summarise.article import Article
+from summarise.library import SORT_KEYS, Listed, filter_articles, sort_articles
+from tui.actions import LIST, bindings
 
-
-def article_prompt(article: Article, read: bool, bookmarked: bool) -> Content:
-    """Title on the first line, source and date (or length) on the second. Article text is
-    always Content, never markup: "[Reuters]" must show as written."""
-    dot = Content.styled("  ", "") if read else Content.styled("● ", "$text-accent bold")
-    star = Content.styled(" ★", "$text-warning") if bookmarked else Content("")
-    title = Content(article.title)
-    if not read:
-        title = title.stylize("bold")
-    details = [article.source or "", article.date or f"{article.word_count} words"]
-    second = Content("  " + " · ".join(d for d in details if d)).stylize("$text-muted")
-    return Content.assemble(dot, title, star, "\n", second)
+ROW_HEIGHT = 2
+# Rendered rows kept for redraws; a screenful is 20-40.
+ROW_CACHE_SIZE = 512
 
 
-class ArticleList(OptionList):
-    """An OptionList (fast for thousands of rows) with reader keys."""
+@dataclass(frozen=True, slots=True)
+class SearchFilter:
+    query: str
+    ranked_ids: tuple[str, ...]
 
-    BINDINGS = [
-        Binding("j", "cursor_down", "Down", show=False),
-        Binding("k", "cursor_up", "Up", show=False),
-        Binding("g", "first", "First", show=False),
-        Binding("G", "last", "Last", show=False),
-    ]
+
+class ArticleList(ScrollView, can_focus=True):
+    """Articles two lines each: title with read and bookmark marks, then outlet and date."""
+
+    BINDINGS = bindings(LIST)
+    COMPONENT_CLASSES = {
+        "article-list--cursor",
+        "article-list--cursor-blurred",
+        "article-list--details",
+        "article-list--unread-mark",
+        "article-list--star",
+    }
+    DEFAULT_CSS = """
+    ArticleList {
+        background: $surface;
+        & > .article-list--cursor { background: $block-cursor-background;
+                                    color: $block-cursor-foreground; }
+        & > .article-list--cursor-blurred { background: $block-cursor-blurred-background; }
+        & > .article-list--details { color: $text-muted; }
+        & > .article-list--unread-mark { color: $text-accent; text-style: bold; }
+        & > .article-list--star { color: $text-warning; }
+    }
+    """
+
+    filter_text: reactive[str] = reactive("", init=False)
+    sort_key: reactive[str] = reactive("date", init=False)
+    search_filter: reactive[SearchFilter | None] = reactive(None, init=False)
+    cursor: reactive[int] = reactive(0, init=False, always_update=True)
+
+    class Highlighted(Message):
+        """The cursor moved to an article (previewed, not yet read)."""
+
+        def __init__(self, article: Listed) -> None:
+            super().__init__()
+            self.article = article
+
+    class Selected(Message):
+        """The user opened an article (enter or a click)."""
+
+        def __init__(self, article: Listed) -> None:
+            super().__init__()
+            self.article = article
+
+    class Changed(Message):
+        """What the list shows changed: its counts, for titles and status lines."""
+
+        def __init__(self, shown: int, total: int, unread: int) -> None:
+            super().__init__()
+            self.shown, self.total, self.unread = shown, total, unread
+
+    class MarkChanged(Message):
+        """A read or bookmark mark changed; the app keeps it."""
+
+        def __init__(self, article_ids: list[str], mark: str, on: bool) -> None:
+            super().__init__()
+            self.article_ids, self.mark, self.on = article_ids, mark, on
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
-        self.articles: list[Article] = []
+        self.everything: list[Listed] = []
+        self.articles: list[Listed] = []  # as shown: filtered and sorted
+        self.read_ids: set[str] = set()
+        self.bookmark_ids: set[str] = set()
+        self._row_of: dict[str, int] = {}
+        self._unread_shown = 0
+        self._rows: dict[tuple[object, ...], Strip] = {}
 
-    def set_articles(
+    # ---- the model ----------------------------------------------------------------------
+
+    def set_library(
         self,
-        articles: list[Article],
+        articles: Sequence[Listed],
         read_ids: set[str],
         bookmark_ids: set[str],
         keep: str | None = None,
     ) -> None:
-        """Replace the rows, keeping the highlight on article `keep` when it is still listed."""
-        self.articles = articles
-        self.clear_options()
-        self.add_options(
-            Option(article_prompt(a, a.id in read_ids, a.id in bookmark_ids), id=a.id)
-            for a in articles
-        )
-        if articles:
-            index = next((i for i, a in enumerate(articles) if a.id == keep), 0)
-            self.highlighted = index
+        """Every article of the library and the marks; the cursor stays on `keep` if listed."""
+        self.everything = list(articles)
+        self.read_ids, self.bookmark_ids = read_ids, bookmark_ids
+        self.rebuild(keep)
 
-    def refresh_article(self, article: Article, read: bool, bookmarked: bool) -> None:
-        # A row filtered out of the list has nothing to redraw.
-        with suppress(OptionDoesNotExist):
-            self.replace_option_prompt(article.id, article_prompt(article, read, bookmarked))
+    def rebuild(self, keep: str | None = None) -> None:
+        if keep is None and self.highlighted_article is not None:
+            keep = self.highlighted_article.id
+        if self.search_filter is not None:
+            by_id = {a.id: a for a in self.everything}
+            ranked = [by_id[i] for i in self.search_filter.ranked_ids if i in by_id]
+            shown = filter_articles(ranked, self.filter_text)
+        else:
+            shown = sort_articles(filter_articles(self.everything, self.filter_text), self.sort_key)
+        self.articles = shown
+        self._row_of = {a.id: row for row, a in enumerate(shown)}
+        self._unread_shown = sum(1 for a in shown if a.id not in self.read_ids)
+        self._rows.clear()
+        self.virtual_size = Size(self.size.width, len(shown) * ROW_HEIGHT)
+        self.cursor = self._row_of.get(keep, 0) if keep else 0
+        self.refresh()
+        self.post_message(self.Changed(len(shown), len(self.everything), self._unread_shown))
 
-    def index_of(self, article_id: str) -> int | None:
-        for index, article in enumerate(self.articles):
-            if article.id == article_id:
-                return index
-        return None
+    def watch_filter_text(self) -> None:
+        self.rebuild()
+
+    def watch_sort_key(self) -> None:
+        self.rebuild()
+
+    def watch_search_filter(self, _: SearchFilter | None, new: SearchFilter | None) -> None:
+        self.rebuild(new.ranked_ids[0] if new and new.ranked_ids else None)
+
+    def restore(self, sort_key: str) -> None:
+        """The sort kept from last time, set before anything is listed."""
+        self.set_reactive(ArticleList.sort_key, sort_key if sort_key in SORT_KEYS else "date")
+
+    def cycle_sort(self) -> str:
+        self.sort_key = SORT_KEYS[(SORT_KEYS.index(self.sort_key) + 1) % len(SORT_KEYS)]
+        return self.sort_key
 
     @property
-    def highlighted_article(self) -> Article | None:
-        if self.highlighted is None or not self.articles:
+    def unread_shown(self) -> int:
+        return self._unread_shown
+
+    @property
+    def highlighted_article(self) -> Listed | None:
+        if not self.articles or not 0 <= self.cursor < len(self.articles):
             return None
-        return self.articles[self.highlighted]
+        return self.articles[self.cursor]
+
+    def index_of(self, article_id: str) -> int | None:
+        return self._row_of.get(article_id)
+
+    def article_by_id(self, article_id: str) -> Listed | None:
+        row = self._row_of.get(article_id)
+        if row is not None:
+            return self.articles[row]
+        return next((a for a in self.everything if a.id == article_id), None)
+
+    # ---- marks --------------------------------------------------------------------------
+
+    def set_read(self, article_ids: list[str], read: bool) -> None:
+        changed = [i for i in article_ids if (i in self.read_ids) != read]
+        for article_id in changed:
+            (self.read_ids.add if read else self.read_ids.discard)(article_id)
+            if article_id in self._row_of:
+                self._unread_shown += -1 if read else 1
+                self._refresh_row(self._row_of[article_id])
+        if changed:
+            self.post_message(self.MarkChanged(changed, "read", read))
+            self.post_message(
+                self.Changed(len(self.articles), len(self.everything), self._unread_shown)
+            )
+
+    def toggle_mark(self, article_id: str, mark: str) -> None:
+        """Flip the "read" or "bookmark" mark of one article."""
+        if mark == "read":
+            self.set_read([article_id], article_id not in self.read_ids)
+        else:
+            self._toggle_bookmark(article_id)
+
+    def _toggle_bookmark(self, article_id: str) -> None:
+        marked = article_id not in self.bookmark_ids
+        (self.bookmark_ids.add if marked else self.bookmark_ids.discard)(article_id)
+        if article_id in self._row_of:
+            self._refresh_row(self._row_of[article_id])
+        self.post_message(self.MarkChanged([article_id], "bookmark", marked))
+
+    def next_unread(self, after: str | None, step: int) -> Listed | None:
+        """The next unread article below (step 1) or above (-1) the one given."""
+        row = self._row_of.get(after, self.cursor) if after else self.cursor
+        row += step
+        while 0 <= row < len(self.articles):
+            if self.articles[row].id not in self.read_ids:
+                self.cursor = row
+                return self.articles[row]
+            row += step
+        return None
+
+    # ---- the cursor ---------------------------------------------------------------------
+
+    def validate_cursor(self, cursor: int) -> int:
+        return max(0, min(cursor, len(self.articles) - 1)) if self.articles else 0
+
+    def watch_cursor(self, old: int, new: int) -> None:
+        self._refresh_row(old)
+        self._refresh_row(new)
+        self.scroll_to_region(
+            self._row_region(new), animate=False, force=True, immediate=True, center=False
+        )
+        article = self.highlighted_article
+        if article is not None:
+            self.post_message(self.Highlighted(article))
+
+    def _row_region(self, row: int) -> Region:
+        return Region(0, row * ROW_HEIGHT, self.size.width, ROW_HEIGHT)
+
+    def action_cursor_down(self) -> None:
+        self.cursor += 1
+
+    def action_cursor_up(self) -> None:
+        self.cursor -= 1
+
+    def action_first(self) -> None:
+        self.cursor = 0
+
+    def action_last(self) -> None:
+        self.cursor = len(self.articles) - 1
+
+    def action_page_down(self) -> None:
+        self.cursor += max(1, self.size.height // ROW_HEIGHT)
+
+    def action_page_up(self) -> None:
+        self.cursor -= max(1, self.size.height // ROW_HEIGHT)
+
+    def action_select(self) -> None:
+        article = self.highlighted_article
+        if article is not None:
+            self.post_message(self.Selected(article))
+
+    def on_click(self, event: events.Click) -> None:
+        row = (event.y + int(self.scroll_offset.y)) // ROW_HEIGHT
+        if 0 <= row < len(self.articles):
+            self.cursor = row
+            self.action_select()
+
+    def on_focus(self) -> None:
+        self._rows.clear()
+        self.refresh()
+
+    def on_blur(self) -> None:
+        self._rows.clear()
+        self.refresh()
+
+    def on_resize(self) -> None:
+        self._rows.clear()
+        self.virtual_size = Size(self.size.width, len(self.articles) * ROW_HEIGHT)
+
+    def notify_style_update(self) -> None:
+        super().notify_style_update()
+        self._rows.clear()  # a new theme: every cached row has old colours
+
+    # ---- drawing ------------------------------------------------------------------------
+
+    def _refresh_row(self, row: int) -> None:
+        if 0 <= row < len(self.articles):
+            self._rows.pop(("row", row, 0), None)
+            self._rows.pop(("row", row, 1), None)
+            self.refresh(self._row_region(row).translate(-self.scroll_offset))
+
+    def render_line(self, y: int) -> Strip:
+        row, line = divmod(int(self.scroll_offset.y) + y, ROW_HEIGHT)
+        width = self.size.width
+        if row >= len(self.articles):
+            return Strip.blank(width, self.rich_style)
+        key = ("row", row, line)
+        strip = self._rows.get(key)
+        if strip is None or strip.cell_length != width:
+            if len(self._rows) > ROW_CACHE_SIZE:
+                self._rows.clear()
+            strip = self._rows[key] = self._render_row(row, line, width)
+        return strip
+
+    def _render_row(self, row: int, line: int, width: int) -> Strip:
+        article = self.articles[row]
+        if row == self.cursor:
+            base = self.get_visual_style(
+                "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"
+            )
+        else:
+            base = self.get_visual_style()
+        read = article.id in self.read_ids
+        if line == 0:
+            mark = Content("  ") if read else Content("● ").stylize(self._style("unread-mark"))
+            title = Content(article.title)
+            if not read:
+                title = title.stylize("bold")
+            star = (
+                Content(" ★").stylize(self._style("star"))
+                if (article.id in self.bookmark_ids)
+                else Content("")
+            )
+            title = title.truncate(max(1, width - 2 - star.cell_length), ellipsis=True)
+            content = Content.assemble(mark, title, star)
+        else:
+            details = [article.source or "", article.date or f"{article.word_count} words"]
+            content = Content("  " + " · ".join(d for d in details if d)).stylize(
+                self._style("details")
+            )
+            content = content.truncate(width, ellipsis=True)
+        segments = [Segment(text, style.rich_style) for text, style in content.render(base, end="")]
+        return Strip(segments).extend_cell_length(width, base.rich_style).crop(0, width)
+
+    def _style(self, name: str) -> Style:
+        return self.get_visual_style(f"article-list--{name}", partial=True)

@@ -2,16 +2,25 @@
 
 from __future__ import annotations
 
-from textual.binding import Binding
+from collections import OrderedDict
+from pathlib import Path
+
+from textual import work
 from textual.containers import VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.style import Style
 from textual.widgets import Static
 
 from summarise.article import Article, BlockKind
-from summarise.entities import ENTITY_LABELS, ArticleEntities, EntityType, Mention
+from summarise.entities import ENTITY_LABELS, ArticleEntities, Entity, EntityType, Mention
+from summarise.render import article_meta
 from summarise.search import Match
 from summarise.text import Sentence
+from tui.actions import ARTICLE, bindings
+
+# Entities of recently shown articles, kept so that going back is instant.
+ENTITY_CACHE_SIZE = 64
 
 _KIND_CLASS = {
     BlockKind.HEADING: "heading",
@@ -31,18 +40,27 @@ class ArticleView(VerticalScroll, can_focus=True):
         "article-view--current",
     }
 
-    BINDINGS = [
-        Binding("j", "scroll_down", "Scroll down", show=False),
-        Binding("k", "scroll_up", "Scroll up", show=False),
-        Binding("g", "scroll_home", "Top", show=False),
-        Binding("G", "scroll_end", "Bottom", show=False),
-        Binding("space", "page_down", "Page down", show=False),
-        Binding("b", "page_up", "Page up", show=False),
-    ]
+    BINDINGS = bindings(ARTICLE)
+
+    class EntitiesFound(Message):
+        """The shown article's entities are known (for the entities panel)."""
+
+        def __init__(self, article_id: str, entities: ArticleEntities) -> None:
+            super().__init__()
+            self.article_id, self.entities = article_id, entities
+
+    class Position(Message):
+        """Where the view's cursor is: "hit 3/7", "Mark Carney: mention 2 of 8", or ""."""
+
+        def __init__(self, text: str) -> None:
+            super().__init__()
+            self.text = text
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.article: Article | None = None
+        self._entity_cache: OrderedDict[str, ArticleEntities] = OrderedDict()
+        self._mention_index: dict[str, int] = {}
         self.entities: ArticleEntities | None = None
         self.summary: tuple[Sentence, ...] = ()
         self.highlighting = True
@@ -58,6 +76,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.remove_children()
         self.mount(Static(Content(text), classes="empty"))
 
+    def show_empty(self, paths: list[Path]) -> None:
+        where = ", ".join(str(p) for p in paths) or "the sample library"
+        self.show_message(
+            f"No articles found in {where}.\n\nnewsbrief reads .txt articles: newsbrief read FOLDER"
+        )
+
     def show(self, article: Article) -> None:
         """Display an article from the top; highlights and marks arrive separately."""
         self.article = article
@@ -66,13 +90,12 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.current = None
         self.search_hits = ()
         self.hit_index = None
+        self._mention_index.clear()
         self._block_widgets = {}
         widgets: list[Static] = [Static(Content(article.title), classes="headline")]
         if article.dek:
             widgets.append(Static(Content(article.dek), classes="dek"))
-        meta = [article.byline and f"By {article.byline}", article.source, article.date]
-        meta_text = " · ".join([m for m in meta if m] + [f"{article.word_count} words"])
-        widgets.append(Static(Content(meta_text), classes="meta"))
+        widgets.append(Static(Content(article_meta(article)), classes="meta"))
         self._legend = Static("", classes="legend")
         widgets.append(self._legend)
         for index, block in enumerate(article.blocks):
@@ -88,10 +111,36 @@ class ArticleView(VerticalScroll, can_focus=True):
             self.mount_all(widgets)
         self.scroll_home(animate=False)
         self._restyle()
+        self.post_message(self.Position(""))
+        cached = self._entity_cache.get(article.id)
+        if cached is not None:
+            self._entity_cache.move_to_end(article.id)
+            self._entities_found(article.id, cached)
+        else:
+            self._find_entities(article)
 
-    def set_entities(self, entities: ArticleEntities | None) -> None:
-        self.entities = entities
-        self._restyle()
+    @work(thread=True, exclusive=True, group="entities")
+    def _find_entities(self, article: Article) -> None:
+        from summarise.entities import find_entities
+
+        found = find_entities(article)
+        self.app.call_from_thread(self._entities_found, article.id, found)
+
+    def _entities_found(self, article_id: str, entities: ArticleEntities) -> None:
+        self._entity_cache[article_id] = entities
+        while len(self._entity_cache) > ENTITY_CACHE_SIZE:
+            self._entity_cache.popitem(last=False)
+        if self.article is not None and self.article.id == article_id:
+            self.entities = entities
+            self._restyle()
+            self.post_message(self.EntitiesFound(article_id, entities))
+
+    def next_mention(self, key: str, entity: Entity) -> None:
+        """Jump to the entity's next mention, round and round."""
+        index = (self._mention_index.get(key, -1) + 1) % entity.count
+        self._mention_index[key] = index
+        self.jump_to(entity.mentions[index])
+        self.post_message(self.Position(f"{entity.name}: mention {index + 1} of {entity.count}"))
 
     def set_summary(self, sentences: tuple[Sentence, ...]) -> None:
         self.summary = sentences
@@ -114,11 +163,19 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.hit_index = None
         self._restyle()
 
+    def step_hit(self, step: int) -> None:
+        """The next (1) or previous (-1) search hit; from none, the first or the last."""
+        if self.hit_index is None:
+            self.jump_to_hit(0 if step > 0 else -1)
+        else:
+            self.jump_to_hit(self.hit_index + step)
+
     def jump_to_hit(self, index: int) -> None:
         """Scroll to search hit `index` and mark it as the current one."""
         if not self.search_hits:
             return
         self.hit_index = index % len(self.search_hits)
+        self.post_message(self.Position(f"hit {self.hit_index + 1}/{len(self.search_hits)}"))
         hit = self.search_hits[self.hit_index]
         self.current = None
         self._restyle()

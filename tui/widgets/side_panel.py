@@ -1,20 +1,38 @@
-"""The right-hand panel: the article's summary, or its entities grouped by type."""
+"""The right-hand panel: the article's summary, or its entities grouped by type.
+
+The panel owns the summary settings (method and length) and computes summaries in its own
+worker; it tells the app what it chose (to keep) and what it picked (to mark in the text).
+"""
 
 from __future__ import annotations
 
+from textual import work
 from textual.app import ComposeResult
 from textual.containers import Vertical, VerticalScroll
 from textual.content import Content
 from textual.message import Message
+from textual.reactive import reactive
 from textual.widgets import LoadingIndicator, OptionList, Static
 from textual.widgets.option_list import Option
 
+from summarise.article import Article
 from summarise.entities import ENTITY_LABELS, ArticleEntities, Entity
-from summarise.summarisers import Summary
+from summarise.summarisers import DEFAULT_METHOD, METHODS, Summary
+from summarise.text import Sentence
+from tui.actions import ENTITIES, bindings
+
+SUMMARY, ENTITY_MODE = "summary", "entities"
 
 
 class EntityList(OptionList):
     """Entities by type; choosing one (enter) jumps to its next mention."""
+
+    BINDINGS = bindings(ENTITIES)
+
+    class Chosen(Message):
+        def __init__(self, key: str, entity: Entity) -> None:
+            super().__init__()
+            self.key, self.entity = key, entity
 
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
@@ -40,12 +58,38 @@ class EntityList(OptionList):
         self.add_options(options)
         self.highlighted = next((i for i, o in enumerate(self.options) if not o.disabled), None)
 
-
-class PanelChanged(Message):
-    """The panel opened, closed or changed mode."""
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        key = event.option.id or ""
+        if key in self.entities:
+            self.post_message(self.Chosen(key, self.entities[key]))
 
 
 class SidePanel(Vertical):
+    mode: reactive[str | None] = reactive(None, init=False)
+    method: reactive[str] = reactive(DEFAULT_METHOD, init=False)
+    sentences: reactive[int | None] = reactive(None, init=False)
+
+    class Changed(Message):
+        """The panel opened, closed or changed mode."""
+
+    class SummaryShown(Message):
+        """The sentences the summary picked (empty when the summary closes)."""
+
+        def __init__(self, sentences: tuple[Sentence, ...]) -> None:
+            super().__init__()
+            self.sentences = sentences
+
+    class SettingsChanged(Message):
+        def __init__(self, method: str, sentences: int | None) -> None:
+            super().__init__()
+            self.method, self.sentences = method, sentences
+
+    def __init__(self, **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.article: Article | None = None
+        self.entities: tuple[str, ArticleEntities] | None = None
+
     def compose(self) -> ComposeResult:
         yield Static("", id="panel-title")
         yield Static("", id="panel-hint")
@@ -54,50 +98,115 @@ class SidePanel(Vertical):
         yield LoadingIndicator(id="panel-loading")
         yield EntityList(id="entity-list")
 
-    @property
-    def mode(self) -> str | None:
-        if not self.has_class("-visible"):
-            return None
-        return "entities" if self.query_one(EntityList).display else "summary"
+    def restore(self, method: str | None, sentences: int | None) -> None:
+        """The settings kept from last time, set without announcing them as changes."""
+        if method in METHODS:
+            self.set_reactive(SidePanel.method, method)
+        self.set_reactive(SidePanel.sentences, sentences)
 
-    def _set_mode(self, mode: str, loading: bool) -> None:
-        self.add_class("-visible")
-        self.post_message(PanelChanged())
-        self.query_one("#summary-scroll").display = mode == "summary" and not loading
-        self.query_one(EntityList).display = mode == "entities" and not loading
+    # ---- what is shown ------------------------------------------------------------------
+
+    def show_article(self, article: Article) -> None:
+        self.article = article
+        if self.mode == SUMMARY:
+            self._summarise()
+        elif self.mode == ENTITY_MODE:
+            self._show_entities()
+
+    def set_entities(self, article_id: str, entities: ArticleEntities) -> None:
+        self.entities = (article_id, entities)
+        if self.mode == ENTITY_MODE:
+            self._show_entities()
+
+    def toggle(self, mode: str) -> None:
+        self.mode = None if self.mode == mode else mode
+
+    def watch_mode(self, old: str | None, new: str | None) -> None:
+        self.set_class(new is not None, "-visible")
+        if old == SUMMARY:
+            self.post_message(self.SummaryShown(()))
+        if new == SUMMARY:
+            self._summarise()
+        elif new == ENTITY_MODE:
+            self._show_entities()
+        self.post_message(self.Changed())
+
+    def _loading(self, loading: bool) -> None:
+        self.query_one("#summary-scroll").display = self.mode == SUMMARY and not loading
+        self.query_one(EntityList).display = self.mode == ENTITY_MODE and not loading
         self.query_one("#panel-loading").display = loading
 
-    def hide(self) -> None:
-        self.remove_class("-visible")
-        self.post_message(PanelChanged())
-
-    def show_summary_loading(self, method: str) -> None:
-        self._set_mode("summary", loading=True)
-        self.query_one("#panel-title", Static).update(Content("Summary"))
-        self.query_one("#panel-hint", Static).update(Content(f"Summarising with {method}…"))
-
-    def show_summary(self, summary: Summary) -> None:
-        self._set_mode("summary", loading=False)
-        kept = f"{len(summary.sentences)} of {summary.total_sentences} sentences"
-        self.query_one("#panel-title", Static).update(Content(f"Summary · {summary.method}"))
-        hint = f"{kept}  ·  M method  +/- length"
+    def _titles(self, title: str, hint: str) -> None:
+        self.query_one("#panel-title", Static).update(Content(title))
         self.query_one("#panel-hint", Static).update(Content(hint))
-        body = Content("\n\n").join(Content("• " + s.text) for s in summary.sentences)
-        self.query_one("#summary-body", Static).update(body or Content("Nothing to summarise."))
 
-    def show_summary_error(self, message: str) -> None:
-        self._set_mode("summary", loading=False)
-        self.query_one("#panel-title", Static).update(Content("Summary"))
-        self.query_one("#panel-hint", Static).update(Content(""))
-        self.query_one("#summary-body", Static).update(Content(message))
+    # ---- entities -----------------------------------------------------------------------
 
-    def show_entities_loading(self) -> None:
-        self._set_mode("entities", loading=True)
-        self.query_one("#panel-title", Static).update(Content("Entities"))
-        self.query_one("#panel-hint", Static).update(Content("Finding entities…"))
+    def _show_entities(self) -> None:
+        current = self.article.id if self.article else None
+        if self.entities is None or self.entities[0] != current:
+            self._titles("Entities", "Finding entities…")
+            self._loading(True)
+            return
+        self._titles("Entities", "enter: next mention")
+        self.query_one(EntityList).set_entities(self.entities[1])
+        self._loading(False)
 
-    def show_entities(self, found: ArticleEntities) -> None:
-        self._set_mode("entities", loading=False)
-        self.query_one("#panel-title", Static).update(Content("Entities"))
-        self.query_one("#panel-hint", Static).update(Content("enter: next mention"))
-        self.query_one(EntityList).set_entities(found)
+    # ---- summaries ----------------------------------------------------------------------
+
+    def cycle_method(self) -> None:
+        names = list(METHODS)
+        self.method = names[(names.index(self.method) + 1) % len(names)]
+
+    def change_length(self, step: int) -> None:
+        from summarise.summarisers import default_length
+        from summarise.text import article_sentences
+
+        if self.article is None:
+            return
+        total = len(article_sentences(self.article))
+        current = self.sentences or default_length(total)
+        self.sentences = max(1, min(total, current + step))
+
+    def watch_method(self) -> None:
+        self._settings_changed()
+
+    def watch_sentences(self) -> None:
+        self._settings_changed()
+
+    def _settings_changed(self) -> None:
+        self.post_message(self.SettingsChanged(self.method, self.sentences))
+        if self.mode == SUMMARY:
+            self._summarise()
+
+    def _summarise(self) -> None:
+        if self.article is None:
+            return
+        self._titles("Summary", f"Summarising with {self.method}…")
+        self._loading(True)
+        self._compute_summary(self.article, self.method, self.sentences)
+
+    @work(thread=True, exclusive=True, group="summary")
+    def _compute_summary(self, article: Article, method: str, sentences: int | None) -> None:
+        from summarise.summarisers import SummaryError, summarise
+
+        try:
+            result: Summary | str = summarise(article, method, sentences=sentences)
+        except SummaryError as exc:
+            result = str(exc)
+        self.app.call_from_thread(self._summary_ready, article.id, result)
+
+    def _summary_ready(self, article_id: str, result: Summary | str) -> None:
+        if self.mode != SUMMARY or self.article is None or self.article.id != article_id:
+            return
+        self._loading(False)
+        body = self.query_one("#summary-body", Static)
+        if isinstance(result, str):
+            self._titles("Summary", "")
+            body.update(Content(result))
+            return
+        kept = f"{len(result.sentences)} of {result.total_sentences} sentences"
+        self._titles(f"Summary · {result.method}", f"{kept}  ·  M method  +/- length")
+        text = Content("\n\n").join(Content("• " + s.text) for s in result.sentences)
+        body.update(text or Content("Nothing to summarise."))
+        self.post_message(self.SummaryShown(result.sentences))

@@ -1,0 +1,89 @@
+"""What a briefing holds, independent of how it is built or rendered."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+DEFAULT_WORDS = 500
+
+
+class BriefingError(ValueError):
+    """Nothing to brief (no articles, or none with any text)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    number: int
+    article_id: str
+    title: str
+    outlet: str | None
+    byline: str | None
+    date: str | None
+    path: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceRef:
+    article_id: str
+    sentence: int  # index among the article's prose sentences (as in `summary --json`)
+
+
+@dataclass(slots=True)
+class Point:
+    text: str
+    sources: list[int]
+    refs: list[SentenceRef]
+    figures: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    text: str
+    speaker: str
+    sources: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    name: str
+    articles: int
+    mentions: int
+
+
+@dataclass(frozen=True, slots=True)
+class Disagreement:
+    subject: str  # "Prime Minister"
+    claims: tuple[tuple[str, tuple[int, ...]], ...]  # (who, which sources say so)
+
+    @property
+    def text(self) -> str:
+        claims = "; ".join(f"{who} {cite(numbers)}" for who, numbers in self.claims)
+        return f"Sources differ on who is {self.subject}: {claims}."
+
+
+@dataclass(slots=True)
+class Briefing:
+    title: str
+    scope: str
+    key_points: list[Point] = field(default_factory=list)
+    key_figures: list[Point] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)
+    people: list[Named] = field(default_factory=list)
+    organisations: list[Named] = field(default_factory=list)
+    disagreements: list[Disagreement] = field(default_factory=list)
+    sources: list[Source] = field(default_factory=list)
+    word_budget: int = DEFAULT_WORDS
+
+    def body_words(self) -> int:
+        """Words on the page above the source list: what the budget limits."""
+        texts = [self.title, self.scope]
+        texts += [p.text for p in self.key_points + self.key_figures]
+        texts += [f"{q.text} {q.speaker}" for q in self.quotes]
+        texts += [n.name for n in self.people + self.organisations]
+        texts += [d.text for d in self.disagreements]
+        return sum(len(t.split()) for t in texts)
+
+
+def cite(numbers: Sequence[int]) -> str:
+    return "".join(f"[{n}]" for n in sorted(numbers))

@@ -1,0 +1,295 @@
+"""A briefing as Markdown, plain text (80 columns), one self-contained HTML page, or JSON."""
+
+from __future__ import annotations
+
+import html
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+from summarise.briefing.model import Briefing, Named, Point, Source, cite
+from summarise.render import shown_path, wrap
+
+FORMATS = ("md", "txt", "html", "json")
+SECTION_TITLES = {
+    "points": "Key points",
+    "figures": "Key figures",
+    "quotes": "Who said what",
+    "names": "People and organisations",
+    "differ": "Where sources differ",
+    "sources": "Sources",
+}
+
+
+def _names_line(named: list[Named]) -> str:
+    return ", ".join(
+        f"{n.name} ({n.articles} article{'s' if n.articles != 1 else ''})" for n in named
+    )
+
+
+def _source_details(source: Source) -> str:
+    """ "Title. Outlet. by Byline. Date", leaving out what is unknown."""
+    parts = (source.title, source.outlet, source.byline and f"by {source.byline}", source.date)
+    return ". ".join(p for p in parts if p)
+
+
+def _source_line(source: Source) -> str:
+    line = _source_details(source)
+    return f"{line}. {shown_path(source.path)}" if source.path else line
+
+
+# ---- Markdown -----------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~])")
+
+
+def md_escape(text: str) -> str:
+    """Article text must render as written, never as Markdown or HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def to_markdown(b: Briefing) -> str:
+    out = [f"# {md_escape(b.title)}", "", f"*{md_escape(b.scope)}*", ""]
+    out += [f"## {SECTION_TITLES['points']}", ""]
+    out += [f"- {md_escape(p.text)} {cite(p.sources)}" for p in b.key_points]
+    if b.key_figures:
+        out += ["", f"## {SECTION_TITLES['figures']}", ""]
+        out += [f"- {md_escape(p.text)} {cite(p.sources)}" for p in b.key_figures]
+    if b.quotes:
+        out += ["", f"## {SECTION_TITLES['quotes']}", ""]
+        for q in b.quotes:
+            out += [f"> “{md_escape(q.text)}” — **{md_escape(q.speaker)}** {cite(q.sources)}", ""]
+        out.pop()
+    if b.people or b.organisations:
+        out += ["", f"## {SECTION_TITLES['names']}", ""]
+        if b.people:
+            out.append(f"- **People:** {md_escape(_names_line(b.people))}")
+        if b.organisations:
+            out.append(f"- **Organisations:** {md_escape(_names_line(b.organisations))}")
+    if b.disagreements:
+        out += ["", f"## {SECTION_TITLES['differ']}", ""]
+        for d in b.disagreements:
+            claims = "; ".join(f"{md_escape(who)} {cite(numbers)}" for who, numbers in d.claims)
+            out.append(f"- Sources differ on who is {md_escape(d.subject)}: {claims}.")
+    out += ["", f"## {SECTION_TITLES['sources']}", ""]
+    for source in b.sources:
+        line = md_escape(_source_details(source))
+        if source.path and "`" not in source.path:
+            line += f". `{shown_path(source.path)}`"
+        out.append(f"{source.number}. {line}")
+    return "\n".join(out) + "\n"
+
+
+# ---- plain text ---------------------------------------------------------------------------
+
+WIDTH = 80
+
+
+def _wrap(text: str, first: str = "", rest: str | None = None) -> list[str]:
+    return wrap(text, WIDTH, first, rest)
+
+
+def to_text(b: Briefing) -> str:
+    out = _wrap(b.title.upper()) + _wrap(b.scope) + [""]
+
+    def heading(name: str) -> None:
+        title = SECTION_TITLES[name]
+        out.extend([title, "-" * len(title)])
+
+    def items(points: list[Point]) -> None:
+        for p in points:
+            out.extend(_wrap(f"{p.text} {cite(p.sources)}", "* ", "  "))
+
+    heading("points")
+    items(b.key_points)
+    if b.key_figures:
+        out.append("")
+        heading("figures")
+        items(b.key_figures)
+    if b.quotes:
+        out.append("")
+        heading("quotes")
+        for q in b.quotes:
+            out.extend(_wrap(f"“{q.text}” — {q.speaker} {cite(q.sources)}", "  "))
+    if b.people or b.organisations:
+        out.append("")
+        heading("names")
+        if b.people:
+            out.extend(_wrap(f"People: {_names_line(b.people)}", "  ", "    "))
+        if b.organisations:
+            out.extend(_wrap(f"Organisations: {_names_line(b.organisations)}", "  ", "    "))
+    if b.disagreements:
+        out.append("")
+        heading("differ")
+        for d in b.disagreements:
+            out.extend(_wrap(d.text, "! ", "  "))
+    out.append("")
+    heading("sources")
+    for s in b.sources:
+        out.extend(_wrap(_source_line(s), f"[{s.number}] ", " " * (len(str(s.number)) + 3)))
+    return "\n".join(out) + "\n"
+
+
+# ---- HTML ---------------------------------------------------------------------------------
+
+_CSS = """
+@page { margin: 11mm 13mm; }
+body { font: 10.5pt/1.38 Georgia, 'Times New Roman', serif; color: #111; max-width: 46em;
+       margin: 1.5em auto; padding: 0 1em; }
+h1 { font-size: 1.45em; margin: 0 0 .15em; }
+.scope { color: #555; font-style: italic; margin: 0 0 .8em; }
+h2 { font: bold .8em/1.2 Helvetica, Arial, sans-serif; text-transform: uppercase;
+     letter-spacing: .06em; color: #444; border-bottom: 1px solid #ccc; margin: 1em 0 .35em;
+     padding-bottom: .1em; }
+ul { margin: 0; padding-left: 1.2em; } li { margin: .15em 0; }
+blockquote { margin: .3em 0 .3em .8em; padding-left: .6em; border-left: 3px solid #bbb; }
+.cite { font-size: .8em; color: #555; white-space: nowrap; }
+.differ li { color: #8a3b00; }
+ol.sources { font-size: .82em; color: #333; padding-left: 1.6em; }
+ol.sources .path { color: #777; word-break: break-all; }
+/* Last, so that it wins over the screen rules above. */
+@media print {
+  body { font-size: 8.4pt; line-height: 1.26; margin: 0; max-width: none; }
+  ol.sources { font-size: .76em; }
+  h2 { margin: .7em 0 .25em; }
+  li { margin: .08em 0; }
+  blockquote { margin: .15em 0 .15em .6em; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def to_html(b: Briefing) -> str:
+    e = html.escape
+
+    def cited(numbers: list[int] | tuple[int, ...]) -> str:
+        return f' <span class="cite">{cite(numbers)}</span>'
+
+    def points(items: list[Point]) -> str:
+        return "<ul>" + "".join(f"<li>{e(p.text)}{cited(p.sources)}</li>" for p in items) + "</ul>"
+
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>{e(b.title)}</title><style>{_CSS}</style></head><body>",
+        f"<h1>{e(b.title)}</h1>",
+        f'<p class="scope">{e(b.scope)}</p>',
+        f"<h2>{SECTION_TITLES['points']}</h2>{points(b.key_points)}",
+    ]
+    if b.key_figures:
+        parts.append(f"<h2>{SECTION_TITLES['figures']}</h2>{points(b.key_figures)}")
+    if b.quotes:
+        parts.append(f"<h2>{SECTION_TITLES['quotes']}</h2>")
+        parts += [
+            f"<blockquote>“{e(q.text)}” — <strong>{e(q.speaker)}</strong>{cited(q.sources)}"
+            "</blockquote>"
+            for q in b.quotes
+        ]
+    if b.people or b.organisations:
+        rows = []
+        if b.people:
+            rows.append(f"<li><strong>People:</strong> {e(_names_line(b.people))}</li>")
+        if b.organisations:
+            rows.append(
+                f"<li><strong>Organisations:</strong> {e(_names_line(b.organisations))}</li>"
+            )
+        parts.append(f"<h2>{SECTION_TITLES['names']}</h2><ul>{''.join(rows)}</ul>")
+    if b.disagreements:
+        items = "".join(f"<li>{e(d.text)}</li>" for d in b.disagreements)
+        parts.append(f'<h2>{SECTION_TITLES["differ"]}</h2><ul class="differ">{items}</ul>')
+    sources = "".join(
+        "<li>"
+        + e(_source_details(s))
+        + (f' <span class="path">{e(shown_path(s.path))}</span>' if s.path else "")
+        + "</li>"
+        for s in b.sources
+    )
+    parts.append(f'<h2>{SECTION_TITLES["sources"]}</h2><ol class="sources">{sources}</ol>')
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+# ---- JSON ---------------------------------------------------------------------------------
+
+
+def to_data(b: Briefing) -> dict[str, Any]:
+    def point(p: Point) -> dict[str, Any]:
+        return {
+            "text": p.text,
+            "sources": sorted(p.sources),
+            "sentences": [{"article_id": r.article_id, "sentence": r.sentence} for r in p.refs],
+        }
+
+    return {
+        "title": b.title,
+        "scope": b.scope,
+        "word_budget": b.word_budget,
+        "words": b.body_words(),
+        "key_points": [point(p) for p in b.key_points],
+        "key_figures": [{**point(p), "figures": list(p.figures)} for p in b.key_figures],
+        "quotes": [
+            {"text": q.text, "speaker": q.speaker, "sources": list(q.sources)} for q in b.quotes
+        ],
+        "people": [
+            {"name": n.name, "articles": n.articles, "mentions": n.mentions} for n in b.people
+        ],
+        "organisations": [
+            {"name": n.name, "articles": n.articles, "mentions": n.mentions}
+            for n in b.organisations
+        ],
+        "disagreements": [
+            {
+                "subject": d.subject,
+                "text": d.text,
+                "claims": [{"name": who, "sources": list(numbers)} for who, numbers in d.claims],
+            }
+            for d in b.disagreements
+        ],
+        "sources": [
+            {
+                "number": s.number,
+                "article_id": s.article_id,
+                "title": s.title,
+                "outlet": s.outlet,
+                "byline": s.byline,
+                "date": s.date,
+                "path": s.path,
+            }
+            for s in b.sources
+        ],
+    }
+
+
+def to_json(b: Briefing) -> str:
+    return json.dumps(to_data(b), ensure_ascii=False, indent=2) + "\n"
+
+
+RENDERERS = {"md": to_markdown, "txt": to_text, "html": to_html, "json": to_json}
+
+
+def render(b: Briefing, fmt: str) -> str:
+    return RENDERERS[fmt](b)
+
+
+FORMAT_BY_SUFFIX = {
+    ".md": "md",
+    ".markdown": "md",
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".json": "json",
+}
+
+
+def format_for(path: Path) -> str | None:
+    """The format a file name asks for, or None when its extension says nothing."""
+    return FORMAT_BY_SUFFIX.get(path.suffix.lower())
+
+
+def write_atomically(path: Path, text: str) -> None:
+    """Write via a temporary file in the same folder, so a crash never leaves half a file."""
+    temporary = path.with_name(f".{path.name}.tmp")
+    temporary.write_text(text, encoding="utf-8")
+    temporary.replace(path)

@@ -1,0 +1,228 @@
+"""find_entities: figures first, then names in passes, each a rule a reader can check.
+
+1. Candidates: capitalised runs outside figures, with what only starts a sentence stripped.
+2. Each candidate typed from itself and its context (names.py).
+3. People found by their surname echo ("Phillips Idowu" ... "Idowu made his breakthrough").
+4. Short mentions inherit a full name seen in the article ("Carney" is "Mark Carney").
+5. Nationalities inside runs no rule typed ("Western Canadian").
+"""
+
+from __future__ import annotations
+
+import re
+
+from summarise.article import Article, BlockKind
+from summarise.entities.figures import find_figures, overlaps
+from summarise.entities.gazetteer import EVENT_CUES, FIRST_NAMES, NATIONALITIES, NON_GPE_PLACES
+from summarise.entities.model import ArticleEntities, EntityType, Mention
+from summarise.entities.names import (
+    BUSINESS_AFTER,
+    BUSINESS_BEFORE,
+    BUSINESS_NOUN_BEFORE,
+    DIRECTIONS,
+    NAME_RUN,
+    ORG_BEFORE,
+    ORG_NOUN_BEFORE,
+    PERSON_AFTER_SURNAME,
+    PERSON_BEFORE,
+    POSSESSIVE,
+    TITLE_BEFORE,
+    Candidate,
+    classify,
+    known,
+    person_by_context,
+    pieces,
+    sentence_starters,
+    split_prefixed,
+    strip_leading_common,
+)
+
+# How far around a mention the context rules look, in characters.
+BEFORE_WINDOW = 40
+AFTER_WINDOW = 60
+FOREIGN_ARTICLES = frozenset("La Le Les El Los Las Il Lo Gli Der Die Das Het De".split())
+
+
+def _block_candidates(block: int, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
+    found: list[Candidate] = []
+    for m in NAME_RUN.finditer(text):
+        if overlaps(m.start(), m.end(), taken):
+            continue
+        for piece_start, piece in pieces(m.start(), POSSESSIVE.sub("", m.group())):
+            if piece in NON_GPE_PLACES or piece.split()[-1] in EVENT_CUES:
+                continue  # a continent, or an event whose name holds a place
+            run, start = strip_leading_common(piece, piece_start)
+            if not run:
+                continue
+            left, sep, right = run.partition(" of ")
+            if (
+                sep
+                and 2 <= len(left.split()) <= 3
+                and PERSON_BEFORE.search(text[max(0, start - 30) : start])
+            ):
+                # "analyst Orin Middleton of Barclays Capital": a person, then their employer.
+                found.append(Candidate(block, start, start + len(left), left))
+                start, run = start + len(left) + 4, right
+            for offset, part in split_prefixed(run):
+                found.append(Candidate(block, start + offset, start + offset + len(part), part))
+    return found
+
+
+def _type_by_context(article: Article, c: Candidate, heading_blocks: set[int]) -> None:
+    block_text = article.blocks[c.block].text
+    before = block_text[max(0, c.start - BEFORE_WINDOW) : c.start]
+    after = block_text[c.end : c.end + AFTER_WINDOW]
+    c.type, c.name = classify(c.text, before)
+    if c.type is None and person_by_context(c.text, before, after[:30]):
+        c.type, c.name = EntityType.PERSON, c.text
+    if c.type is None and (
+        (ORG_BEFORE.search(before) and len(c.text.split()) >= 2)
+        or ORG_NOUN_BEFORE.search(before)
+        or BUSINESS_BEFORE.search(before)
+        or BUSINESS_AFTER.match(after)
+    ):
+        c.type, c.name = EntityType.ORG, c.text
+    if (
+        c.type is EntityType.PERSON
+        and c.name == c.text
+        and c.text.split()[0] in FIRST_NAMES
+        and BUSINESS_NOUN_BEFORE.search(before)
+        and not TITLE_BEFORE.search(before)
+    ):
+        c.type = EntityType.ORG  # "the agency Curtis Brown": named after a person, not one
+    if c.type is EntityType.PERSON and c.text != c.name and c.text.endswith(c.name):
+        # "Prime Minister Mark Carney": the mention is the name; the title is context.
+        c.start = c.end - len(c.name)
+        c.text = c.name
+    if c.type is EntityType.PERSON and c.block in heading_blocks:
+        c.type = None  # headings are labels; a person there needs the body's word for it
+
+
+def _people_by_echo(
+    article: Article, candidates: list[Candidate], heading_blocks: set[int]
+) -> set[str]:
+    """A two- or three-word name no list knows ("Phillips Idowu") is a person when the article
+    goes on to call them by the last word alone, and at least one of those short mentions acts
+    as only a person does. News refers to people by surname, to organisations rarely so."""
+    starters = sentence_starters()
+    found: set[str] = set()
+    short: dict[str, list[Candidate]] = {}
+    for c in candidates:
+        if c.type is None and " " not in c.text and c.block not in heading_blocks:
+            short.setdefault(c.text, []).append(c)
+    for c in candidates:
+        words = c.text.split()
+        if c.type is not None or not 2 <= len(words) <= 3 or c.block in heading_blocks:
+            continue
+        if words[0] in FOREIGN_ARTICLES or any(
+            not (w[0].isupper() and any(ch.islower() for ch in w)) or w in starters or known(w)
+            for w in words
+        ):
+            continue  # "La Fenice", "El Pais": a name with an article is a place or an outlet
+        echoes = short.get(words[-1], [])
+        if any(
+            PERSON_AFTER_SURNAME.match(article.blocks[e.block].text[e.end : e.end + 30])
+            for e in echoes
+        ):
+            c.type, c.name = EntityType.PERSON, c.text
+            found.add(c.text)
+    return found
+
+
+def _resolve_short_mentions(
+    article: Article, candidates: list[Candidate], heading_blocks: set[int], echoed: set[str]
+) -> None:
+    """A later short mention inherits from a full name seen in the article.
+
+    When two people share a surname ("Justin" and "Pierre Trudeau"), the bare surname means
+    the one the article introduced first: news names its subject before its background."""
+    by_surname: dict[str, str] = {}
+    for c in candidates:
+        if c.type is EntityType.PERSON:
+            parts = c.name.split()
+            if len(parts) >= 2:
+                by_surname.setdefault(parts[-1], c.name)
+    # A given name alone ("Phillips still needs...") means the one person of that name, when
+    # the full name is surely a person's (not "Fiat" for a "Fiat Auto" mistyped earlier).
+    by_given: dict[str, set[str]] = {}
+    for c in candidates:
+        parts = c.name.split()
+        if (
+            c.type is EntityType.PERSON
+            and 2 <= len(parts) <= 3
+            and (parts[0] in FIRST_NAMES or c.name in echoed)
+            and not any(known(p) for p in parts)
+        ):
+            by_given.setdefault(parts[0], set()).add(c.name)
+    known_orgs = {c.name for c in candidates if c.type is EntityType.ORG}
+    # "General Motors (GM)", "Athletics Kenya (AK)": the acronym names the same organisation.
+    for c in candidates:
+        after = article.blocks[c.block].text[c.end : c.end + 12]
+        alias = re.match(r"\s\(([A-Z]{2,6})\)", after)
+        if alias and (c.type is EntityType.ORG or c.type is None) and len(c.text.split()) >= 2:
+            if c.type is None:
+                c.type, c.name = EntityType.ORG, c.text
+            known_orgs.add(alias.group(1))
+    starters = sentence_starters()
+    for c in candidates:
+        if c.type is not None and not (c.type is EntityType.PERSON and c.name in by_surname):
+            continue
+        if c.text in by_surname and c.block not in heading_blocks:
+            c.type, c.name = EntityType.PERSON, by_surname[c.text]
+        elif (
+            c.type is None
+            and len(by_given.get(c.text, ())) == 1
+            and c.block not in heading_blocks
+            and c.text not in starters
+        ):
+            (c.name,) = by_given[c.text]
+            c.type = EntityType.PERSON
+        elif c.text in known_orgs and (c.type is None or c.type is EntityType.GPE):
+            c.type, c.name = EntityType.ORG, c.text
+
+
+def _nationalities_in_runs(candidates: list[Candidate]) -> list[Candidate]:
+    """An unknown run may still hold a nationality: "Western Canadian", "Chinese EVs". Places
+    are not taken out of unknown runs: "Norwich Union", "Tate Britain" are names in themselves."""
+    found: list[Candidate] = []
+    for c in candidates:
+        if c.type is not None or " " not in c.text:
+            continue
+        offset = 0
+        words = c.text.split(" ")
+        for position, word in enumerate(words):
+            if word in DIRECTIONS and position < len(words) - 1:
+                offset += len(word) + 1
+                continue  # "Western Canadian": the direction qualifies the nationality
+            if word in NATIONALITIES:
+                kind, name = classify(word, "")
+                if kind is EntityType.NORP:
+                    start = c.start + offset
+                    found.append(Candidate(c.block, start, start + len(word), word, kind, name))
+            offset += len(word) + 1
+    return found
+
+
+def find_entities(article: Article) -> ArticleEntities:
+    """Every entity mention in the article's blocks, typed, with canonical names."""
+    figures: list[Mention] = []
+    candidates: list[Candidate] = []
+    for block_index, block in enumerate(article.blocks):
+        found, taken = find_figures(block_index, block.text)
+        figures += found
+        candidates += _block_candidates(block_index, block.text, taken)
+
+    heading_blocks = {i for i, b in enumerate(article.blocks) if b.kind is BlockKind.HEADING}
+    for c in candidates:
+        _type_by_context(article, c, heading_blocks)
+    echoed = _people_by_echo(article, candidates, heading_blocks)
+    _resolve_short_mentions(article, candidates, heading_blocks, echoed)
+    candidates += _nationalities_in_runs(candidates)
+
+    mentions = figures + [
+        Mention(c.block, c.start, c.end, c.type, c.name, c.text)
+        for c in candidates
+        if c.type is not None
+    ]
+    mentions.sort(key=lambda m: (m.block, m.start))
+    return ArticleEntities(tuple(mentions))

@@ -1,0 +1,174 @@
+"""Articles, summaries, entities and search hits as plain text and JSON, for the command line.
+
+Nothing here writes to a terminal or knows about one: callers pass the width and, for search
+hits, the two strings that start and end a highlighted match (ANSI bold on a terminal, nothing
+when piped). The briefing has its own renderers in briefing/render.py, built on these helpers.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from summarise.article import Article, BlockKind
+
+if TYPE_CHECKING:
+    from summarise.entities import ArticleEntities
+    from summarise.search import Hit
+    from summarise.summarisers import Summary
+
+
+def wrap(text: str, width: int = 80, first: str = "", rest: str | None = None) -> list[str]:
+    """Lines of at most `width`, the first prefixed by `first` and the others by `rest`."""
+    return textwrap.wrap(
+        text,
+        width,
+        initial_indent=first,
+        subsequent_indent=first if rest is None else rest,
+        break_long_words=True,
+        break_on_hyphens=False,
+    ) or [first.rstrip()]
+
+
+def clip(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
+
+
+def to_json(data: object) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def shown_path(path: str | Path) -> str:
+    """A path as a reader would type it: relative to the working directory when it lies inside
+    it, with ~ for the home directory otherwise."""
+    absolute = Path(path)
+    try:
+        bases = ((Path.cwd(), ""), (Path.home(), "~/"))
+    except (OSError, RuntimeError):  # a deleted working directory, or no home
+        return str(path)
+    for base, prefix in bases:
+        try:
+            return prefix + absolute.relative_to(base).as_posix()
+        except ValueError:
+            continue
+    return str(path)
+
+
+def article_meta(article: Article) -> str:
+    """ "By Byline · Outlet · date · N words", leaving out what the article does not say."""
+    parts = [article.byline and f"By {article.byline}", article.source, article.date]
+    return " · ".join([p for p in parts if p] + [f"{article.word_count} words"])
+
+
+# ---- list ---------------------------------------------------------------------------------
+
+
+def listing_line(article: Article, width: int) -> str:
+    meta = f"{article.id}  {article.date or '':10}  {clip(article.source or '-', 14):14}"
+    meta += f" {article.word_count:5}w  "
+    return meta + clip(article.title, width - len(meta))
+
+
+# ---- one article --------------------------------------------------------------------------
+
+
+def article_text(article: Article, width: int = 80) -> str:
+    lines = [*wrap(article.title, width), "=" * min(len(article.title), width)]
+    if article.dek:
+        lines += ["", *wrap(article.dek, width)]
+    lines += ["", article_meta(article)]
+    for block in article.blocks:
+        if block.kind is BlockKind.HEADING:
+            lines += ["", f"## {block.text}"]
+        elif block.kind is BlockKind.BULLET:
+            lines += wrap(block.text, width, "  • ", "    ")
+        elif block.kind is BlockKind.QUOTE:
+            lines += ["", *wrap(f"“{block.text}”", width, "    ")]
+            if block.speaker:
+                lines.append(f"        — {block.speaker}")
+        else:
+            lines += ["", *wrap(block.text, width)]
+    if article.tags:
+        lines += ["", "Tags: " + ", ".join(article.tags)]
+    lines += ["", f"id {article.id}  {article.path or ''}".rstrip()]
+    return "\n".join(lines)
+
+
+# ---- summaries ----------------------------------------------------------------------------
+
+
+def summary_text(article: Article, summary: Summary, width: int = 80) -> str:
+    kept = f"{len(summary.sentences)} of {summary.total_sentences} sentences"
+    lines = [*wrap(article.title, width), f"{summary.method} summary, {kept}", ""]
+    for sentence in summary.sentences:
+        lines += wrap(sentence.text, width, "• ", "  ")
+    return "\n".join(lines)
+
+
+def summary_data(article: Article, summary: Summary) -> dict[str, Any]:
+    return {"title": article.title, **summary.to_dict()}
+
+
+# ---- entities -----------------------------------------------------------------------------
+
+
+def entities_text(article: Article, found: ArticleEntities, width: int = 80) -> str:
+    from summarise.entities import ENTITY_LABELS
+
+    lines = [*wrap(article.title, width), f"id {article.id}  {article.path or ''}".rstrip()]
+    for kind, entities in found.by_type().items():
+        names = ", ".join(f"{e.name} ({e.count})" for e in entities)
+        lines += wrap(f"{ENTITY_LABELS[kind]}: {names}", width, "  ")
+    return "\n".join(lines)
+
+
+def entities_data(article: Article, found: ArticleEntities) -> dict[str, Any]:
+    return {
+        "id": article.id,
+        "path": str(article.path) if article.path else None,
+        "title": article.title,
+        "entities": [
+            {
+                "type": e.type.value,
+                "name": e.name,
+                "count": e.count,
+                "mentions": [
+                    {"text": m.text, "block": m.block, "start": m.start, "end": m.end}
+                    for m in e.mentions
+                ],
+            }
+            for e in found.entities()
+        ],
+    }
+
+
+# ---- search hits --------------------------------------------------------------------------
+
+
+def hits_text(hits: Sequence[Hit], width: int = 100, marks: tuple[str, str] = ("", "")) -> str:
+    """Numbered hits with their snippets; `marks` wrap each match (ANSI bold, or nothing)."""
+    start_mark, end_mark = marks
+    lines = []
+    for rank, hit in enumerate(hits, 1):
+        lines.append(f"{rank}. {hit.title}  [{hit.article_id}]")
+        snippet, cursor = [], 0
+        for start, end in hit.snippet_matches:
+            snippet += [hit.snippet[cursor:start], start_mark, hit.snippet[start:end], end_mark]
+            cursor = end
+        snippet.append(hit.snippet[cursor:])
+        # Wrapped before the marks are counted would be nicer; marks are zero-width on a
+        # terminal and absent when piped, so wrapping the marked text keeps lines short enough.
+        lines.append(textwrap.indent(textwrap.fill("".join(snippet), width - 3), "   "))
+    return "\n".join(lines)
+
+
+# Below this many items a job is over before a progress line could be read: none is shown.
+PROGRESS_MIN_ITEMS = 100
+
+
+def progress_line(done: int, total: int, what: str = "articles", width: int = 20) -> str:
+    bar = "#" * round(width * done / total) if total else ""
+    return f"[{bar:<{width}}] {done:,}/{total:,} {what}"

@@ -1,0 +1,161 @@
+"""The user's reading state: read marks, bookmarks and settings, in SQLite.
+
+Every change is its own committed transaction in WAL mode, so a crash or kill -9 loses at most
+the change in flight. A file that cannot be read is moved aside, never deleted (see sqlite.py),
+and a folder that cannot be written keeps the state in memory with one warning.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+from summarise.paths import data_dir
+from summarise.sqlite import Database, StorageError
+
+SCHEMA_VERSION = 1
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS read_marks (article_id TEXT PRIMARY KEY, read_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS bookmarks (article_id TEXT PRIMARY KEY, added_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+# The state is small, so a full check on opening costs nothing and finds damage early.
+_CHECK = "PRAGMA quick_check"
+
+
+class Setting(StrEnum):
+    """Every setting the reader keeps, with its default in DEFAULTS."""
+
+    THEME = "theme"
+    SORT = "sort"
+    SUMMARY_METHOD = "summary_method"
+    SUMMARY_SENTENCES = "summary_sentences"
+    HIGHLIGHTING = "highlighting"
+    LAST_ARTICLE = "last_article"
+    LAST_SCROLL = "last_scroll"
+    SEARCH_HISTORY = "search_history"
+    UNREAD_ONLY = "unread_only"
+    VIEW = "view"
+
+
+DEFAULTS: dict[Setting, Any] = {
+    Setting.THEME: None,
+    Setting.SORT: "date",
+    Setting.SUMMARY_METHOD: None,  # the summariser's own default
+    Setting.SUMMARY_SENTENCES: None,  # the summariser's length rule
+    Setting.HIGHLIGHTING: True,
+    Setting.LAST_ARTICLE: None,
+    Setting.LAST_SCROLL: 0.0,
+    Setting.SEARCH_HISTORY: [],
+    Setting.UNREAD_ONLY: False,
+    Setting.VIEW: "all",
+}
+
+# What each setting must be when it is not its default; anything else read back (an older
+# version's value, a hand edit) counts as unset.
+_TYPES: dict[Setting, tuple[type, ...]] = {
+    Setting.THEME: (str,),
+    Setting.SORT: (str,),
+    Setting.SUMMARY_METHOD: (str,),
+    Setting.SUMMARY_SENTENCES: (int,),
+    Setting.HIGHLIGHTING: (bool,),
+    Setting.LAST_ARTICLE: (str,),
+    Setting.LAST_SCROLL: (int, float),
+    Setting.SEARCH_HISTORY: (list,),
+    Setting.UNREAD_ONLY: (bool,),
+    Setting.VIEW: (str,),
+}
+
+
+class StateStore:
+    """The user's reading state. Safe to call from any thread; writes are serialised."""
+
+    def __init__(self, path: Path | None) -> None:
+        """Open (or create) the state at `path`; None keeps it in memory only."""
+        self.path = path
+        self._db = Database(
+            path, _SCHEMA, SCHEMA_VERSION, keep=True, label="reading state", check=_CHECK
+        )
+        self.warnings = self._db.notices
+
+    @classmethod
+    def open_default(cls) -> StateStore:
+        return cls(data_dir() / "state.db")
+
+    def _write(self, sql: str, params: tuple[Any, ...]) -> None:
+        try:
+            self._db.write(sql, params)
+        except StorageError as exc:
+            self._not_saved(exc)
+
+    def _not_saved(self, exc: StorageError) -> None:
+        # The change still holds in this session (the reader keeps its own sets); say once
+        # that it will not outlive it.
+        message = f"{exc}; changes will not be saved"
+        if message not in self.warnings:
+            self.warnings.append(message)
+
+    def read_ids(self) -> set[str]:
+        return {row[0] for row in self._db.read("SELECT article_id FROM read_marks")}
+
+    def set_read(self, article_id: str, read: bool = True) -> None:
+        self.set_read_many([article_id], read)
+
+    def set_read_many(self, article_ids: list[str], read: bool = True) -> None:
+        """Mark many articles at once (mark all read): one transaction, however many."""
+        if not article_ids:
+            return
+        now = time.time()
+        try:
+            with self._db.transaction() as db:
+                if read:
+                    db.executemany(
+                        "INSERT OR IGNORE INTO read_marks (article_id, read_at) VALUES (?, ?)",
+                        [(i, now) for i in article_ids],
+                    )
+                else:
+                    db.executemany(
+                        "DELETE FROM read_marks WHERE article_id = ?", [(i,) for i in article_ids]
+                    )
+        except StorageError as exc:
+            self._not_saved(exc)
+
+    def bookmark_ids(self) -> set[str]:
+        return {row[0] for row in self._db.read("SELECT article_id FROM bookmarks")}
+
+    def set_bookmark(self, article_id: str, marked: bool = True) -> None:
+        if marked:
+            self._write(
+                "INSERT OR IGNORE INTO bookmarks (article_id, added_at) VALUES (?, ?)",
+                (article_id, time.time()),
+            )
+        else:
+            self._write("DELETE FROM bookmarks WHERE article_id = ?", (article_id,))
+
+    def get(self, setting: Setting) -> Any:
+        rows = self._db.read("SELECT value FROM settings WHERE key = ?", (setting.value,))
+        default = DEFAULTS[setting]
+        if not rows:
+            return default
+        try:
+            value = json.loads(rows[0][0])
+        except ValueError:
+            return default
+        wanted = _TYPES[setting]
+        # bool is an int to Python; a stored true is not a sentence count.
+        if not isinstance(value, wanted) or (isinstance(value, bool) and bool not in wanted):
+            return default
+        return value
+
+    def set(self, setting: Setting, value: Any) -> None:
+        self._write(
+            "INSERT INTO settings (key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            (setting.value, json.dumps(value)),
+        )
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,46 @@
+"""`newsbrief brief` as a user types it."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from tui.cli import main
+
+
+@pytest.mark.parametrize(
+    ("name", "marker"),
+    [
+        ("briefing.md", "# Briefing:"),
+        ("briefing.txt", "KEY POINTS"),
+        ("briefing.html", "<!DOCTYPE html>"),
+        ("briefing.json", '"key_points"'),
+    ],
+)
+def test_brief_command_writes_each_format(
+    tmp_path: Path,
+    name: str,
+    marker: str,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    target = tmp_path / name
+    assert main(["brief", "-o", str(target)]) == 0
+    text = target.read_text()
+    assert marker in text.replace("Key points\n----------", "KEY POINTS")
+    if name.endswith(".json"):
+        assert json.loads(text)["disagreements"]
+    assert re.search(
+        rf"wrote {re.escape(str(target))} \(5 articles, \d+ words\)", capsys.readouterr().err
+    )
+
+
+def test_brief_command_mistakes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["brief", "-o", str(tmp_path / "briefing.docx")]) == 2
+    assert "cannot tell the format from 'briefing.docx'" in capsys.readouterr().err
+    assert main(["brief", "-o", str(tmp_path / "no" / "such" / "b.md")]) == 2
+    assert "no such folder" in capsys.readouterr().err

@@ -1,0 +1,60 @@
+"""The distribution: the engine stays free of the UI, and an installed wheel has its seeds."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+from tests.conftest import ROOT, SEEDS
+
+
+def test_engine_imports_without_textual() -> None:
+    code = (
+        "import sys, summarise.readers, summarise.summarisers, summarise.library, summarise.text;"
+        "import summarise.ranking;"
+        "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'tui')];"
+        "print(bad)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"
+
+
+def test_wheel_carries_the_seeds_and_finds_them_installed(tmp_path: Path) -> None:
+    subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "--quiet",
+            "-w",
+            str(tmp_path),
+            str(ROOT),
+        ],
+        check=True,
+        timeout=300,
+    )
+    (wheel,) = tmp_path.glob("newsbrief-*.whl")
+    names = zipfile.ZipFile(wheel).namelist()
+    for seed in SEEDS.glob("*.txt"):
+        assert f"summarise/seeds/{seed.name}" in names
+    # Unpack the wheel as site-packages would hold it and run from elsewhere: the default
+    # library must resolve inside the installed package, not the checkout.
+    site = tmp_path / "site"
+    zipfile.ZipFile(wheel).extractall(site)
+    code = (
+        "import sys; sys.path.insert(0, sys.argv[1]);"
+        "from summarise.library import default_library_path as d; print(d())"
+    )
+    out = subprocess.run(
+        [sys.executable, "-I", "-c", code, str(site)],
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=tmp_path,
+    )
+    assert Path(out.stdout.strip()) == site / "summarise" / "seeds"

@@ -1,0 +1,57 @@
+"""`newsbrief search` as a user types it."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from summarise.readers import read_article
+
+
+def test_search_command(tmp_path: Path) -> None:
+    found = run_cli("canola", "--limit", "2", cache=tmp_path)
+    assert found.returncode == 0
+    assert found.stdout.startswith("1. ") and "\n2. " in found.stdout
+    assert "\x1b[" not in found.stdout  # piped: no bold
+    missing = run_cli("zebra", cache=tmp_path)
+    assert missing.returncode == 1 and missing.stdout == ""
+    assert "no matches for 'zebra'" in missing.stderr
+    nothing = run_cli("*", cache=tmp_path)
+    assert nothing.returncode == 2 and "nothing to search for" in nothing.stderr
+    as_json = json.loads(run_cli("title:carney", "--json", cache=tmp_path).stdout)
+    assert [h["title"] for h in as_json] == [
+        "Carney in Beijing aims to reset trade ties while risking U.S. ire"
+    ]
+    assert set(as_json[0]) == {
+        "id",
+        "path",
+        "title",
+        "score",
+        "snippet",
+        "snippet_matches",
+        "matches",
+    }
+
+
+def test_search_command_on_a_folder(tmp_path: Path) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "a.txt").write_text("Alpha\n\nThe walrus ate oysters.\n")
+    result = run_cli("walrus", str(library), "--json", cache=tmp_path / "cache")
+    (hit,) = json.loads(result.stdout)
+    article = read_article(library / "a.txt")
+    assert hit["id"] == article.id and hit["matches"] == [[0, 4, 10]]
+
+
+def run_cli(*args: str, cache: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, "NEWSBRIEF_CACHE_DIR": str(cache)}
+    return subprocess.run(
+        [sys.executable, "-m", "tui.cli", "search", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )

@@ -1,0 +1,190 @@
+"""The one-page briefing: content, references, redundancy, the budget, formats, the command."""
+
+from __future__ import annotations
+
+import itertools
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarise.article import Article
+from summarise.briefing.analysis import AnalysisCache, analyse_all
+from summarise.briefing.build import REDUNDANT, Briefing, BriefingError, _cosine, build_briefing
+from summarise.briefing.render import to_data, to_html, to_markdown, to_text
+from summarise.readers import load_paths, parse_text
+from summarise.text import article_sentences, content_terms
+from tests.conftest import SEEDS
+from tests.engine.test_seed_articles import BOILERPLATE
+from tui.cli import main
+
+ARTICLES = load_paths([SEEDS]).articles
+
+
+def check_valid(briefing: Briefing, articles: list[Article], words: int) -> None:
+    """What any briefing must satisfy, whatever its input."""
+    count = len(briefing.sources)
+    by_id = {a.id: a for a in articles}
+    assert briefing.body_words() <= words
+    # Sources: exactly the cited ones, numbered 1..n; the scope still counts every article.
+    assert [s.number for s in briefing.sources] == list(range(1, count + 1))
+    assert briefing.scope.startswith(f"{len(articles)} article")
+    cited = {n for p in briefing.key_points + briefing.key_figures for n in p.sources}
+    cited |= {n for q in briefing.quotes for n in q.sources}
+    cited |= {n for d in briefing.disagreements for _, numbers in d.claims for n in numbers}
+    assert cited == set(range(1, count + 1))
+    assert briefing.key_points, "a briefing always has at least one key point"
+    for point in briefing.key_points + briefing.key_figures:
+        assert point.sources and all(1 <= n <= count for n in point.sources)
+        # Every cited sentence exists and came from the source it cites.
+        for ref in point.refs:
+            article = by_id[ref.article_id]
+            assert article_sentences(article)[ref.sentence].text
+        first = point.refs[0]
+        assert article_sentences(by_id[first.article_id])[first.sentence].text == point.text
+        numbered = {s.number: s.article_id for s in briefing.sources}
+        assert {numbered[n] for n in point.sources} == {r.article_id for r in point.refs}
+    for quote in briefing.quotes:
+        assert all(1 <= n <= count for n in quote.sources)
+    terms = [frozenset(content_terms(p.text)) for p in briefing.key_points]
+    for a, b in itertools.combinations(terms, 2):
+        assert _cosine(a, b) < REDUNDANT, "two key points say the same thing"
+    rendered = to_markdown(briefing)
+    for junk in BOILERPLATE:
+        assert junk not in rendered
+
+
+def test_seed_briefing_has_every_section_and_reports_the_disagreement() -> None:
+    briefing = build_briefing(ARTICLES)
+    check_valid(briefing, ARTICLES, 500)
+    md = to_markdown(briefing)
+    for heading in (
+        "## Key points",
+        "## Key figures",
+        "## Who said what",
+        "## People and organisations",
+        "## Where sources differ",
+        "## Sources",
+    ):
+        assert heading in md
+    (differ,) = briefing.disagreements
+    trudeau = next(s.number for s in briefing.sources if s.title.startswith("Trudeau’s China"))
+    others = sorted(s.number for s in briefing.sources if s.number != trudeau)
+    assert differ.text == (
+        f"Sources differ on who is Prime Minister: Justin Trudeau [{trudeau}]; Mark Carney "
+        + "".join(f"[{n}]" for n in others)
+        + "."
+    )
+    # A point several articles report is said once and cites them all.
+    assert any(len(p.sources) >= 2 for p in briefing.key_points)
+    # Every source is heard.
+    assert {n for p in briefing.key_points for n in p.sources} == {1, 2, 3, 4, 5}
+    assert any("100 percent" in f.text for f in briefing.key_figures)
+    speakers = {q.speaker for q in briefing.quotes}
+    assert "Donald Trump" in speakers  # "U.S. President Donald Trump" on the page
+    assert [n.name for n in briefing.people][:1] == ["Mark Carney"]
+
+
+@pytest.mark.parametrize("words", [150, 300, 500, 900])
+def test_the_word_budget_holds(words: int) -> None:
+    check_valid(build_briefing(ARTICLES, words=words), ARTICLES, words)
+
+
+@settings(max_examples=25, deadline=None)
+@given(st.sets(st.integers(min_value=0, max_value=4), min_size=1))
+def test_any_subset_gives_a_valid_briefing(chosen: set[int]) -> None:
+    subset = [ARTICLES[i] for i in sorted(chosen)]
+    check_valid(build_briefing(subset), subset, 500)
+
+
+def test_one_article_gives_a_sensible_briefing() -> None:
+    (article,) = [a for a in ARTICLES if a.title.startswith("Carney in Beijing")]
+    briefing = build_briefing([article])
+    check_valid(briefing, [article], 500)
+    assert briefing.disagreements == []
+    assert briefing.scope.startswith("1 article ·")
+    assert len(briefing.key_points) >= 4
+
+
+def test_nothing_to_brief_is_a_clear_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with pytest.raises(BriefingError, match="no articles to brief"):
+        build_briefing([])
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    assert main(["brief", str(empty)]) == 2
+    assert f"no articles to brief in {empty}" in capsys.readouterr().err
+
+
+def test_untrusted_text_is_escaped_in_every_format() -> None:
+    evil = parse_text(
+        "[Reuters] Acme <script>alert(1)</script> *wins*\n\n"
+        "Acme Corp said on Monday that its <b>profits</b> rose 25% to $3bn, beating "
+        "[forecasts](javascript:alert(1)) by a wide margin, and it will pay a dividend.\n"
+    )
+    briefing = build_briefing([evil])
+    md = to_markdown(briefing)
+    assert "<script>" not in md and "\\<script\\>" in md
+    assert "\\[forecasts\\](javascript" in md and "\\<b\\>profits" in md
+    page = to_html(briefing)
+    assert "<script>" not in page and "&lt;script&gt;" in page and "&lt;b&gt;" in page
+    assert "http" not in page  # self-contained: nothing fetched
+    assert "@page" in page
+    data = to_data(briefing)
+    assert data["sources"][0]["title"].startswith("[Reuters] Acme <script>")
+
+
+def test_text_wraps_at_80_and_json_carries_ids() -> None:
+    briefing = build_briefing(ARTICLES)
+    assert max(len(line) for line in to_text(briefing).splitlines()) <= 80
+    data = to_data(briefing)
+    ids = {a.id for a in ARTICLES}
+    for point in data["key_points"]:
+        assert point["sentences"] and all(s["article_id"] in ids for s in point["sentences"])
+    assert data["words"] <= data["word_budget"] == 500
+    assert sorted(s["article_id"] for s in data["sources"]) == sorted(a.id for a in ARTICLES)
+
+
+def test_analysis_is_cached_by_content(tmp_path: Path) -> None:
+    cache = AnalysisCache(tmp_path / "analysis.db")
+    first = analyse_all(ARTICLES, cache)
+    again = AnalysisCache(tmp_path / "analysis.db").get_many(a.id for a in ARTICLES)
+    assert [again[a.id] for a in ARTICLES] == first
+    assert build_briefing(ARTICLES, cache=cache).key_points == build_briefing(ARTICLES).key_points
+
+
+def test_analyses_unused_for_months_are_pruned(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarise.briefing.analysis as analysis
+
+    start = 1_700_000_000.0
+    monkeypatch.setattr(analysis, "_now", lambda: start)
+    cache = AnalysisCache(tmp_path / "analysis.db")
+    analyse_all(ARTICLES, cache)
+    cache.close()
+    # Two months on, one article is briefed again; a month after that, the rest are idle for
+    # three months and go, while the one read recently stays.
+    monkeypatch.setattr(analysis, "_now", lambda: start + 60 * 86400)
+    AnalysisCache(tmp_path / "analysis.db").get_many([ARTICLES[0].id])
+    monkeypatch.setattr(analysis, "_now", lambda: start + 91 * 86400)
+    kept = AnalysisCache(tmp_path / "analysis.db").get_many(a.id for a in ARTICLES)
+    assert set(kept) == {ARTICLES[0].id}
+
+
+def test_sources_show_paths_as_typed_and_json_keeps_them_whole(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    briefing = build_briefing(ARTICLES)
+    first = briefing.sources[0].path
+    assert first is not None and Path(first).is_absolute()
+    relative = Path(first).relative_to(SEEDS.parent).as_posix()
+    monkeypatch.chdir(SEEDS.parent)
+    for rendered in (to_markdown(briefing), to_text(briefing), to_html(briefing)):
+        assert relative in rendered and first not in rendered
+    assert to_data(briefing)["sources"][0]["path"] == first
+    # Outside the working directory the path stays whole (or starts at ~).
+    monkeypatch.chdir(tmp_path)
+    assert first in to_markdown(briefing) or "~/" in to_markdown(briefing)

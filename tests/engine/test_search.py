@@ -1,0 +1,202 @@
+"""Full-text search: query forms, hostile input, keeping the index in step, and the command."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import time
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from summarise.readers import load_paths
+from summarise.search import (
+    SCHEMA_VERSION,
+    QueryError,
+    SearchIndex,
+    index_path_for,
+    translate_query,
+)
+from tests.conftest import SEEDS
+
+
+@pytest.fixture(scope="module")
+def index() -> SearchIndex:  # module scope: Hypothesis reuses it across examples
+    found = SearchIndex(None)
+    found.sync(load_paths([SEEDS]).articles)
+    return found
+
+
+def titles(index: SearchIndex, query: str) -> list[str]:
+    return [hit.title for hit in index.search(query)]
+
+
+def test_stemming_prefix_and_phrases(index: SearchIndex) -> None:
+    stemmed = titles(index, "tariff")
+    assert len(stemmed) == 5  # "tariffs" in every article matches "tariff"
+    assert titles(index, "tarif*") and set(titles(index, "tarif*")) == set(stemmed)
+    phrase = titles(index, '"electric vehicles"')
+    assert phrase and len(phrase) <= len(titles(index, "electric vehicles"))
+    assert titles(index, '"vehicles electric"') == []
+
+
+def test_title_is_weighted_up(index: SearchIndex) -> None:
+    # Every seed mentions Carney or Trudeau in the body; the one with "Carney" in its title ranks
+    # above the others.
+    assert titles(index, "carney")[0].startswith("Carney in Beijing")
+
+
+def test_boolean_operators(index: SearchIndex) -> None:
+    canola = set(titles(index, "canola"))
+    pork = set(titles(index, "pork"))
+    assert set(titles(index, "canola NOT pork")) == canola - pork
+    assert set(titles(index, "canola -pork")) == canola - pork
+    assert set(titles(index, "pork OR huawei")) == pork | set(titles(index, "huawei"))
+    assert set(titles(index, "canola AND pork")) == canola & pork
+
+
+def test_field_filters(index: SearchIndex) -> None:
+    assert titles(index, "title:carney") == [
+        "Carney in Beijing aims to reset trade ties while risking U.S. ire"
+    ]
+    assert len(titles(index, "source:torontoer")) == 2
+    assert titles(index, "tag:usmca") == [
+        "Trudeau’s China gamble: why Ottawa is rebuilding ties despite US pressure"
+    ]
+    people = titles(index, 'entity:"Xi Jinping"')
+    assert people and all(t in titles(index, "jinping") for t in people)
+
+
+def test_hits_carry_snippet_and_offsets_into_the_article(index: SearchIndex) -> None:
+    articles = {a.id: a for a in load_paths([SEEDS]).articles}
+    for hit in index.search("canola"):
+        article = articles[hit.article_id]
+        assert hit.matches
+        for m in hit.matches:
+            assert article.blocks[m.block].text[m.start : m.end].lower() == "canola"
+        assert all(hit.snippet[a:b].lower() == "canola" for a, b in hit.snippet_matches)
+        assert "\x02" not in hit.snippet and "\x03" not in hit.snippet
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        '"unbalanced',
+        "AND",
+        "OR OR",
+        "NOT",
+        "*",
+        "-",
+        "NEAR(",
+        "canola NEAR(",
+        "(((",
+        "a:b:c",
+        "x" * 5000,
+        "tariff " * 300,
+        "\x1b[31mtariff\x1b[0m\x07",
+        "title:",
+        "-canola",
+        "'",
+        "^",
+        'canola"pork',
+        "NOT canola",
+        "canola AND",
+        "AND canola OR",
+    ],
+)
+def test_hostile_input_never_raises_anything_but_a_clear_query_error(
+    index: SearchIndex, query: str
+) -> None:
+    try:
+        index.search(query)
+    except QueryError as exc:
+        assert "nothing to search for" in str(exc)
+
+
+@settings(max_examples=300, deadline=None)
+@given(query=st.text(max_size=80))
+def test_any_text_is_a_valid_query_or_a_clear_error(index: SearchIndex, query: str) -> None:
+    try:
+        hits = index.search(query)
+    except QueryError as exc:
+        assert str(exc) == "nothing to search for: type a word"
+    else:
+        assert all(hit.title for hit in hits)
+
+
+def test_translation_quotes_every_term() -> None:
+    assert translate_query('canola AND NOT "electric vehicles" tarif*') == (
+        '"canola" NOT "electric vehicles" AND "tarif"*'
+    )
+    assert translate_query("title:carney -trudeau") == 'title : "carney" NOT "trudeau"'
+    with pytest.raises(QueryError):
+        translate_query("AND OR *")
+
+
+def article_text(title: str, body: str) -> str:
+    return f"{title}\n\n{body}\n"
+
+
+def test_reopening_indexes_only_what_changed_and_never_serves_stale_hits(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "a.txt").write_text(article_text("Alpha", "The walrus ate oysters."))
+    (library / "b.txt").write_text(article_text("Beta", "The penguin ate fish."))
+    path = tmp_path / "index.db"
+    first = SearchIndex(path)
+    report = first.sync(load_paths([library]).articles)
+    assert (report.added, report.removed, report.kept) == (2, 0, 0)
+    first.close()
+    (library / "b.txt").write_text(article_text("Beta", "The penguin ate krill."))
+    (library / "a.txt").unlink()
+    (library / "c.txt").write_text(article_text("Gamma", "A walrus slept."))
+    again = SearchIndex(path)
+    report = again.sync(load_paths([library]).articles)
+    assert (report.added, report.removed, report.kept) == (2, 2, 0)
+    assert titles(again, "walrus") == ["Gamma"]  # the deleted Alpha is gone
+    assert titles(again, "fish") == []  # the old text of Beta is gone
+    assert titles(again, "krill") == ["Beta"]
+    assert SearchIndex(path).sync(load_paths([library]).articles).added == 0
+
+
+def test_a_corrupt_index_is_rebuilt_with_a_notice(tmp_path: Path) -> None:
+    path = tmp_path / "index.db"
+    path.write_bytes(b"garbage, not sqlite " * 200)
+    index = SearchIndex(path)
+    assert index.notices and "rebuilding" in index.notices[0]
+    index.sync(load_paths([SEEDS]).articles)
+    assert len(titles(index, "canola")) >= 3
+
+
+def test_an_index_from_an_older_recogniser_is_rebuilt_quietly(tmp_path: Path) -> None:
+    path = tmp_path / "index.db"
+    index = SearchIndex(path)
+    index.sync(load_paths([SEEDS]).articles)
+    index.close()
+    with sqlite3.connect(path) as db:  # as a version with another recogniser left it
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
+    again = SearchIndex(path)
+    assert again.indexed_ids() == set() and again.notices == []
+    assert again.sync(load_paths([SEEDS]).articles).added == 5
+    assert titles(again, 'entity:"Mark Carney"')
+
+
+def test_indexes_of_libraries_left_for_months_are_deleted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path))
+    old, recent = tmp_path / "search-0000000000000000.db", tmp_path / "search-1111.db"
+    for path in (old, recent):
+        SearchIndex(path).close()
+    long_ago = time.time() - 100 * 86400
+    os.utime(old, (long_ago, long_ago))
+    os.utime(recent, (time.time() - 10 * 86400,) * 2)
+    current = index_path_for([SEEDS])
+    SearchIndex(current).close()
+    os.utime(current, (long_ago, long_ago))  # this library is opened now: it stays
+    SearchIndex.for_library([SEEDS]).close()
+    assert not old.exists() and recent.exists() and current.exists()

@@ -1,0 +1,110 @@
+"""The real `newsbrief` command in a real terminal (tmux), read from the screen."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from pathlib import Path
+
+import pytest
+
+from summarise.state import StateStore
+
+TMUX = shutil.which("tmux")
+if TMUX is None and os.environ.get("CI"):
+    pytest.fail("tmux is missing; `make test` installs it", pytrace=False)
+pytestmark = pytest.mark.skipif(
+    TMUX is None, reason="tmux is not installed (make test installs it)"
+)
+
+COMMAND = Path(sys.executable).with_name("newsbrief")
+
+
+class Terminal:
+    def __init__(self, data_dir: Path, width: int = 100, height: int = 30) -> None:
+        self.session = f"nb-{uuid.uuid4().hex[:8]}"
+        env = f"NEWSBRIEF_DATA_DIR={data_dir} TERM=xterm-256color"
+        subprocess.run(
+            [
+                TMUX,
+                "new-session",
+                "-d",
+                "-s",
+                self.session,
+                "-x",
+                str(width),
+                "-y",
+                str(height),
+                f"env {env} {COMMAND}",
+            ],
+            check=True,
+        )
+
+    def screen(self) -> str:
+        result = subprocess.run(
+            [TMUX, "capture-pane", "-p", "-t", self.session], capture_output=True, text=True
+        )
+        return result.stdout
+
+    def wait_for(self, text: str, timeout: float = 20) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.1)
+        raise AssertionError(f"{text!r} never appeared; the screen was:\n{self.screen()}")
+
+    def wait_gone(self, text: str, timeout: float = 20) -> None:
+        deadline = time.monotonic() + timeout
+        while text in self.screen():
+            if time.monotonic() > deadline:
+                raise AssertionError(f"{text!r} never went away:\n{self.screen()}")
+            time.sleep(0.1)
+
+    def press(self, *keys: str) -> None:
+        subprocess.run([TMUX, "send-keys", "-t", self.session, *keys], check=True)
+
+    def alive(self) -> bool:
+        return (
+            subprocess.run(
+                [TMUX, "has-session", "-t", self.session], capture_output=True
+            ).returncode
+            == 0
+        )
+
+    def close(self) -> None:
+        subprocess.run([TMUX, "kill-session", "-t", self.session], capture_output=True)
+
+
+def test_read_an_article_summarise_it_and_quit(tmp_path: Path) -> None:
+    assert COMMAND.exists(), f"the console script is missing: {COMMAND}"
+    term = Terminal(tmp_path)
+    try:
+        screen = term.wait_for("5 articles · 5 unread")
+        assert "Trudeau’s China gamble" in screen or "Trudeau's China gamble" in screen
+        term.press("G")  # last in the list: the Trudeau article, sorted by date then title
+        term.press("Enter")
+        screen = term.wait_for("4 unread")
+        assert "Torontoer Staff" in screen
+        assert "Copy link" not in screen
+        term.press("s")
+        screen = term.wait_for("Summary · newsrank")
+        assert "sentences" in screen
+        term.press("?")
+        term.wait_for("newsbrief keys")
+        term.press("Escape")
+        # Escape then q at machine speed reads as alt+q; a person sees the help close first.
+        term.wait_gone("newsbrief keys")
+        term.press("q")
+        deadline = time.monotonic() + 10
+        while term.alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert not term.alive(), "q did not quit"
+    finally:
+        term.close()
+    assert len(StateStore(tmp_path / "state.db").read_ids()) == 1

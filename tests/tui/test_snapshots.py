@@ -1,0 +1,130 @@
+"""How the reader looks (SVG snapshots at 100x32; update with --snapshot-update after a
+deliberate change and look at the report before committing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from textual.widgets import Input
+
+from summarise.briefing.analysis import AnalysisCache
+from summarise.search import SearchIndex
+from summarise.state import StateStore
+from tests.conftest import ROOT, SEEDS
+from tui.app import NewsbriefApp
+
+SIZE = (100, 32)
+
+
+@pytest.fixture(autouse=True)
+def _in_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Paths are shown relative to the working directory; the picture must not depend on
+    # where the clone lives.
+    monkeypatch.chdir(ROOT)
+
+
+def make_app() -> NewsbriefApp:
+    # In-memory state: every run starts from the same unread library and default theme.
+    app = NewsbriefApp(
+        paths=[SEEDS],
+        store=StateStore(None),
+        search_index=SearchIndex(None),
+        analysis_cache=AnalysisCache(None),
+    )
+    # Animations caught midway on a slow machine change the picture: snapshots take none.
+    app.animation_level = "none"
+    return app
+
+
+async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
+    app = pilot.app
+    for field in app.query(Input):
+        field.cursor_blink = False
+    await pilot.pause(0.2)
+    for _ in range(100):  # until loading and indexing are done, whatever the machine's speed
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        if app.index is not None and not app.workers:
+            break
+        await pilot.pause(0.05)
+
+
+def test_library_and_article(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=ready)
+
+
+def test_article_opened_with_structure(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def open_trudeau(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await pilot.press("G", "enter")
+        await ready(pilot)
+        await pilot.press("space")
+        await ready(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=open_trudeau)
+
+
+def test_summary_panel(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def summary(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await pilot.press("j", "j", "enter", "s")
+        await ready(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=summary)
+
+
+def test_entities_panel(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def entities(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await pilot.press("j", "j", "enter", "e")
+        await ready(pilot)
+        await pilot.press("enter")
+        await ready(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=entities)
+
+
+def test_help_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def help_screen(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await ready(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=help_screen)
+
+
+def test_search_results(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def search(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await pilot.press("slash")
+        await pilot.pause()
+        for field in pilot.app.screen.query(Input):  # created just now: blink off here too
+            field.cursor_blink = False
+        await pilot.press(*"canola tarif*")
+        await pilot.pause(0.4)
+        await ready(pilot)
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=search)
+
+
+def test_briefing_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def briefing(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await pilot.press("B")
+        await pilot.pause(0.3)
+        await ready(pilot)
+        for _ in range(200):  # until the page is built, rendered and focused
+            if getattr(pilot.app.screen, "briefing", None) is not None:
+                break
+            await pilot.pause(0.05)
+        await pilot.wait_for_scheduled_animations()
+        await pilot.pause(0.2)
+        await pilot.pause()
+
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=briefing)
+
+
+def test_snapshot_state_is_isolated() -> None:
+    # Snapshots must not depend on the developer's own read marks or theme.
+    assert make_app().store.path is None and Path(SEEDS).is_dir()

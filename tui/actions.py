@@ -1,0 +1,188 @@
+"""Every key of the reader, described once.
+
+Each row gives the Binding id (what a user's keymap remaps), the default keys, the action, a
+short label (footer), a description (help, palette), the group the help shows it under, the
+widget that owns it, and the panes whose footer shows it. BINDINGS of the app and of each
+widget, the help screen, the footer and the command palette are all generated from this table.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from textual.binding import Binding
+
+# Who owns a key: the app (works everywhere unless a pane uses it) or one widget.
+APP, LIST, ARTICLE, ENTITIES, SEARCH, BRIEFING, HELP, FEEDS = (
+    "app",
+    "list",
+    "article",
+    "entities",
+    "search",
+    "briefing",
+    "help",
+    "feeds",
+)
+# Panes whose footer can show a key: the focused one decides.
+PANES = (LIST, ARTICLE, ENTITIES, FEEDS)
+
+
+@dataclass(frozen=True, slots=True)
+class Action:
+    id: str  # the Binding id: stable, what config.toml's [keys] names
+    keys: str  # Textual key names, comma-separated
+    action: str  # what runs
+    label: str  # short, for the footer
+    description: str  # for the help screen and the palette
+    group: str
+    owner: str = APP
+    footer: tuple[str, ...] = ()  # panes whose footer shows it
+    display: str | None = None  # how the key is shown when its name is not what one types
+    palette: bool = False  # offered in the command palette
+
+
+def _rows(*rows: tuple[object, ...]) -> tuple[Action, ...]:
+    return tuple(Action(*row) for row in rows)  # type: ignore[arg-type]
+
+
+_L, _A, _E, _ALL = (LIST,), (ARTICLE,), (ENTITIES,), PANES
+_LA, _LAE = (LIST, ARTICLE), (LIST, ARTICLE, ENTITIES)
+
+# fmt: off
+ACTIONS: tuple[Action, ...] = _rows(
+    # id, keys, action, label, description, group, owner, footer, display, palette
+    ("down", "j,down", "cursor_down", "Down", "Next article", "Moving", LIST, (), "j ↓"),
+    ("up", "k,up", "cursor_up", "Up", "Previous article", "Moving", LIST, (), "k ↑"),
+    ("first", "g,home", "first", "First", "First article", "Moving", LIST, (), "g"),
+    ("last", "G,end", "last", "Last", "Last article", "Moving", LIST, (), "G"),
+    ("page-down-list", "pagedown", "page_down", "Page", "Page down the list", "Moving", LIST),
+    ("page-up-list", "pageup", "page_up", "Page", "Page up the list", "Moving", LIST),
+    ("open", "enter", "select", "Open", "Open the article (marks it read)", "Moving", LIST, _L),
+    ("scroll-down", "j,down", "scroll_down", "Down", "Scroll the article down", "Moving",
+     ARTICLE, (), "j ↓"),
+    ("scroll-up", "k,up", "scroll_up", "Up", "Scroll the article up", "Moving", ARTICLE, (),
+     "k ↑"),
+    ("top", "g,home", "scroll_home", "Top", "Top of the article", "Moving", ARTICLE, (), "g"),
+    ("bottom", "G,end", "scroll_end", "Bottom", "Bottom of the article", "Moving", ARTICLE, (),
+     "G"),
+    ("page-down", "space,pagedown", "page_down", "Page", "Page down in the article", "Moving",
+     ARTICLE, _A, "space"),
+    ("page-up", "b,pageup", "page_up", "Back", "Page up in the article", "Moving", ARTICLE, (),
+     "b"),
+    ("next-mention", "enter", "select", "Next mention",
+     "Jump to the entity's next mention in the article", "Moving", ENTITIES, _E),
+    ("focus-next", "tab", "focus_next", "Next pane", "Move to the next pane", "Moving", APP,
+     _LAE),
+    ("focus-previous", "shift+tab", "focus_previous", "Previous pane",
+     "Move to the previous pane", "Moving"),
+    ("next-unread", "right_square_bracket", "jump_unread(1)", "Next unread",
+     "Open the next unread article", "Reading", APP, _LA, "]", True),
+    ("previous-unread", "left_square_bracket", "jump_unread(-1)", "Previous unread",
+     "Open the previous unread article", "Reading", APP, (), "[", True),
+    ("toggle-read", "m", "toggle_mark('read')", "Read/unread", "Mark read or unread",
+     "Reading", APP, _L, None, True),
+    ("bookmark", "asterisk", "toggle_mark('bookmark')", "Bookmark", "Add or remove a bookmark",
+     "Reading", APP, _L, "*", True),
+    ("highlighting", "h", "toggle_highlighting", "Highlight", "Entity highlighting on or off",
+     "Reading", APP, _A, None, True),
+    ("next-hit", "n", "step_hit(1)", "Next hit", "Next search hit in the article", "Reading",
+     APP, _A),
+    ("previous-hit", "N", "step_hit(-1)", "Previous hit", "Previous search hit in the article",
+     "Reading"),
+    ("summary", "s", "toggle_summary", "Summary",
+     "Summary panel; its sentences are marked in the text", "Panels", APP, _LAE, None, True),
+    ("entities", "e", "toggle_entities", "Entities",
+     "Entities panel: people, organisations, places with counts", "Panels", APP, _LAE, None,
+     True),
+    ("summary-method", "M", "cycle_method", "Method", "Next summary method (summary open)",
+     "Panels", APP, (), None, True),
+    ("summary-longer", "plus,equals_sign", "summary_length(1)", "Longer",
+     "One summary sentence more (summary open)", "Panels", APP, (), "+"),
+    ("summary-shorter", "minus", "summary_length(-1)", "Shorter",
+     "One summary sentence fewer (summary open)", "Panels", APP, (), "-"),
+    ("filter", "f", "filter", "Filter", "Filter the list by title, source, byline, tags",
+     "List", APP, _L, None, True),
+    ("sort", "o", "cycle_sort", "Sort", "Sort by date, title or source", "List", APP, (), None,
+     True),
+    ("clear-search-filter", "escape", "clear_search_filter", "Clear filter",
+     "Show every article again after a search filter", "List"),
+    ("search", "slash", "search", "Search", "Search every article", "Library", APP, _LA, "/",
+     True),
+    ("briefing", "B", "briefing", "Briefing", "Briefing of the articles in the list", "Library",
+     APP, _L, None, True),
+    ("add-url", "a", "add_url", "Add URL", "Add pages or feeds by URL", "Library", APP, _L, None,
+     True),
+    ("refresh-feeds", "R", "refresh_feeds", "Refresh feeds", "Fetch the feeds again", "Library",
+     APP, (), None, True),
+    ("search-results", "down", "results", "Results", "From the box into the results",
+     "Search", SEARCH, (), "↓"),
+    ("search-history", "up", "history", "History",
+     "In the box: earlier searches; at the top of the results: back to the box", "Search",
+     SEARCH, (), "↑"),
+    ("search-filter", "ctrl+f", "filter_list", "Filter list",
+     "Show only the matching articles in the list", "Search", SEARCH),
+    ("search-close", "escape", "dismiss(None)", "Back", "Back to where you were", "Search",
+     SEARCH),
+    ("briefing-save", "w", "save", "Save", "Save the briefing (.md .txt .html .json)",
+     "Briefing", BRIEFING),
+    ("briefing-close", "escape,q", "close", "Close", "Close the briefing", "Briefing",
+     BRIEFING, (), "escape q"),
+    ("help-close", "escape,q,question_mark,f1", "dismiss", "Close", "Close the help", "Help",
+     HELP, (), "escape q"),
+    ("help", "question_mark,f1", "help", "Help", "Every key", "App", APP, _ALL, "?", True),
+    ("palette", "ctrl+p", "command_palette", "Palette",
+     "Command palette: every action, go to any article, themes", "App"),
+    ("quit", "q", "quit", "Quit", "Quit", "App", APP, _ALL),
+)
+# fmt: on
+
+GROUPS = ("Moving", "Reading", "Panels", "List", "Library", "Search", "Briefing", "Help", "App")
+
+
+def shown_key(action: Action, keys: str | None = None) -> str:
+    """How a key reads in the footer and help: "?", "]", "space"."""
+    if keys is None or keys == action.keys:
+        if action.display:
+            return action.display
+        keys = action.keys
+    return " ".join(_KEY_NAMES.get(k, k) for k in keys.split(","))
+
+
+_KEY_NAMES = {
+    "question_mark": "?",
+    "slash": "/",
+    "asterisk": "*",
+    "right_square_bracket": "]",
+    "left_square_bracket": "[",
+    "plus": "+",
+    "minus": "-",
+    "equals_sign": "=",
+    "down": "↓",
+    "up": "↑",
+}
+
+
+def owned_by(owner: str) -> list[Action]:
+    return [a for a in ACTIONS if a.owner == owner]
+
+
+def bindings(owner: str) -> list[Binding]:
+    """The Textual bindings of one owner, every one with its id so it can be remapped."""
+    return [
+        Binding(a.keys, a.action, a.label, show=False, key_display=a.display, id=a.id)
+        for a in owned_by(owner)
+        # Widgets that bind a key themselves (Textual's own focus keys) need no second one.
+        if a.action not in ("focus_next", "focus_previous", "command_palette")
+    ]
+
+
+def in_footer(pane: str) -> list[Action]:
+    return [a for a in ACTIONS if pane in a.footer]
+
+
+def for_palette() -> Iterable[Action]:
+    return (a for a in ACTIONS if a.palette)
+
+
+BY_ID = {a.id: a for a in ACTIONS}

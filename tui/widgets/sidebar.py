@@ -1,0 +1,69 @@
+"""The sidebar: the filter box, a status line, and the article list.
+
+It owns the filter box (typing filters the list; enter or escape goes back to it) and the
+status line ("12 of 1,808 articles · 5 unread · by date · indexing 400/1,808").
+"""
+
+from __future__ import annotations
+
+from textual import events, on
+from textual.app import ComposeResult
+from textual.containers import Vertical
+from textual.content import Content
+from textual.reactive import reactive
+from textual.widgets import Input, Static
+
+from tui.widgets.article_list import ArticleList
+
+
+class Sidebar(Vertical):
+    progress: reactive[str] = reactive("", init=False)
+
+    def compose(self) -> ComposeResult:
+        yield Input(placeholder="Filter (f)", id="filter")
+        yield Static("Loading…", id="list-status")
+        yield ArticleList(id="articles")
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    def focus_filter(self) -> None:
+        self.query_one("#filter", Input).focus()
+
+    def clear_filters(self) -> None:
+        self.query_one("#filter", Input).value = ""
+        self.article_list.search_filter = None
+        self.article_list.filter_text = ""
+
+    @on(Input.Changed, "#filter")
+    def _filter_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        self.article_list.filter_text = event.value
+
+    @on(Input.Submitted, "#filter")
+    def _filter_done(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.article_list.focus()
+
+    def on_key(self, event: events.Key) -> None:
+        if event.key == "escape" and self.screen.focused is self.query_one("#filter"):
+            self.article_list.focus()
+            event.stop()
+
+    def on_article_list_changed(self) -> None:
+        self._update_status()
+
+    def watch_progress(self) -> None:
+        self._update_status()
+
+    def _update_status(self) -> None:
+        listing = self.article_list
+        shown, total = len(listing.articles), len(listing.everything)
+        count = f"{shown:,} of {total:,}" if shown != total else f"{total:,}"
+        found = listing.search_filter
+        order = f"matching {found.query!r}" if found else f"by {listing.sort_key}"
+        status = f"{count} articles · {listing.unread_shown:,} unread · {order}"
+        if self.progress:
+            status += f" · {self.progress}"
+        self.query_one("#list-status", Static).update(Content(status))
