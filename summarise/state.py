@@ -102,23 +102,23 @@ class StateStore:
         return {row[0] for row in self._db.read("SELECT article_id FROM read_marks")}
 
     def set_read(self, article_id: str, read: bool = True) -> None:
-        self.set_read_many([article_id], read)
+        self.set_mark([article_id], "read", read)
 
-    def set_read_many(self, article_ids: list[str], read: bool = True) -> None:
-        """Mark many articles at once (mark all read): one transaction, however many."""
-        if not article_ids:
-            return
+    def set_mark(self, article_ids: list[str], mark: str, on: bool) -> None:
+        """Set or clear the "read" or "bookmark" mark of many articles in one transaction
+        (mark all read)."""
+        table = {"read": "read_marks", "bookmark": "bookmarks"}[mark]
         now = time.time()
         try:
             with self._db.transaction() as db:
-                if read:
+                if on:
                     db.executemany(
-                        "INSERT OR IGNORE INTO read_marks (article_id, read_at) VALUES (?, ?)",
+                        f"INSERT OR IGNORE INTO {table} VALUES (?, ?)",
                         [(i, now) for i in article_ids],
                     )
                 else:
                     db.executemany(
-                        "DELETE FROM read_marks WHERE article_id = ?", [(i,) for i in article_ids]
+                        f"DELETE FROM {table} WHERE article_id = ?", [(i,) for i in article_ids]
                     )
         except StorageError as exc:
             self._not_saved(exc)
@@ -127,13 +127,7 @@ class StateStore:
         return {row[0] for row in self._db.read("SELECT article_id FROM bookmarks")}
 
     def set_bookmark(self, article_id: str, marked: bool = True) -> None:
-        if marked:
-            self._write(
-                "INSERT OR IGNORE INTO bookmarks (article_id, added_at) VALUES (?, ?)",
-                (article_id, time.time()),
-            )
-        else:
-            self._write("DELETE FROM bookmarks WHERE article_id = ?", (article_id,))
+        self.set_mark([article_id], "bookmark", marked)
 
     def get(self, setting: Setting) -> Any:
         rows = self._db.read("SELECT value FROM settings WHERE key = ?", (setting.value,))

@@ -1,76 +1,150 @@
-"""Sentences and words, entirely offline.
+"""Sentences and words, entirely offline and without NLTK.
 
-NLTK's downloadable data (punkt, punkt_tab) cannot be fetched on many machines, so nothing here
-needs it: the Punkt algorithm runs on parameters built in code, optionally refined by training on
-the user's own library (as Kiss and Strunk designed Punkt to be used), and words come from
-NLTK's Treebank-style tokenizer, which has no data files.
+Sentence boundaries follow Punkt's rules with its data built in: a full stop, question or
+exclamation mark (with any closing quotes) ends a sentence when the next word starts one, except
+after an abbreviation or an initial. What Punkt learns from a corpus, the orthographic evidence
+that a capitalised word starts a sentence, is replaced by one rule: a capitalised function word
+("The", "It", "But") starts one. A title abbreviation after a capitalised word is the end of a
+name, not a title: "...from strongman Hun Sen. Hun Sen complained" is two sentences, while
+"Democratic Sen. Tom Daschle" stays one.
+
+Words for ranking come from one regex and a C Snowball stemmer (PyStemmer): importing NLTK alone
+took a second, more than a whole summary.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
-from typing import TYPE_CHECKING
 
 from summarise.article import Article, BlockKind
 
-if TYPE_CHECKING:
-    from nltk.tokenize.punkt import PunktParameters
-
-# Lower-case, without the final period, as Punkt stores them. Words that also end sentences as
-# ordinary words (no, ill, sun, miss, wash, ...) are left out on purpose.
+# Lower-case, without the final period. Words that also end sentences as ordinary words (no,
+# ill, sun, miss, wash, ...) are left out on purpose.
 ABBREVIATIONS = frozenset(
     """
     mr mrs ms dr prof st jr sr sen rep gov gen lt col capt cmdr sgt maj adm rev hon pres
     supt insp cpl pvt mt ft ave blvd rd u.s u.k u.n u.s.a e.u e.g i.e etc vs approx dept pp
     inc ltd co corp plc llc bros assn intl jan feb mar apr jun jul aug sep sept oct nov dec
     mon tue tues wed thu thur thurs fri a.m p.m ala ariz calif colo conn fla ga kan ky md
-    mich minn mont neb nev okla tenn tex va vt wis wyo
+    mich minn mont neb nev okla tenn tex va vt wis wyo no
+    """.split()
+)
+# Abbreviations that come before a name. After a capitalised word that is not a qualifier of
+# the title ("Democratic Sen.", "Army Gen."), the same letters end a name: "Hun Sen.".
+TITLES = frozenset(
+    "mr mrs ms dr prof st sen rep gov gen lt col capt cmdr sgt maj adm rev hon pres supt insp "
+    "cpl pvt".split()
+)
+TITLE_QUALIFIERS = frozenset(
+    """
+    democratic republican democrat labour conservative liberal u.s us state senior former
+    then late army navy air force marine marines police brig maj lt retired rev sen gov
+    """.split()
+)
+# Capitalised, these can only start a sentence; after an abbreviation they mean it has ended
+# ("...of Acme Inc. The deal...").
+SENTENCE_STARTERS = frozenset(
+    """
+    the a an it its he she they we i this that these those there but and or so yet in on at
+    for from by with as if when while after before since although though however meanwhile
+    his her their our my your what who which where why how
     """.split()
 )
 
-_WORD_OK = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-])*$")
+_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+_WORD_BEFORE = re.compile(r"([\w.’'-]+)\s*$")
+_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*(\S+)")
+_SPACE = re.compile(r"\s*")
+# The word before a full stop is looked for this far back: every decision looks at a bounded
+# window, so splitting is linear in the text's length whatever the text.
+LOOK_BACK = 64
 
 
-def _base_parameters() -> PunktParameters:
-    from nltk.tokenize.punkt import PunktParameters
+def _word_before(text: str, end: int) -> re.Match[str] | None:
+    return _WORD_BEFORE.search(text[max(0, end - LOOK_BACK) : end])
 
-    params = PunktParameters()
-    params.abbrev_types = set(ABBREVIATIONS)
-    return params
+
+def _is_initial(token: str) -> bool:
+    """ "J." in "J. Smith", "W." in "George W. Bush"."""
+    return len(token) == 1 and token.isalpha() and token.isupper()
+
+
+def _ends_sentence(text: str, end: int, mark: str, context: str) -> bool:
+    """Whether the punctuation `mark` ending at `end` closes a sentence."""
+    following = _NEXT_WORD.match(text, end)
+    if following is None:
+        return False
+    nxt = following.group(1)
+    first = nxt[0]
+    if not (first.isupper() or first.isdigit()):
+        return False  # news sentences start with a capital or a figure
+    if not mark.startswith("."):
+        return True
+    if mark.startswith("..") or mark.startswith("…"):
+        return True
+    stop = end - len(mark) + 1
+    before = _word_before(text, stop)
+    if before is None:
+        return True
+    token = before.group(1).rstrip(".")
+    lower = token.lower()
+    starter = nxt.strip("\"'“”‘’(),;:").lower() in SENTENCE_STARTERS
+    if _is_initial(token):
+        return False
+    if lower == "no":
+        return not first.isdigit()  # "No. 1" is a number; "She said no. Fine." is not
+    if lower not in ABBREVIATIONS:
+        return True
+    if lower in TITLES:
+        return _title_ends_name(text, stop - len(before.group(0)), token, context) or starter
+    return starter
+
+
+def _title_ends_name(text: str, start: int, title: str, context: str) -> bool:
+    """ "Hun Sen.": the title's letters end a name when the capitalised word before them and
+    they occur together elsewhere without the full stop ("Hun Sen complained"). Without that
+    evidence they are a title ("Home Affairs Minister Col. Tin Hlaing")."""
+    previous = _word_before(text, start)
+    if previous is None or not text[start - 1 : start].isspace():
+        return False
+    word = previous.group(1)
+    if not word[0].isupper() or word.rstrip(".").lower() in TITLE_QUALIFIERS:
+        return False
+    return (word, title) in _names_ending_in_titles(context)
+
+
+_NAME_AND_TITLE = re.compile(
+    rf"([A-Z][\w’'-]*)\s+({'|'.join(t.capitalize() for t in sorted(TITLES))})\b(?!\.)"
+)
+
+
+@lru_cache(maxsize=8)
+def _names_ending_in_titles(context: str) -> frozenset[tuple[str, str]]:
+    """Pairs such as ("Hun", "Sen") that the text writes without a full stop: one pass over
+    the article, however many full stops need the answer."""
+    return frozenset((m.group(1), m.group(2)) for m in _NAME_AND_TITLE.finditer(context))
 
 
 class SentenceSplitter:
-    """Punkt sentence boundaries with offsets into the text."""
+    """Sentence boundaries with offsets into the text."""
 
-    def __init__(self, params: PunktParameters | None = None) -> None:
-        from nltk.tokenize.punkt import PunktSentenceTokenizer
-
-        self._tokenizer = PunktSentenceTokenizer(params or _base_parameters())
-
-    @classmethod
-    def trained_on(cls, texts: Iterable[str]) -> SentenceSplitter:
-        """A splitter that has also learned the abbreviations, collocations and sentence
-        starters of these texts (the user's own library), on top of the built-in list."""
-        from nltk.tokenize.punkt import PunktTrainer
-
-        trainer = PunktTrainer()
-        trainer.INCLUDE_ALL_COLLOCS = True
-        for text in texts:
-            trainer.train(text, finalize=False)
-        trainer.finalize_training()
-        params = trainer.get_params()
-        params.abbrev_types |= ABBREVIATIONS
-        return cls(params)
-
-    @property
-    def abbreviations(self) -> frozenset[str]:
-        return frozenset(self._tokenizer._params.abbrev_types)
-
-    def spans(self, text: str) -> list[tuple[int, int]]:
-        return list(self._tokenizer.span_tokenize(text))
+    def spans(self, text: str, context: str | None = None) -> list[tuple[int, int]]:
+        """`context`: the whole article, when `text` is one of its paragraphs (a name is
+        recognised by how the article uses it elsewhere)."""
+        found: list[tuple[int, int]] = []
+        start = len(text) - len(text.lstrip())
+        for m in _CANDIDATE.finditer(text):
+            if m.end() <= start or not _ends_sentence(text, m.end(), m.group(), context or text):
+                continue
+            found.append((start, m.end()))
+            start = _SPACE.match(text, m.end()).end()  # type: ignore[union-attr]
+        end = len(text.rstrip())
+        if start < end:
+            found.append((start, end))
+        return found
 
     def split(self, text: str) -> list[str]:
         return [text[start:end] for start, end in self.spans(text)]
@@ -88,14 +162,13 @@ def _word_tokenizer():  # type: ignore[no-untyped-def]
     return NLTKWordTokenizer()
 
 
-def tokens(sentence: str) -> list[str]:
-    """Every token, punctuation included (Treebank conventions: "isn't" -> "is", "n't")."""
-    return _word_tokenizer().tokenize(sentence)
+_WORD_OK = re.compile(r"^[^\W\d_](?:[^\W\d_]|['’\-])*$")
 
 
 def words(sentence: str) -> list[str]:
-    """The word tokens of a sentence: no punctuation, no numbers (what sumy rates on)."""
-    return [t for t in tokens(sentence) if _WORD_OK.match(t)]
+    """The word tokens of a sentence, as sumy rates them: Treebank tokens (NLTK's tokenizer,
+    which needs no data), no punctuation, no numbers. Only sumy's methods use this."""
+    return [t for t in _word_tokenizer().tokenize(sentence) if _WORD_OK.match(t)]
 
 
 @cache
@@ -114,15 +187,15 @@ def stop_words() -> frozenset[str]:
 
 @cache
 def _stemmer():  # type: ignore[no-untyped-def]
-    from nltk.stem.snowball import SnowballStemmer
+    import Stemmer
 
-    return SnowballStemmer("english")
+    return Stemmer.Stemmer("english")
 
 
 # News vocabulary is small next to its running text: caching stems saves most of the cost.
 @lru_cache(maxsize=200_000)
 def stem(word: str) -> str:
-    return _stemmer().stem(word.lower())
+    return str(_stemmer().stemWord(word.lower()))
 
 
 _TERM = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*")
@@ -131,9 +204,7 @@ _POSSESSIVE = re.compile(r"['’]s$")
 
 def content_terms(sentence: str) -> list[str]:
     """Stemmed, lower-cased words with stop words removed: the terms rankers compare.
-
-    One regex instead of the Treebank tokenizer (a tenth of the time, same words for ranking);
-    possessives are stripped so "Carney's" and "Carney" are one term."""
+    Possessives are stripped so "Carney's" and "Carney" are one term."""
     stops = stop_words()
     found = (_POSSESSIVE.sub("", w).lower() for w in _TERM.findall(sentence))
     return [stem(w) for w in found if w not in stops]
@@ -178,8 +249,9 @@ def article_sentences(
 
 def _split_article(article: Article, splitter: SentenceSplitter) -> tuple[Sentence, ...]:
     found: list[Sentence] = []
+    context = article.body_text
     for block_index, block in article.prose_blocks():
-        for start, end in splitter.spans(block.text):
+        for start, end in splitter.spans(block.text, context):
             found.append(
                 Sentence(len(found), block_index, start, end, block.text[start:end], block.kind)
             )

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from textual.app import App, ComposeResult, SystemCommand
 from textual.containers import Horizontal
 from textual.screen import Screen
-from textual.theme import Theme
 from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header
@@ -68,7 +67,6 @@ class NewsbriefApp(App[None]):
         self.service = LibraryService(self.paths, search_index)
         self._analysis_cache = analysis_cache
         self._preview_timer: Timer | None = None
-        self._progress = ""
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -92,15 +90,11 @@ class NewsbriefApp(App[None]):
     def panel(self) -> SidePanel:
         return self.query_one(SidePanel)
 
-    @property
-    def index(self) -> SearchIndex | None:
-        return self.service.index
-
     def on_mount(self) -> None:
         theme = self.store.get(Setting.THEME)
         if theme in self.available_themes:
             self.theme = theme
-        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.theme_changed_signal.subscribe(self, lambda t: self.store.set(Setting.THEME, t.name))
         for warning in self.store.warnings:
             self.notify(warning, title="Reading state", severity="warning", markup=False)
         self.article_view.highlighting = self.store.get(Setting.HIGHLIGHTING)
@@ -109,9 +103,6 @@ class NewsbriefApp(App[None]):
         self.article_list.restore(store.get(Setting.SORT))
         self.watch(self.screen, "focused", self._focus_moved)
         self.service.load()
-
-    def _remember_theme(self, theme: Theme) -> None:
-        self.store.set(Setting.THEME, theme.name)
 
     def _has_widgets(self) -> bool:
         """False while the app is shutting down: late messages then have nothing to update."""
@@ -130,9 +121,7 @@ class NewsbriefApp(App[None]):
         self._fit_layout()
         if self.panel.mode == "entities":
             self.query_one(EntityList).focus()
-        elif (
-            self.focused is None or not self.focused.display or isinstance(self.focused, EntityList)
-        ):
+        elif not self.focused or isinstance(self.focused, EntityList):
             self.article_view.focus()  # never leave the focus in a hidden pane
         self._focus_moved(self.focused)
 
@@ -206,11 +195,7 @@ class NewsbriefApp(App[None]):
         self.open_article(message.article, focus=True)
 
     def on_article_list_mark_changed(self, message: ArticleList.MarkChanged) -> None:
-        if message.mark == "read":
-            self.store.set_read_many(message.article_ids, message.on)
-        else:
-            for article_id in message.article_ids:
-                self.store.set_bookmark(article_id, message.on)
+        self.store.set_mark(message.article_ids, message.mark, message.on)
 
     def on_article_view_entities_found(self, message: ArticleView.EntitiesFound) -> None:
         self.panel.set_entities(message.article_id, message.entities)
@@ -257,11 +242,8 @@ class NewsbriefApp(App[None]):
         self.article_list.sort_key = key
         self.store.set(Setting.SORT, key)
 
-    def action_toggle_entities(self) -> None:
-        self.panel.toggle("entities")
-
-    def action_toggle_summary(self) -> None:
-        self.panel.toggle(SUMMARY)
+    def action_toggle_panel(self, mode: str) -> None:
+        self.panel.toggle(mode)
 
     def action_toggle_highlighting(self) -> None:
         view = self.article_view
@@ -301,8 +283,7 @@ class NewsbriefApp(App[None]):
     def action_search(self) -> None:
         sources = {a.id: a.source for a in self.article_list.everything}
         history = self.store.get(Setting.SEARCH_HISTORY)
-        status = "" if self.index is not None else "The index is still being built…"
-        self.push_screen(SearchScreen(lambda: self.index, sources, history, status), self._searched)
+        self.push_screen(SearchScreen(self.service, sources, history), self._searched)
 
     def _searched(self, choice: SearchChoice | None) -> None:
         if choice is None:

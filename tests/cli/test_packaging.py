@@ -21,6 +21,19 @@ def test_engine_imports_without_textual() -> None:
     assert out.stdout.strip() == "[]"
 
 
+def test_list_pays_nothing_for_the_reader() -> None:
+    # `newsbrief list` must not import Textual (nor the summarisers' heavy libraries).
+    code = (
+        "import sys, contextlib, io; from tui.cli import main;"
+        f"out = io.StringIO(); ctx = contextlib.redirect_stdout(out);"
+        f"ctx.__enter__(); main(['list', {str(SEEDS)!r}]); ctx.__exit__(None, None, None);"
+        "print(sorted({m.split('.')[0] for m in sys.modules} & {'textual', 'rich', 'nltk',"
+        " 'sumy', 'scipy'}))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
 def test_wheel_carries_the_seeds_and_finds_them_installed(tmp_path: Path) -> None:
     subprocess.run(
         [

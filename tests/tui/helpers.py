@@ -27,7 +27,7 @@ async def settle(app: NewsbriefApp, pilot) -> None:  # type: ignore[no-untyped-d
     for _ in range(100):
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if app.index is not None and not app.workers:
+        if app.service.index is not None and not app.workers:
             break
         await pilot.pause(0.05)
 

@@ -45,7 +45,7 @@ async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
     for _ in range(100):  # until loading and indexing are done, whatever the machine's speed
         await app.workers.wait_for_complete()
         await pilot.pause()
-        if app.index is not None and not app.workers:
+        if app.service.index is not None and not app.workers:
             break
         await pilot.pause(0.05)
 

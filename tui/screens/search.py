@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Protocol
 
 from textual import events, on, work
 from textual.app import ComposeResult
@@ -21,6 +21,15 @@ from tui.actions import SEARCH, bindings
 DEBOUNCE = 0.15
 HISTORY_SIZE = 50
 RESULTS_SHOWN = 50
+
+
+BUILDING = "The index is still being built…"
+
+
+class Indexed(Protocol):
+    """Whatever holds the library's index, once it is built."""
+
+    index: SearchIndex | None
 
 
 @dataclass(frozen=True)
@@ -47,18 +56,14 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
     BINDINGS = bindings(SEARCH)
 
     def __init__(
-        self,
-        get_index: Callable[[], SearchIndex | None],
-        sources: dict[str, str | None],
-        history: list[str],
-        status: str = "",
+        self, library: Indexed, sources: dict[str, str | None], history: list[str]
     ) -> None:
         super().__init__()
         # Asked at each search, not once: the index may finish syncing while the screen is open.
-        self.get_index = get_index
+        self.library = library
         self.sources = sources
         self.history = list(history)[:HISTORY_SIZE]
-        self.status = status
+        self.status = "" if library.index is not None else BUILDING
         self.hits: list[Hit] = []
         self._history_at: int | None = None
         self._timer: Timer | None = None
@@ -83,9 +88,9 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
 
     @work(thread=True, exclusive=True, group="search")
     def run_search(self, query: str) -> None:
-        index = self.get_index()
+        index = self.library.index
         if index is None:
-            self.app.call_from_thread(self._show, query, [], "The index is still being built…")
+            self.app.call_from_thread(self._show, query, [], BUILDING)
             return
         if not query.strip():
             self.app.call_from_thread(self._show, query, [], "Type to search")
