@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from summarise.briefing.analysis import AnalysisCache
+from summarise.analysis import AnalysisCache
 from summarise.briefing.build import build_briefing
 from summarise.readers import load_paths
 

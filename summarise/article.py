@@ -60,6 +60,7 @@ class Article:
     section: str | None = None
     tags: tuple[str, ...] = ()
     word_count: int = field(default=0)
+    url: str | None = None  # where the article was published, when known
 
     @property
     def body_text(self) -> str:
@@ -89,6 +90,7 @@ class Article:
             "date": self.date,
             "words": self.word_count,
             "path": str(self.path) if self.path else None,
+            "url": self.url,
         }
 
     def to_dict(self) -> dict[str, Any]:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from pathlib import Path
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from summarise.article import Article
 from summarise.paths import seeds_path, user_library_path
-from summarise.readers import Library, read_file
+from summarise.readers import read_file
+
+if TYPE_CHECKING:
+    from summarise.catalogue import Catalogue
 
 
 def default_library_path() -> Path:
@@ -28,29 +31,34 @@ class LookupProblem(LookupError):
 MIN_ID_PREFIX = 4
 
 
-def find_article(library: Library, ref: str) -> Article:
-    """An article by path (read directly) or by id or unique id prefix within the library."""
-    path = Path(ref)
-    if path.is_file():
-        held = read_file(path).articles
-        if len(held) > 1:
-            # A feed or JSON export: choosing its first entry silently would show the wrong one.
-            listed = "; ".join(f"{a.id[:12]} {a.title}" for a in held[:5])
-            more = f"; and {len(held) - 5} more" if len(held) > 5 else ""
-            raise LookupProblem(f"{ref} holds {len(held)} articles; give one's id: {listed}{more}")
-        return held[0]
-    ref_key = ref.strip().lower()
-    if len(ref_key) < MIN_ID_PREFIX:
+def article_in_file(path: Path) -> Article:
+    """The one article a file holds; a feed or export with many asks for an id instead."""
+    held = read_file(path).articles
+    if len(held) > 1:
+        # A feed or JSON export: choosing its first entry silently would show the wrong one.
+        listed = "; ".join(f"{a.id[:12]} {a.title}" for a in held[:5])
+        more = f"; and {len(held) - 5} more" if len(held) > 5 else ""
+        raise LookupProblem(f"{path} holds {len(held)} articles; give one's id: {listed}{more}")
+    return held[0]
+
+
+def find_article(catalogue: Catalogue, ref: str) -> Article:
+    """An article by id or unique id prefix (at least four characters) in a catalogue."""
+    key = ref.strip().lower()
+    if len(key) < MIN_ID_PREFIX:
         raise LookupProblem(
             f"no article with id or path {ref!r} (ids need at least {MIN_ID_PREFIX} characters)"
         )
-    matches = [a for a in library.articles if a.id.startswith(ref_key)]
+    matches = catalogue.ids_with_prefix(key)
     if not matches:
         raise LookupProblem(f"no article with id or path {ref!r}")
     if len(matches) > 1:
-        ids = ", ".join(a.id for a in matches[:5])
+        ids = ", ".join(matches[:5])
         raise LookupProblem(f"{ref!r} matches {len(matches)} articles ({ids}); give more of the id")
-    return matches[0]
+    article = catalogue.article(matches[0])
+    if article is None:  # removed between the two reads
+        raise LookupProblem(f"no article with id or path {ref!r}")
+    return article
 
 
 class Listed(Protocol):

@@ -1,62 +1,65 @@
-"""Full-text search over a library: SQLite FTS5, BM25-ranked, kept in step by content id.
+"""Full-text search over a library: SQLite FTS5, BM25-ranked, kept in step with the catalogue.
 
-One index file per library (per set of folders) lives in the cache folder. Opening a library
-syncs it: articles whose content id is new are indexed, ids no longer in the library are
-removed, the rest are left alone, so a hit always points at text that exists now. A file that
-SQLite cannot read is deleted and rebuilt, with a notice.
-
-What the user types is never handed to FTS5 as is: it is translated (terms quoted, operators
-checked) so that no input can raise; see `translate_query`.
+One index file per library lives in the cache folder. It remembers the catalogue generation it
+matches: reopening a library whose files have not changed reads one number, and after changes
+it replays only the catalogue's change log. New articles are indexed in batches whose entity
+names come from the shared per-article analysis (computed in worker processes, cached).
+Each indexed article keeps the lengths of its blocks, so a hit's matches map to offsets in the
+article without loading it. A file SQLite cannot read is deleted and rebuilt, with a notice.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
+import json
 import os
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summarise.article import Article
 from summarise.entities.version import RECOGNISER_VERSION
 from summarise.paths import cache_dir
-from summarise.sqlite import Database, prune_idle_files, remove_database
+from summarise.query import FIELDS, QueryError, plain_terms, translate_query
+from summarise.sqlite import Database, chunks, prune_idle_files, remove_database
 
-# Column order matters: bm25() weights and the field names below follow it.
+if TYPE_CHECKING:
+    from summarise.analysis import AnalysisCache
+    from summarise.catalogue import Catalogue
+
+__all__ = ["FIELDS", "Hit", "Match", "QueryError", "SearchIndex", "SyncReport"]
+
+# Column order matters: bm25() weights follow it.
 COLUMNS = ("title", "dek", "body", "source", "tags", "entities")
 WEIGHTS = (10.0, 4.0, 1.0, 3.0, 3.0, 2.0)
-FIELDS = {"title": "title", "source": "source", "entity": "entities", "tag": "tags"}
 BODY_COLUMN = COLUMNS.index("body")
 # Match markers: control characters, which article text never contains (readers remove them).
 START, END = "\x02", "\x03"
 BLOCK_JOIN = "\n\n"
-MAX_QUERY_CHARS = 500
-MAX_TERMS = 32
 # The entity names indexed come from the recogniser: a new one means indexing again.
-SCHEMA_VERSION = 2 * 1000 + RECOGNISER_VERSION
+SCHEMA_VERSION = 3 * 1000 + RECOGNISER_VERSION
+# Articles indexed per transaction: progress moves, and a crash loses little.
+INDEX_BATCH = 500
 
 _SCHEMA = f"""
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs (
     rowid INTEGER PRIMARY KEY,
     article_id TEXT NOT NULL UNIQUE,
-    path TEXT
+    path TEXT,
+    blocks TEXT NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     {", ".join(COLUMNS)},
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
-
-
 _CHECK = "SELECT count(*) FROM fts"
 _INSERT = f"INSERT INTO fts (rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})"
-
-
-class QueryError(ValueError):
-    """A query with nothing left to search for (only operators or punctuation)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,79 +99,6 @@ class SyncReport:
     notices: list[str] = field(default_factory=list)
 
 
-# ---- the query language ---------------------------------------------------------------------
-
-_TOKEN = re.compile(
-    r'(?P<field>\b(?:title|source|entity|tag):)?(?:"(?P<phrase>[^"]*)"?|(?P<word>[^\s"()]+))'
-    r"|(?P<paren>[()])"
-)
-_OPERATORS = {"AND", "OR", "NOT"}
-_CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07?|[\x00-\x1f\x7f]")
-_WORDISH = re.compile(r"\w", re.UNICODE)
-
-
-def _quote(text: str) -> str:
-    return '"' + text.replace('"', '""') + '"'
-
-
-def translate_query(query: str) -> str:
-    """Turn what a user typed into a valid FTS5 query.
-
-    Supports words, "phrases", prefix*, AND / OR / NOT, -word (NOT), and field filters
-    title: source: entity: tag:. Every term is quoted, so punctuation, a lone `*` or
-    `NEAR(` are plain text; operators with nothing on one side are dropped; parentheses are
-    ignored. Raises QueryError when no searchable term is left.
-    """
-    query = _CONTROL.sub(" ", query)[:MAX_QUERY_CHARS]
-    parts: list[str] = []  # alternating terms and operators, built up left to right
-    terms = 0
-    for m in _TOKEN.finditer(query):
-        if m.group("paren"):
-            continue
-        word, phrase, field_name = m.group("word"), m.group("phrase"), m.group("field")
-        if word in _OPERATORS and not field_name:
-            if parts and parts[-1] in _OPERATORS:
-                parts[-1] = word  # "AND NOT": the later operator says what was meant
-            elif parts:
-                parts.append(word)
-            continue  # an operator first has nothing on its left: FTS5 would refuse it
-        negate = False
-        if word and word.startswith("-") and len(word) > 1 and not field_name:
-            negate, word = True, word[1:]
-        prefix = bool(word and word.endswith("*"))
-        text = (phrase if phrase is not None else word or "").rstrip("*").strip()
-        if not _WORDISH.search(text):
-            continue  # nothing FTS5 would index: "*", "-", "&&"
-        term = _quote(text) + ("*" if prefix else "")
-        if field_name:
-            term = f"{FIELDS[field_name[:-1]]} : {term}"
-        if negate:
-            if not parts:
-                continue  # "-word" alone: nothing to subtract from
-            if parts[-1] in _OPERATORS:
-                parts.pop()
-            parts.append("NOT")
-        elif parts and parts[-1] not in _OPERATORS:
-            parts.append("AND")
-        parts.append(term)
-        terms += 1
-        if terms >= MAX_TERMS:
-            break
-    while parts and parts[-1] in _OPERATORS:
-        parts.pop()
-    if not parts:
-        raise QueryError("nothing to search for: type a word")
-    return " ".join(parts)
-
-
-def plain_terms(query: str) -> str:
-    """The fallback: every word of the query, ANDed, with no operators or fields."""
-    words = re.findall(r"\w+", _CONTROL.sub(" ", query)[:MAX_QUERY_CHARS])[:MAX_TERMS]
-    if not words:
-        raise QueryError("nothing to search for: type a word")
-    return " AND ".join(_quote(w) for w in words)
-
-
 # ---- offsets ----------------------------------------------------------------------------------
 
 
@@ -191,13 +121,13 @@ def _marked_spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
     return "".join(plain), spans
 
 
-def _body_matches(article: Article, spans: Sequence[tuple[int, int]]) -> list[Match]:
+def _body_matches(block_lengths: Sequence[int], spans: Sequence[tuple[int, int]]) -> list[Match]:
     """Map offsets in the joined body back to (block, start, end)."""
     bounds = []
     offset = 0
-    for index, block in enumerate(article.blocks):
-        bounds.append((offset, offset + len(block.text), index))
-        offset += len(block.text) + len(BLOCK_JOIN)
+    for index, length in enumerate(block_lengths):
+        bounds.append((offset, offset + length, index))
+        offset += length + len(BLOCK_JOIN)
     found = []
     for start, end in spans:
         for lo, hi, index in bounds:
@@ -220,26 +150,32 @@ def index_path_for(roots: Iterable[Path]) -> Path:
     return cache_dir() / f"search-{digest}.db"
 
 
-EntityNames = Callable[[Article], Iterable[str]]
+# Entity names of a batch of articles, by id: the analysis cache's, or the recogniser's.
+NamesFor = Callable[[Sequence[Article]], dict[str, Sequence[str]]]
 
 
-def _entity_names(article: Article) -> list[str]:
-    from summarise.entities import find_entities
+def _recognised_names(articles: Sequence[Article]) -> dict[str, Sequence[str]]:
+    from summarise.analysis import analyse
 
-    return sorted(
-        {
-            e.name
-            for e in find_entities(article).entities()
-            if e.type.value in ("PERSON", "ORG", "GPE", "NORP", "LAW")
-        }
-    )
+    return {a.id: analyse(a).names for a in articles}
+
+
+def names_from_analyses(
+    cache: AnalysisCache | None, jobs: int | None = None
+) -> NamesFor:
+    """Names from the shared analysis: cached ones reused, the rest computed in workers."""
+    from summarise.analysis import analyse_all
+
+    def names(articles: Sequence[Article]) -> dict[str, Sequence[str]]:
+        return {a.article_id: a.names for a in analyse_all(articles, cache, jobs=jobs)}
+
+    return names
 
 
 class SearchIndex:
     def __init__(self, path: Path | None) -> None:
         """Open (or create) the index at `path`; None keeps it in memory."""
         self.path = path
-        self._articles: dict[str, Article] = {}
         self._db = self._open()
         self.notices: list[str] = self._db.notices
 
@@ -254,7 +190,6 @@ class SearchIndex:
         return index
 
     def _open(self) -> Database:
-        # A quick read of the full-text table finds most corruption before a query does.
         return Database(self.path, _SCHEMA, SCHEMA_VERSION, label="search index", check=_CHECK)
 
     def _rebuild(self, notice: str) -> None:
@@ -269,37 +204,94 @@ class SearchIndex:
     def indexed_ids(self) -> set[str]:
         return {row[0] for row in self._db.read("SELECT article_id FROM docs")}
 
+    def _generation(self) -> int:
+        row = self._db.read_one("SELECT value FROM meta WHERE key = 'generation'")
+        return int(row[0]) if row else 0
+
+    # ---- keeping it in step -----------------------------------------------------------------
+
+    def sync_catalogue(
+        self,
+        catalogue: Catalogue,
+        names: NamesFor = _recognised_names,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> SyncReport:
+        """Catch up with the catalogue: nothing to read when nothing changed."""
+        report = SyncReport(notices=self.notices)
+        target = catalogue.generation()
+        try:
+            mine = self._generation()
+        except sqlite3.DatabaseError as exc:
+            self._rebuild(f"the search index was damaged ({exc}); rebuilding it")
+            mine = 0
+        if mine == target and mine:
+            return report
+        delta = catalogue.changes_since(mine) if mine else None
+        present = self.indexed_ids()
+        if delta is None:
+            wanted = {entry.id for entry in catalogue.entries()}
+            add, remove = wanted - present, present - wanted
+        else:
+            add, remove = delta[0] - present, delta[1] & present
+        report.removed, report.kept = len(remove), len(present) - len(remove & present)
+        self._remove(remove)
+        order = sorted(add)
+        for articles in catalogue.iter_articles(order, INDEX_BATCH):
+            self._add(articles, names(articles))
+            report.added += len(articles)
+            if progress is not None:
+                progress(report.added, len(order))
+        with self._db.transaction() as db:
+            db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(target),))
+        return report
+
     def sync(
         self,
         articles: Sequence[Article],
         progress: Callable[[int, int], None] | None = None,
-        entity_names: EntityNames = _entity_names,
+        names: NamesFor = _recognised_names,
     ) -> SyncReport:
-        """Make the index hold exactly these articles. Only new content is indexed."""
+        """Make the index hold exactly these articles (for a library with no catalogue)."""
         report = SyncReport(notices=self.notices)
-        self._articles = {a.id: a for a in articles}
-        try:
-            present = self.indexed_ids()
-        except sqlite3.DatabaseError as exc:
-            self._rebuild(f"the search index was damaged ({exc}); rebuilding it")
-            present = set()
-        wanted = set(self._articles)
-        stale = present - wanted
+        present = self.indexed_ids()
+        wanted = {a.id: a for a in articles}
+        stale = present - set(wanted)
         new = [a for a in articles if a.id not in present]
-        report.removed, report.kept = len(stale), len(present & wanted)
-        names = {a.id: list(entity_names(a)) for a in new}
+        report.removed, report.kept = len(stale), len(present & set(wanted))
+        self._remove(stale)
+        for start in range(0, len(new), INDEX_BATCH):
+            batch = new[start : start + INDEX_BATCH]
+            self._add(batch, names(batch))
+            report.added += len(batch)
+            if progress is not None:
+                progress(report.added, len(new))
+        return report
+
+    def _remove(self, ids: Iterable[str]) -> None:
+        for chunk in chunks(sorted(ids)):
+            with self._db.transaction() as db:
+                for article_id in chunk:
+                    row = db.execute(
+                        "SELECT rowid FROM docs WHERE article_id = ?", (article_id,)
+                    ).fetchone()
+                    if row is not None:
+                        db.execute("DELETE FROM fts WHERE rowid = ?", (row[0],))
+                        db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
+
+    def _add(self, articles: Sequence[Article], names: dict[str, Sequence[str]]) -> None:
         with self._db.transaction() as db:
-            for article_id in stale:
-                row = db.execute(
-                    "SELECT rowid FROM docs WHERE article_id = ?", (article_id,)
-                ).fetchone()
-                db.execute("DELETE FROM fts WHERE rowid = ?", (row[0],))
-                db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
-            for done, article in enumerate(new, 1):
+            for article in articles:
+                # Another process may have indexed it meanwhile: the same text, so keep theirs.
                 cursor = db.execute(
-                    "INSERT INTO docs (article_id, path) VALUES (?, ?)",
-                    (article.id, str(article.path) if article.path else None),
+                    "INSERT OR IGNORE INTO docs (article_id, path, blocks) VALUES (?, ?, ?)",
+                    (
+                        article.id,
+                        str(article.path) if article.path else None,
+                        json.dumps([len(b.text) for b in article.blocks]),
+                    ),
                 )
+                if not cursor.rowcount:
+                    continue
                 db.execute(
                     _INSERT,
                     (
@@ -309,58 +301,80 @@ class SearchIndex:
                         body_text(article),
                         article.source or "",
                         " ; ".join(article.tags),
-                        " ; ".join(names[article.id]),
+                        " ; ".join(names.get(article.id, ())),
                     ),
                 )
-                if progress is not None and (done % 50 == 0 or done == len(new)):
-                    progress(done, len(new))
-        report.added = len(new)
-        return report
 
-    def _run(self, match: str, limit: int) -> list[tuple[object, ...]]:
+    # ---- searching --------------------------------------------------------------------------
+
+    def _ranked(self, match: str, limit: int) -> list[tuple[int, float]]:
         weights = ", ".join(str(w) for w in WEIGHTS)
-        sql = f"""
-            SELECT docs.article_id, docs.path, fts.title, bm25(fts, {weights}) AS rank,
+        return self._db.read(  # type: ignore[return-value]
+            f"SELECT rowid, bm25(fts, {weights}) AS rank FROM fts WHERE fts MATCH ? "
+            "ORDER BY rank LIMIT ?",
+            (match, limit),
+        )
+
+    def _shown(self, match: str, rowids: Sequence[int]) -> dict[int, tuple[object, ...]]:
+        """Snippets and highlights for the hits alone: the ranking never builds them."""
+        marks = ",".join("?" * len(rowids))
+        rows = self._db.read(
+            f"""
+            SELECT fts.rowid, docs.article_id, docs.path, fts.title, docs.blocks,
                    snippet(fts, -1, '{START}', '{END}', '…', 16),
                    highlight(fts, {BODY_COLUMN}, '{START}', '{END}')
             FROM fts JOIN docs ON docs.rowid = fts.rowid
-            WHERE fts MATCH ? ORDER BY rank LIMIT ?
-        """
-        return self._db.read(sql, (match, limit))
+            WHERE fts MATCH ? AND fts.rowid IN ({marks})
+            """,
+            (match, *rowids),
+        )
+        return {int(row[0]): row[1:] for row in rows}
 
-    def search(self, query: str, limit: int = 20) -> list[Hit]:
-        """Ranked hits for what the user typed. Raises QueryError only when the query has
-        nothing to search for; anything FTS5 rejects falls back to the plain words."""
-        try:
-            rows = self._run(translate_query(query), limit)
-        except QueryError:
-            raise
-        except sqlite3.OperationalError:
-            rows = self._run(plain_terms(query), limit)
-        except sqlite3.DatabaseError as exc:
-            self._rebuild(f"the search index was damaged ({exc}); rebuilding it")
-            self.sync(list(self._articles.values()))
-            rows = self._run(translate_query(query), limit)
+    def _run(self, match: str, limit: int) -> list[Hit]:
+        ranked = self._ranked(match, limit)
+        if not ranked:
+            return []
+        shown = self._shown(match, [rowid for rowid, _ in ranked])
         hits = []
-        for article_id, path, title, rank, snippet, highlighted in rows:
+        for rowid, rank in ranked:
+            if rowid not in shown:
+                continue
+            article_id, path, title, blocks, snippet, highlighted = shown[rowid]
             plain_snippet, snippet_spans = _marked_spans(str(snippet))
-            article = self._articles.get(str(article_id))
-            matches: list[Match] = []
-            if article is not None:
-                _, spans = _marked_spans(str(highlighted))
-                matches = _body_matches(article, spans)
+            _, spans = _marked_spans(str(highlighted))
             hits.append(
                 Hit(
                     str(article_id),
                     str(path) if path else None,
                     str(title),
-                    -float(rank),  # type: ignore[arg-type]
+                    -float(rank),
                     plain_snippet.replace("\n", " "),
                     tuple(snippet_spans),
-                    tuple(matches),
+                    tuple(_body_matches(json.loads(str(blocks)), spans)),
                 )
             )
         return hits
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        """Ranked hits for what the user typed. Raises QueryError only when the query has
+        nothing to search for; anything FTS5 rejects falls back to the plain words."""
+        try:
+            return self._run(translate_query(query), limit)
+        except QueryError:
+            raise
+        except sqlite3.OperationalError:
+            return self._run(plain_terms(query), limit)
+
+    def count(self, query: str) -> int:
+        """How many articles match in all (a search shows the best few)."""
+        try:
+            match = translate_query(query)
+            row = self._db.read_one("SELECT count(*) FROM fts WHERE fts MATCH ?", (match,))
+        except sqlite3.OperationalError:
+            row = self._db.read_one(
+                "SELECT count(*) FROM fts WHERE fts MATCH ?", (plain_terms(query),)
+            )
+        return int(row[0]) if row else 0
 
     def close(self) -> None:
         self._db.close()

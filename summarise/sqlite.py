@@ -111,6 +111,23 @@ class Database:
         self.writable = True
         self._lock = threading.RLock()
         self._db = self._open()
+        # Reads get a connection of their own: in WAL mode they see every committed change and
+        # never wait for a long write (a refresh) to finish.
+        self._read_lock = threading.Lock()
+        self._reader = self._open_reader()
+
+    def _open_reader(self) -> sqlite3.Connection:
+        if self.path is None or not self.writable or not self.path.exists():
+            return self._db
+        try:
+            return sqlite3.connect(
+                str(self.path),
+                check_same_thread=False,
+                isolation_level=None,
+                timeout=BUSY_TIMEOUT_SECONDS,
+            )
+        except sqlite3.Error:
+            return self._db
 
     # ---- opening ------------------------------------------------------------------------
 
@@ -203,13 +220,20 @@ class Database:
 
     # ---- use ----------------------------------------------------------------------------
 
+    def _reading(self) -> tuple[sqlite3.Connection, Any]:
+        if self._reader is self._db:
+            return self._db, self._lock
+        return self._reader, self._read_lock
+
     def read(self, sql: str, params: Iterable[Any] = ()) -> list[tuple[Any, ...]]:
-        with self._lock:
-            return self._db.execute(sql, tuple(params)).fetchall()
+        connection, lock = self._reading()
+        with lock:
+            return connection.execute(sql, tuple(params)).fetchall()
 
     def read_one(self, sql: str, params: Iterable[Any] = ()) -> tuple[Any, ...] | None:
-        with self._lock:
-            row: tuple[Any, ...] | None = self._db.execute(sql, tuple(params)).fetchone()
+        connection, lock = self._reading()
+        with lock:
+            row: tuple[Any, ...] | None = connection.execute(sql, tuple(params)).fetchone()
             return row
 
     def write(self, sql: str, params: Iterable[Any] = ()) -> None:
@@ -237,4 +261,7 @@ class Database:
 
     def close(self) -> None:
         with self._lock:
+            if self._reader is not self._db:
+                with self._read_lock:
+                    self._reader.close()
             self._db.close()

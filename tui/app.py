@@ -19,7 +19,6 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header
 
-from summarise.article import Article
 from summarise.library import Listed
 from summarise.paths import user_library_path
 from summarise.search import SearchIndex
@@ -39,7 +38,7 @@ from tui.widgets.sidebar import Sidebar
 
 if TYPE_CHECKING:
     # Imported where they are used: the first paint does not need them.
-    from summarise.briefing.analysis import AnalysisCache
+    from summarise.analysis import AnalysisCache
 
 # Highlighting rows faster than this apart (holding j) only shows the last one.
 PREVIEW_DELAY = 0.12
@@ -60,11 +59,12 @@ class NewsbriefApp(App[None]):
         store: StateStore | None = None,
         search_index: SearchIndex | None = None,
         analysis_cache: AnalysisCache | None = None,
+        jobs: int | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths or [])
         self.store = store or StateStore.open_default()
-        self.service = LibraryService(self.paths, search_index)
+        self.service = LibraryService(self.paths, search_index, jobs)
         self._analysis_cache = analysis_cache
         self._preview_timer: Timer | None = None
 
@@ -135,22 +135,23 @@ class NewsbriefApp(App[None]):
     # ---- the library --------------------------------------------------------------------
 
     def on_library_service_loaded(self, message: LibraryService.Loaded) -> None:
-        library = message.library
         listing = self.article_list
-        last = self.store.get(Setting.LAST_ARTICLE)
+        first = not listing.everything
+        shown = self.article_view.article
+        last = self.store.get(Setting.LAST_ARTICLE) if first else (shown and shown.id)
         listing.set_library(
-            library.articles, self.store.read_ids(), self.store.bookmark_ids(), keep=last
+            message.entries, self.store.read_ids(), self.store.bookmark_ids(), keep=last
         )
-        if not library.articles:
-            self.article_view.show_empty(self.paths)
-        elif (article := listing.highlighted_article) is not None:
+        if not message.entries:
+            if message.final:
+                self.article_view.show_empty(self.paths)
+        elif first and (article := listing.highlighted_article) is not None:
             self.open_article(article, mark_read=False)
             if article.id == last:
                 scroll = float(self.store.get(Setting.LAST_SCROLL))
                 self.call_after_refresh(self.article_view.scroll_to, y=scroll, animate=False)
         if self.focused is None:
             listing.focus()
-        self.service.sync_index(library.articles)
 
     def on_progress(self, message: Progress) -> None:
         self.query_one(Sidebar).progress = message.text
@@ -158,7 +159,10 @@ class NewsbriefApp(App[None]):
     # ---- opening articles ---------------------------------------------------------------
 
     def open_article(self, listed: Listed, mark_read: bool = True, focus: bool = False) -> None:
-        article = self._full(listed)
+        article = self.service.article(listed.id)
+        if article is None:
+            self.notify(f"{listed.title}: no longer in the library", markup=False)
+            return
         view = self.article_view
         if view.article is None or view.article.id != article.id:
             view.show(article)
@@ -168,10 +172,6 @@ class NewsbriefApp(App[None]):
             self.article_list.set_read([article.id], True)
         if focus:
             view.focus()
-
-    def _full(self, listed: Listed) -> Article:
-        assert isinstance(listed, Article)
-        return listed
 
     def on_open_article(self, message: OpenArticle) -> None:
         listing = self.article_list
@@ -304,7 +304,7 @@ class NewsbriefApp(App[None]):
 
     def action_briefing(self) -> None:
         """A briefing over the articles the list shows (all, or the filtered or found ones)."""
-        articles = [self._full(a) for a in self.article_list.articles]
+        articles = self.service.articles([a.id for a in self.article_list.articles])
         if not articles:
             self.notify("No articles in the list to brief", severity="warning")
             return

@@ -21,7 +21,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from summarise.article import Article
-from summarise.briefing.analysis import AnalysisCache, ArticleAnalysis, SentenceInfo, analyse_all
+from summarise.analysis import AnalysisCache, ArticleAnalysis, SentenceInfo, analyse_all
 from summarise.briefing.model import (
     DEFAULT_WORDS,
     Briefing,

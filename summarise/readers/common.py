@@ -48,6 +48,7 @@ def make_article(
     date: str | None = None,
     tags: tuple[str, ...] = (),
     identity: str = "",
+    url: str | None = None,
 ) -> Article:
     """An Article from parts; its id hashes the text (plus `identity`, e.g. a feed entry's
     link, so two entries with the same words but different addresses stay two)."""
@@ -79,4 +80,5 @@ def make_article(
         date=date,
         tags=tuple(clean_text(t).strip() for t in tags if str(t).strip()),
         word_count=words,
+        url=url.strip() if url and url.strip() else None,
     )

@@ -33,6 +33,7 @@ def parse_feed(text: str, path: Path | None = None) -> Parsed:
                     date=iso_date(entry.get("published_parsed") or entry.get("updated_parsed")),
                     tags=tuple(t.get("term", "") for t in entry.get("tags", [])),
                     identity=entry.get("link", "") or entry.get("id", ""),
+                    url=entry.get("link") or None,
                 )
             )
         except ValueError as exc:

@@ -51,5 +51,6 @@ def parse_html(text: str, path: Path | None = None) -> Parsed:
             for t in (root.get("tags") or root.get("categories") or "").split(",")
             if t.strip()
         ),
+        url=root.get("url") or (meta.url if meta else None) or None,
     )
     return Parsed([article])

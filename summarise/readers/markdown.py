@@ -110,6 +110,7 @@ def parse_markdown(text: str, path: Path | None = None) -> Parsed:
                 or None,
                 date=iso_date(meta.get("date") or meta.get("published")),
                 tags=tuple(str(t) for t in tags),  # type: ignore[union-attr]
+                url=str(meta.get("url") or meta.get("link") or "") or None,
             )
         ]
     )

@@ -42,6 +42,7 @@ def _article(record: object, path: Path | None):  # type: ignore[no-untyped-def]
         date=iso_date(_first(record, DATE_KEYS)),
         tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
         identity=str(record.get("url") or record.get("link") or ""),
+        url=str(record.get("url") or record.get("link") or "") or None,
     )
 
 

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarise.analysis import AnalysisCache, analyse_all
 from summarise.article import Article
-from summarise.briefing.analysis import AnalysisCache, analyse_all
 from summarise.briefing.build import REDUNDANT, Briefing, BriefingError, _cosine, build_briefing
 from summarise.briefing.render import to_data, to_html, to_markdown, to_text
 from summarise.readers import load_paths, parse_text
@@ -158,7 +158,7 @@ def test_analysis_is_cached_by_content(tmp_path: Path) -> None:
 def test_analyses_unused_for_months_are_pruned(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import summarise.briefing.analysis as analysis
+    import summarise.analysis as analysis
 
     start = 1_700_000_000.0
     monkeypatch.setattr(analysis, "_now", lambda: start)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarise.briefing.analysis import AnalysisCache
+from summarise.analysis import AnalysisCache
 from summarise.search import SearchIndex
 from summarise.state import StateStore
 from tests.conftest import SEEDS
@@ -39,3 +39,9 @@ def toasts(app: NewsbriefApp) -> list[str]:
 
 def status(app: NewsbriefApp) -> str:
     return str(app.query_one("#list-status").render())
+
+
+def shown(app: NewsbriefApp) -> str | None:
+    """The id of the article the reader shows."""
+    article = app.article_view.article
+    return article.id if article is not None else None

@@ -8,7 +8,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from summarise.state import Setting, StateStore
-from tests.tui.helpers import make_app, settle, status, toasts
+from tests.tui.helpers import make_app, settle, shown, status, toasts
 from tui.app import NewsbriefApp
 from tui.screens.help import HelpScreen
 from tui.screens.search import SearchScreen
@@ -26,7 +26,7 @@ async def test_navigate_open_and_read_mark_persists(tmp_path: Path) -> None:
         await pilot.press("j", "j")
         await settle(app, pilot)
         opened = listing.articles[2]
-        assert app.article_view.article is opened  # highlighting previews the article
+        assert shown(app) == opened.id  # highlighting previews the article
         assert app.article_list.read_ids == set()  # ...without marking it read
         await pilot.press("enter")
         await settle(app, pilot)
@@ -56,19 +56,17 @@ async def test_toggle_read_bookmark_and_next_unread(tmp_path: Path) -> None:
         # ] opens the next unread article after the one shown, and marks it read.
         await pilot.press("right_square_bracket")
         await settle(app, pilot)
-        assert (
-            app.article_view.article is articles[1] and articles[1].id in app.article_list.read_ids
-        )
+        assert shown(app) == articles[1].id and articles[1].id in app.article_list.read_ids
         await pilot.press("right_square_bracket")
         await settle(app, pilot)
-        assert app.article_view.article is articles[2]
+        assert shown(app) == articles[2].id
         # [ goes back past the read one to the first, still unread since m toggled it back.
         await pilot.press("left_square_bracket")
         await settle(app, pilot)
-        assert app.article_view.article is first and first.id in app.article_list.read_ids
+        assert shown(app) == first.id and first.id in app.article_list.read_ids
         await pilot.press("left_square_bracket")
         await settle(app, pilot)
-        assert app.article_view.article is first  # nothing unread above: stays
+        assert shown(app) == first.id  # nothing unread above: stays
     assert StateStore(tmp_path / "state.db").bookmark_ids() == {first.id}
 
 
@@ -271,14 +269,14 @@ async def test_search_open_hit_and_step_through_matches(tmp_path: Path) -> None:
     app = make_app(tmp_path)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(app, pilot)
-        before = app.article_view.article
+        before = shown(app)
         screen = await search_for(app, pilot, "canola")
         assert len(screen.hits) >= 3
         status = str(screen.query_one("#search-status", Static).render())
         assert status == f"{len(screen.hits)} articles"
         await pilot.press("escape")  # back to where we were, nothing changed
         await pilot.pause()
-        assert not isinstance(app.screen, SearchScreen) and app.article_view.article is before
+        assert not isinstance(app.screen, SearchScreen) and shown(app) == before
         screen = await search_for(app, pilot, "canola")
         await pilot.press("down", "down")  # into the results, then the second hit
         chosen = screen.hits[1]

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from summarise.briefing.analysis import AnalysisCache
+from summarise.analysis import AnalysisCache
 from summarise.search import SearchIndex
 from summarise.state import StateStore
 from tests.conftest import ROOT, SEEDS

@@ -12,8 +12,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, LoadingIndicator, Markdown, Static
 
+from summarise.analysis import AnalysisCache
 from summarise.article import Article
-from summarise.briefing.analysis import AnalysisCache
 from summarise.briefing.build import Briefing, BriefingError, build_briefing
 from summarise.briefing.render import format_for, render, to_markdown, write_atomically
 from tui.actions import BRIEFING, bindings

@@ -1,9 +1,10 @@
-"""Per-article analysis for briefings, computed once per text and cached by content id.
+"""Per-article analysis, computed once per text and cached by content id.
 
-A briefing over a library needs, for every article, its sentences with their terms and
-in-article scores, the figures and quotes in them, and the people it names with their titles.
-That is most of a briefing's cost, and it depends only on the article's text, so it is kept in a
-SQLite cache keyed by the article's content id (which changes whenever the text does).
+Briefings need, for every article, its sentences with their terms and in-article scores, the
+figures and quotes in them, and the people it names with their titles; the search index needs
+the names. That is most of the work of both, and it depends only on the article's text, so
+`analyse` is a pure function of the article, run in worker processes (pool.py), and its result
+is kept in a SQLite cache keyed by the article's content id (which changes with the text).
 """
 
 from __future__ import annotations
@@ -26,7 +27,11 @@ _now = time.time  # the tests move the clock
 
 # Bump the first number when what analyse() itself produces changes; the recogniser's version
 # is folded in, so a new recogniser also has older rows recomputed.
-ANALYSIS_VERSION = 1 * 1000 + RECOGNISER_VERSION
+ANALYSIS_VERSION = 2 * 1000 + RECOGNISER_VERSION
+
+NAMED_TYPES = frozenset(
+    {EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.NORP, EntityType.LAW}
+)
 
 # Titles a briefing compares across sources ("who is prime minister?").
 ROLE_TITLES = (
@@ -93,6 +98,7 @@ class ArticleAnalysis:
     places: tuple[str, ...]
     quotes: tuple[QuoteInfo, ...]
     roles: tuple[RoleInfo, ...]
+    names: tuple[str, ...] = ()  # every person, organisation, place, group and law: for search
 
 
 def analyse(article: Article) -> ArticleAnalysis:
@@ -145,8 +151,16 @@ def analyse(article: Article) -> ArticleAnalysis:
             )
             if full:
                 quotes.append(QuoteInfo(m.group("quote").strip(), full, s.index))
+    names = tuple(sorted({e.name for e in found.entities() if e.type in NAMED_TYPES}))
     return ArticleAnalysis(
-        article.id, infos, people, organisations, places, tuple(quotes), tuple(dict.fromkeys(roles))
+        article.id,
+        infos,
+        people,
+        organisations,
+        places,
+        tuple(quotes),
+        tuple(dict.fromkeys(roles)),
+        names,
     )
 
 
@@ -215,16 +229,26 @@ def analyse_all(
     articles: Sequence[Article],
     cache: AnalysisCache | None = None,
     progress: Callable[[int, int], None] | None = None,
+    jobs: int | None = None,
 ) -> list[ArticleAnalysis]:
-    """Analyses in the order of `articles`, from the cache where it has them."""
+    """Analyses in the order of `articles`: from the cache where it has them, the rest computed
+    in worker processes and stored."""
+    from summarise.pool import Failure, process_map
+
     cached = cache.get_many(a.id for a in articles) if cache is not None else {}
     missing = [a for a in articles if a.id not in cached]
     fresh: list[ArticleAnalysis] = []
-    for done, article in enumerate(missing, 1):
-        fresh.append(analyse(article))
-        if progress is not None and (done % 25 == 0 or done == len(missing)):
-            progress(done, len(missing))
+    for outcome in process_map(analyse, missing, jobs, progress=progress):
+        if isinstance(outcome.result, Failure):
+            # Nothing of it can be briefed or found by name; the rest go on.
+            fresh.append(_empty(outcome.item.id))
+        else:
+            fresh.append(outcome.result)
     if cache is not None and fresh:
         cache.put_many(fresh)
     cached.update((a.article_id, a) for a in fresh)
     return [cached[a.id] for a in articles]
+
+
+def _empty(article_id: str) -> ArticleAnalysis:
+    return ArticleAnalysis(article_id, (), (), (), (), (), ())

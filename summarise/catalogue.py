@@ -1,0 +1,355 @@
+"""The catalogue: every article of a library, parsed once and kept in SQLite.
+
+Opening a library walks its folders with `stat` alone; a file is parsed only when it is new or
+its size or modification time changed, and files that are gone are dropped. What the readers
+made of each file (its articles, or why it could not be read) is stored, so listing 100,000
+articles reads rows instead of files. Parsing runs in worker processes (pool.py), each file with
+a time budget. A change log lets the search index catch up without looking at every article.
+
+One catalogue per library (set of folders), in the cache folder; one SQLite cannot read is
+rebuilt with a notice, and one unused for 90 days is deleted.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import pickle
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summarise.article import Article
+from summarise.paths import cache_dir
+from summarise.pool import Failure, process_map
+from summarise.readers import ArticleError, LoadProblem, is_supported, read_file
+from summarise.sqlite import Database, StorageError, chunks, prune_idle_files
+
+# Bump when the readers change what they make of a file: every file is parsed again.
+CATALOGUE_VERSION = 1
+# A file that takes longer than this to parse is skipped and reported (pool.py kills it).
+FILE_BUDGET_SECONDS = 20.0
+# Files parsed between commits: a crash loses at most this much work.
+WRITE_BATCH = 500
+# The change log keeps this many entries; an index further behind looks at every article.
+CHANGE_LOG_SIZE = 200_000
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS files (
+    path TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime INTEGER NOT NULL,
+    error TEXT, problems TEXT
+);
+CREATE TABLE IF NOT EXISTS articles (
+    path TEXT NOT NULL, ordinal INTEGER NOT NULL, article_id TEXT NOT NULL,
+    title TEXT NOT NULL, source TEXT, date TEXT, byline TEXT, tags TEXT NOT NULL,
+    words INTEGER NOT NULL, url TEXT, data BLOB NOT NULL,
+    PRIMARY KEY (path, ordinal)
+);
+CREATE INDEX IF NOT EXISTS articles_by_id ON articles (article_id);
+CREATE TABLE IF NOT EXISTS changes (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL, added INTEGER NOT NULL
+);
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """An article as a list shows it: everything but its text."""
+
+    id: str
+    path: Path | None
+    title: str
+    source: str | None
+    date: str | None
+    byline: str | None
+    tags: tuple[str, ...]
+    word_count: int
+    url: str | None = None
+
+    def summary_dict(self) -> dict[str, object]:
+        """The fields `newsbrief list --json` prints."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "source": self.source,
+            "date": self.date,
+            "words": self.word_count,
+            "path": str(self.path) if self.path else None,
+            "url": self.url,
+        }
+
+
+@dataclass(slots=True)
+class Refresh:
+    """What opening the library changed."""
+
+    parsed: int = 0
+    removed: int = 0
+    kept: int = 0
+    notices: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFile:
+    articles: list[Article]
+    problems: list[str]
+    error: str | None
+
+
+def parse_file(path: str) -> ParsedFile:
+    """What the readers make of one file: a pure function of the file, run in workers."""
+    try:
+        parsed = read_file(Path(path))
+    except ArticleError as exc:
+        return ParsedFile([], [], exc.reason)
+    return ParsedFile(parsed.articles, parsed.problems, None)
+
+
+def _walk(root: Path) -> Iterator[tuple[str, int, int]]:
+    """(path, size, mtime) of every supported file under root, with one stat each; hidden
+    files and folders are skipped."""
+    if root.is_file():
+        info = root.stat()
+        yield str(root), info.st_size, info.st_mtime_ns
+        return
+    stack = [str(root)]
+    while stack:
+        folder = stack.pop()
+        try:
+            entries = list(os.scandir(folder))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    stack.append(entry.path)
+                elif entry.is_file() and is_supported(Path(entry.name)):
+                    info = entry.stat()
+                    yield entry.path, info.st_size, info.st_mtime_ns
+            except OSError:
+                continue
+
+
+def catalogue_path_for(roots: Iterable[Path]) -> Path:
+    key = "\n".join(sorted(str(Path(r).resolve()) for r in roots))
+    return cache_dir() / f"catalogue-{hashlib.sha256(key.encode()).hexdigest()[:16]}.db"
+
+
+class Catalogue:
+    def __init__(self, path: Path | None, roots: Sequence[Path]) -> None:
+        self.path = path
+        self.roots = [Path(r).resolve() for r in roots]
+        self._db = Database(path, _SCHEMA, CATALOGUE_VERSION, label="catalogue")
+        self.notices = self._db.notices
+
+    @classmethod
+    def for_library(cls, roots: Sequence[Path]) -> Catalogue:
+        path = catalogue_path_for(roots)
+        catalogue = cls(path, roots)
+        # The file's time says when its library was last opened; others long idle are dropped.
+        with contextlib.suppress(OSError):
+            os.utime(path)
+            prune_idle_files(path.parent, "catalogue-*.db", keep=path)
+        return catalogue
+
+    # ---- keeping it in step with the disk ---------------------------------------------------
+
+    def refresh(
+        self,
+        jobs: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+        budget: float = FILE_BUDGET_SECONDS,
+    ) -> Refresh:
+        """Parse what is new or changed on disk, drop what is gone."""
+        report = Refresh(notices=self.notices)
+        on_disk = {path: (size, mtime) for root in self.roots for path, size, mtime in _walk(root)}
+        known = {
+            path: (size, mtime)
+            for path, size, mtime in self._db.read("SELECT path, size, mtime FROM files")
+        }
+        changed = sorted(p for p, stamp in on_disk.items() if known.get(p) != stamp)
+        gone = [p for p in known if p not in on_disk]
+        report.kept = len(on_disk) - len(changed)
+        try:
+            batch: list[tuple[str, ParsedFile]] = []
+            for outcome in process_map(parse_file, changed, jobs, budget, progress):
+                result = outcome.result
+                if isinstance(result, Failure):
+                    result = ParsedFile([], [], result.reason)
+                batch.append((outcome.item, result))
+                if len(batch) >= WRITE_BATCH:
+                    self._store(batch, on_disk)
+                    batch = []
+            self._store(batch, on_disk)
+            self._forget(gone)
+        except StorageError as exc:
+            # A read-only or full cache: what is stored still serves, and nothing is damaged.
+            report.notices.append(f"{exc}; the library is read from disk this time")
+            return self._refresh_in_memory(report, changed, gone)
+        report.parsed, report.removed = len(changed), len(gone)
+        return report
+
+    def _refresh_in_memory(self, report: Refresh, changed: list[str], gone: list[str]) -> Refresh:
+        """Serve this session from a catalogue in memory when the file cannot be written."""
+        self._db.close()
+        self._db = Database(None, _SCHEMA, CATALOGUE_VERSION, label="catalogue")
+        return self.refresh()
+
+    def _store(self, parsed: list[tuple[str, ParsedFile]], stamps: dict[str, tuple[int, int]]) -> None:
+        if not parsed:
+            return
+        with self._db.transaction() as db:
+            for path, result in parsed:
+                self._drop_articles(db, path)
+                size, mtime = stamps[path]
+                db.execute(
+                    "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
+                    (path, size, mtime, result.error, json.dumps(result.problems)),
+                )
+                for ordinal, article in enumerate(result.articles):
+                    db.execute(
+                        "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                        (
+                            path,
+                            ordinal,
+                            article.id,
+                            article.title,
+                            article.source,
+                            article.date,
+                            article.byline,
+                            json.dumps(article.tags),
+                            article.word_count,
+                            getattr(article, "url", None),
+                            pickle.dumps(article, protocol=5),
+                        ),
+                    )
+                    db.execute("INSERT INTO changes (article_id, added) VALUES (?, 1)", (article.id,))
+            self._trim_log(db)
+
+    def _drop_articles(self, db, path: str) -> None:  # type: ignore[no-untyped-def]
+        for (article_id,) in db.execute("SELECT article_id FROM articles WHERE path = ?", (path,)):
+            db.execute("INSERT INTO changes (article_id, added) VALUES (?, 0)", (article_id,))
+        db.execute("DELETE FROM articles WHERE path = ?", (path,))
+
+    def _forget(self, paths: list[str]) -> None:
+        for chunk in chunks(paths):
+            with self._db.transaction() as db:
+                for path in chunk:
+                    self._drop_articles(db, path)
+                    db.execute("DELETE FROM files WHERE path = ?", (path,))
+                self._trim_log(db)
+
+    def _trim_log(self, db) -> None:  # type: ignore[no-untyped-def]
+        db.execute(
+            "DELETE FROM changes WHERE seq <= (SELECT max(seq) FROM changes) - ?",
+            (CHANGE_LOG_SIZE,),
+        )
+
+    # ---- reading --------------------------------------------------------------------------
+
+    def entries(self) -> list[Entry]:
+        """Every article once (the same text in two files: the first path), in path order."""
+        seen: set[str] = set()
+        found: list[Entry] = []
+        rows = self._db.read(
+            "SELECT article_id, path, title, source, date, byline, tags, words, url "
+            "FROM articles ORDER BY path, ordinal"
+        )
+        for article_id, path, title, source, date, byline, tags, words, url in rows:
+            if article_id in seen:
+                continue
+            seen.add(article_id)
+            found.append(
+                Entry(
+                    article_id,
+                    Path(path),
+                    title,
+                    source,
+                    date,
+                    byline,
+                    tuple(json.loads(tags)),
+                    words,
+                    url,
+                )
+            )
+        return found
+
+    def problems(self) -> list[LoadProblem]:
+        found = []
+        for path, error, problems in self._db.read(
+            "SELECT path, error, problems FROM files "
+            "WHERE error IS NOT NULL OR problems != '[]' ORDER BY path"
+        ):
+            if error:
+                found.append(LoadProblem(Path(path), error))
+            found += [LoadProblem(Path(path), reason) for reason in json.loads(problems or "[]")]
+        return found
+
+    def articles(self, ids: Iterable[str]) -> dict[str, Article]:
+        """Full articles by id (those the catalogue has)."""
+        found: dict[str, Article] = {}
+        for chunk in chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            for article_id, data in self._db.read(
+                f"SELECT article_id, data FROM articles WHERE article_id IN ({marks})", chunk
+            ):
+                if article_id not in found:
+                    found[article_id] = pickle.loads(data)
+        return found
+
+    def article(self, article_id: str) -> Article | None:
+        return self.articles([article_id]).get(article_id)
+
+    def ids_with_prefix(self, prefix: str) -> list[str]:
+        """Every article id that starts with `prefix` (ids are lower-case hex)."""
+        rows = self._db.read(
+            "SELECT DISTINCT article_id FROM articles WHERE article_id >= ? AND article_id < ?",
+            (prefix, prefix + "\uffff"),
+        )
+        return sorted(row[0] for row in rows)
+
+    def iter_articles(self, ids: Sequence[str], batch: int = 500) -> Iterator[list[Article]]:
+        """Full articles in batches, in the order of `ids`: never the whole library at once."""
+        for start in range(0, len(ids), batch):
+            chunk = ids[start : start + batch]
+            found = self.articles(chunk)
+            yield [found[i] for i in chunk if i in found]
+
+    def generation(self) -> int:
+        """A number that grows with every change; the search index remembers where it was."""
+        row = self._db.read_one("SELECT max(seq) FROM changes")
+        return int(row[0] or 0) if row else 0
+
+    def changes_since(self, generation: int) -> tuple[set[str], set[str]] | None:
+        """(ids added, ids removed) since `generation`, or None when the log no longer reaches
+        that far back (the caller then compares everything)."""
+        oldest = self._db.read_one("SELECT min(seq) FROM changes")
+        if generation and oldest and oldest[0] is not None and oldest[0] > generation + 1:
+            return None
+        added: set[str] = set()
+        removed: set[str] = set()
+        for article_id, was_added in self._db.read(
+            "SELECT article_id, added FROM changes WHERE seq > ? ORDER BY seq", (generation,)
+        ):
+            (added if was_added else removed).add(article_id)
+            (removed if was_added else added).discard(article_id)
+        # An id removed from one file may still be held by another.
+        if removed:
+            still = {
+                row[0]
+                for chunk in chunks(sorted(removed))
+                for row in self._db.read(
+                    f"SELECT DISTINCT article_id FROM articles "
+                    f"WHERE article_id IN ({','.join('?' * len(chunk))})",
+                    chunk,
+                )
+            }
+            removed -= still
+        return added, removed
+
+    def close(self) -> None:
+        self._db.close()

@@ -1,0 +1,232 @@
+"""Run a pure function over many items in worker processes, with a time budget per item.
+
+Parsing files and analysing articles are pure functions of their input and hold the GIL, so
+threads would neither use the second core nor keep the reader's keys responsive. Each worker is
+a fresh `python -m summarise.pool` process talking over its stdin and stdout (nothing of the
+parent is re-imported, and it is safe beside the reader's threads); an item that runs past its
+budget has its worker killed and replaced, and is reported as a Failure, so one hostile file
+can never stall the rest. Small jobs run in this process, where starting workers would cost
+more than the work.
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+import subprocess
+import sys
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, TypeVar
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+# Below this many items one process does the work before workers would have started (a
+# spawned worker costs about 0.15 s to import the readers).
+MIN_ITEMS_FOR_WORKERS = 64
+# Items go to a worker in small batches: fewer messages, and a slow item delays few others.
+BATCH = 16
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """What became of an item that could not be processed."""
+
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome(Generic[T, R]):
+    item: T
+    result: R | Failure
+
+
+def default_jobs() -> int:
+    return max(1, os.cpu_count() or 1)
+
+
+def _name_of(fn: Callable[..., Any]) -> str:
+    return f"{fn.__module__}:{fn.__qualname__}"
+
+
+def _load(name: str) -> Callable[[Any], Any]:
+    module, _, qualname = name.partition(":")
+    found: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        found = getattr(found, part)
+    return found  # type: ignore[no-any-return]
+
+
+def _worker(fn: Callable[[Any], Any], conn: Connection) -> None:
+    """A worker's loop: a batch in, (index, result) pairs out, one at a time, so the parent
+    knows which item is running when the budget runs out."""
+    while True:
+        try:
+            batch = conn.recv()
+        except EOFError:
+            return
+        if batch is None:
+            return
+        for index, item in batch:
+            conn.send(("start", index))
+            try:
+                result: Any = fn(item)
+            except Exception as exc:  # one bad item is reported, the worker goes on
+                result = Failure(f"{type(exc).__name__}: {exc}")
+            conn.send(("done", index, result))
+
+
+class _Worker:
+    def __init__(self, fn: Callable[[Any], Any]) -> None:
+        child_reads, parent_writes = os.pipe()
+        parent_reads, child_writes = os.pipe()
+        command = [sys.executable, "-m", "summarise.pool", _name_of(fn)]
+        self.process = subprocess.Popen(
+            [*command, str(child_reads), str(child_writes)],
+            pass_fds=(child_reads, child_writes),
+            stdin=subprocess.DEVNULL,
+        )
+        os.close(child_reads)
+        os.close(child_writes)
+        self.conn = _Duplex(parent_reads, parent_writes)
+        self.pending: list[int] = []  # indexes sent and not yet done
+        self.running: int | None = None
+        self.started = 0.0
+
+    def send(self, batch: list[tuple[int, Any]]) -> None:
+        self.pending = [i for i, _ in batch]
+        self.conn.send(batch)
+
+    def stop(self, kill: bool = False) -> None:
+        if not kill:
+            try:
+                self.conn.send(None)
+            except OSError:
+                kill = True
+        if kill:
+            self.process.kill()
+        try:
+            self.process.wait(timeout=5)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.conn.close()
+
+
+class _Duplex(Connection):
+    """A Connection that reads one pipe and writes another (a worker's stdout and stdin)."""
+
+    def __init__(self, read_fd: int, write_fd: int) -> None:
+        super().__init__(read_fd)
+        self._writer = Connection(write_fd, readable=False)
+
+    def send(self, obj: Any) -> None:
+        self._writer.send(obj)
+
+    def close(self) -> None:
+        self._writer.close()
+        super().close()
+
+
+def process_map(
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int | None = None,
+    budget: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Outcome[T, R]]:
+    """Apply `fn` (a module-level function) to every item, yielding outcomes as they finish
+    (not in order). `budget`: seconds one item may take in a worker before it is abandoned."""
+    jobs = default_jobs() if jobs is None else max(1, jobs)
+    total = len(items)
+    if jobs == 1 or total < MIN_ITEMS_FOR_WORKERS:
+        yield from _in_process(fn, items, progress)
+        return
+    queue = list(range(total - 1, -1, -1))  # popped from the end: first items first
+    workers = [_Worker(fn) for _ in range(min(jobs, total))]
+    done = 0
+    try:
+        for worker in workers:
+            _feed(worker, queue, items)
+        while done < total:
+            ready = wait([w.conn for w in workers], timeout=_next_deadline(workers, budget))
+            now = time.monotonic()
+            for slot, worker in enumerate(workers):
+                if worker.conn in ready:
+                    try:
+                        message = worker.conn.recv()
+                    except (EOFError, OSError):
+                        message = ("died",)
+                    if message[0] == "start":
+                        worker.running, worker.started = message[1], now
+                        continue
+                    if message[0] == "done":
+                        _, index, result = message
+                        worker.pending.remove(index)
+                        worker.running = None
+                        done += 1
+                        yield Outcome(items[index], result)
+                        if progress is not None:
+                            progress(done, total)
+                        if not worker.pending:
+                            _feed(worker, queue, items)
+                        continue
+                    reason = "its reader stopped unexpectedly"
+                elif (
+                    budget is not None
+                    and worker.running is not None
+                    and now - worker.started > budget
+                ):
+                    reason = f"took too long to read (over {budget:g} s)"
+                else:
+                    continue
+                # The item running is lost with its worker; the rest of its batch goes back.
+                lost = worker.running if worker.running is not None else None
+                if lost is None and worker.pending:
+                    lost = worker.pending[0]
+                queue.extend(i for i in reversed(worker.pending) if i != lost)
+                worker.stop(kill=True)
+                if lost is not None:
+                    done += 1
+                    yield Outcome(items[lost], Failure(reason))
+                    if progress is not None:
+                        progress(done, total)
+                workers[slot] = _Worker(fn)
+                _feed(workers[slot], queue, items)
+    finally:
+        for worker in workers:
+            worker.stop(kill=done < total)
+
+
+def _feed(worker: _Worker, queue: list[int], items: Sequence[Any]) -> None:
+    batch = [(i, items[i]) for i in (queue.pop() for _ in range(min(BATCH, len(queue))))]
+    if batch:
+        worker.send(batch)
+
+
+def _next_deadline(workers: list[_Worker], budget: float | None) -> float | None:
+    if budget is None:
+        return None
+    running = [w.started for w in workers if w.running is not None]
+    if not running:
+        return budget
+    return max(0.01, min(running) + budget - time.monotonic())
+
+
+def _in_process(
+    fn: Callable[[T], R], items: Sequence[T], progress: Callable[[int, int], None] | None
+) -> Iterator[Outcome[T, R]]:
+    for done, item in enumerate(items, 1):
+        try:
+            result: R | Failure = fn(item)
+        except Exception as exc:
+            result = Failure(f"{type(exc).__name__}: {exc}")
+        yield Outcome(item, result)
+        if progress is not None:
+            progress(done, len(items))
+
+
+if __name__ == "__main__":  # a worker: python -m summarise.pool MODULE:FUNCTION READ_FD WRITE_FD
+    _worker(_load(sys.argv[1]), _Duplex(int(sys.argv[2]), int(sys.argv[3])))

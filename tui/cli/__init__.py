@@ -1,0 +1,182 @@
+"""The `newsbrief` command line. With no command it opens the reader.
+
+User mistakes (a missing path, an unknown method, a bad number) print one line to stderr and
+exit 2; nothing a user can type produces a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from summarise import __version__
+from tui.cli.briefing import cmd_brief
+from tui.cli.common import EXIT_USAGE, UsageError, warn
+from tui.cli.fetching import cmd_fetch
+from tui.cli.reading import cmd_entities, cmd_list, cmd_read, cmd_show, cmd_summary
+from tui.cli.searching import cmd_search
+
+__all__ = ["UsageError", "build_parser", "main"]
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a whole number, got {text!r}") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"expected a number of at least 1, got {value}")
+    return value
+
+
+def _ratio(text: str) -> float:
+    from summarise.summarisers import SummaryError, parse_ratio
+
+    try:
+        return parse_ratio(text)
+    except SummaryError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from summarise.summarisers import DEFAULT_METHOD, METHODS
+
+    parser = _Parser(
+        prog="newsbrief",
+        description="Read, summarise and brief news articles in the terminal. "
+        "With no command, opens the reader on the sample articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"newsbrief {__version__}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+
+    read = commands.add_parser("read", help="open the reader (the default command)")
+    read.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+
+    listing = commands.add_parser("list", help="list the articles in files and folders")
+    listing.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    listing.add_argument("--json", action="store_true", help="machine-readable output")
+
+    show = commands.add_parser("show", help="show one article, structured")
+    show.add_argument("ref", metavar="ID|PATH")
+    show.add_argument("--json", action="store_true", help="machine-readable output")
+
+    summary = commands.add_parser("summary", help="an extractive summary of one article")
+    summary.add_argument("ref", metavar="ID|PATH")
+    length = summary.add_mutually_exclusive_group()
+    length.add_argument("--sentences", "-n", type=_positive_int, metavar="N")
+    length.add_argument("--ratio", "-r", type=_ratio, metavar="R", help="share of sentences")
+    summary.add_argument(
+        "--method",
+        "-m",
+        default=DEFAULT_METHOD,
+        metavar="NAME",
+        help=f"one of {', '.join(METHODS)} (default {DEFAULT_METHOD})",
+    )
+    summary.add_argument("--json", action="store_true", help="machine-readable output")
+
+    entities = commands.add_parser(
+        "entities", help="people, organisations, places, dates and figures in articles"
+    )
+    entities.add_argument("refs", nargs="+", metavar="ID|PATH", help="ids, files or folders")
+    entities.add_argument("--json", action="store_true", help="machine-readable output")
+
+    search = commands.add_parser("search", help="full-text search; exits 1 when nothing matches")
+    search.add_argument(
+        "query",
+        metavar="QUERY",
+        help='words, "phrases", prefix*, AND/OR/NOT, -word, title: source: entity: tag:',
+    )
+    search.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    search.add_argument("--limit", "-n", type=_positive_int, default=10, metavar="N")
+    search.add_argument("--json", action="store_true", help="machine-readable output")
+
+    brief = commands.add_parser("brief", help="one briefing across many articles")
+    brief.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    brief.add_argument(
+        "--output",
+        "-o",
+        type=Path,
+        metavar="FILE",
+        help="write to FILE (format from its extension) instead of stdout",
+    )
+    brief.add_argument(
+        "--format",
+        "-f",
+        choices=("md", "txt", "html", "json"),
+        help="md (default), txt, html or json",
+    )
+    brief.add_argument(
+        "--words",
+        "-w",
+        type=_positive_int,
+        default=500,
+        metavar="N",
+        help="about how long (default 500; sources not counted)",
+    )
+
+    fetch = commands.add_parser("fetch", help="download articles and feeds into a library")
+    fetch.add_argument("urls", nargs="+", metavar="URL")
+    fetch.add_argument(
+        "--into",
+        type=Path,
+        metavar="DIR",
+        help="the library folder (default: your library, which newsbrief opens "
+        "when no PATH is given)",
+    )
+
+    for sub in (show, summary, entities):
+        sub.add_argument(
+            "--library",
+            "-L",
+            action="append",
+            type=Path,
+            metavar="PATH",
+            help="where to look an id up (default: the sample articles); repeatable",
+        )
+    for sub in (read, listing, show, summary, entities, search, brief):
+        sub.add_argument(
+            "--jobs",
+            "-j",
+            type=_positive_int,
+            metavar="N",
+            help="processes for reading and analysing new files (default: one per core)",
+        )
+    return parser
+
+
+COMMANDS = {
+    "read": cmd_read,
+    "list": cmd_list,
+    "show": cmd_show,
+    "summary": cmd_summary,
+    "entities": cmd_entities,
+    "search": cmd_search,
+    "brief": cmd_brief,
+    "fetch": cmd_fetch,
+}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args(["read", *(argv or [])])
+    try:
+        return COMMANDS[args.command](args)
+    except UsageError as exc:
+        warn(str(exc))
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        # `newsbrief list | head`: the reader went away; that is not an error.
+        sys.stderr.close()
+        return 0

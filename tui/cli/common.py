@@ -1,0 +1,84 @@
+"""What every command shares: one-line messages, widths, progress, and opening a library."""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from summarise.article import Article
+from summarise.catalogue import Catalogue
+from summarise.library import LookupProblem, article_in_file, default_library_path, find_article
+from summarise.readers import ArticleError
+from summarise.render import PROGRESS_MIN_ITEMS, progress_line, to_json
+
+# Reading text (articles, summaries) is wrapped at most this wide, however wide the terminal.
+READING_WIDTH = 88
+EXIT_USAGE = 2
+EXIT_NO_MATCH = 1
+
+
+class UsageError(Exception):
+    """A mistake in what the user asked for: reported in one line, exit status 2."""
+
+
+def warn(message: str) -> None:
+    print(f"newsbrief: {message}", file=sys.stderr)
+
+
+def print_json(data: object) -> None:
+    print(to_json(data))
+
+
+def width(most: int = 120) -> int:
+    return max(40, min(shutil.get_terminal_size((100, 24)).columns, most))
+
+
+def progress(what: str = "articles"):  # type: ignore[no-untyped-def]
+    """A progress line on stderr for long work, when stderr is a terminal."""
+
+    def show(done: int, total: int) -> None:
+        if sys.stderr.isatty() and total >= PROGRESS_MIN_ITEMS:
+            end = "\n" if done == total else ""
+            print(f"\rnewsbrief: {progress_line(done, total, what)}", end=end, file=sys.stderr)
+
+    return show
+
+
+def open_catalogue(paths: Sequence[Path], jobs: int | None = None) -> Catalogue:
+    """The library at `paths` (or the default library), brought up to date with the disk.
+    A path that does not exist is a usage error; a file that cannot be read is reported and
+    skipped, and the rest still load."""
+    for path in paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+    catalogue = Catalogue.for_library(list(paths) or [default_library_path()])
+    report = catalogue.refresh(jobs=jobs, progress=progress("files"))
+    for notice in report.notices:
+        warn(notice)
+    for problem in catalogue.problems():
+        warn(f"skipped {problem}")
+    return catalogue
+
+
+def resolve(ref: str, libraries: Sequence[Path] | None, jobs: int | None = None) -> Article:
+    """One article: a file's own, or by id (or prefix) in the library."""
+    path = Path(ref)
+    if path.is_dir():
+        raise UsageError(f"{ref} is a folder; give one article's file or id")
+    try:
+        if path.is_file():
+            try:
+                return article_in_file(path)
+            except LookupProblem as exc:
+                raise UsageError(f"{exc}. Give the id with --library {ref}") from None
+        catalogue = open_catalogue(libraries or [], jobs)
+        try:
+            return find_article(catalogue, ref)
+        finally:
+            catalogue.close()
+    except ArticleError as exc:
+        raise UsageError(str(exc)) from None
+    except LookupProblem as exc:
+        raise UsageError(str(exc)) from None

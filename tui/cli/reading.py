@@ -1,0 +1,105 @@
+"""list, show, summary, entities, and read (the reader)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from summarise.article import Article
+from summarise.readers import ArticleError, read_file
+from summarise.render import (
+    article_text,
+    entities_data,
+    entities_text,
+    listing_line,
+    summary_data,
+    summary_text,
+)
+from tui.cli.common import (
+    READING_WIDTH,
+    UsageError,
+    open_catalogue,
+    print_json,
+    resolve,
+    width,
+)
+
+
+def cmd_list(args: argparse.Namespace) -> int:
+    catalogue = open_catalogue(args.paths, args.jobs)
+    entries = catalogue.entries()
+    catalogue.close()
+    if args.json:
+        print_json([e.summary_dict() for e in entries])
+        return 0
+    columns = width()
+    sys.stdout.write("".join(listing_line(e, columns) + "\n" for e in entries))
+    print(f"{len(entries):,} article{'' if len(entries) == 1 else 's'}", file=sys.stderr)
+    return 0
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    article = resolve(args.ref, args.library, args.jobs)
+    if args.json:
+        print_json(article.to_dict())
+    else:
+        print(article_text(article, width(READING_WIDTH)))
+    return 0
+
+
+def cmd_summary(args: argparse.Namespace) -> int:
+    from summarise.summarisers import SummaryError, summarise
+
+    article = resolve(args.ref, args.library, args.jobs)
+    try:
+        result = summarise(article, args.method, sentences=args.sentences, ratio=args.ratio)
+    except SummaryError as exc:
+        raise UsageError(str(exc)) from None
+    if args.json:
+        print_json(summary_data(article, result))
+    else:
+        print(summary_text(article, result, width(READING_WIDTH)))
+    return 0
+
+
+def _articles(refs: Sequence[str], args: argparse.Namespace) -> Iterator[Article]:
+    """Articles for ids, files and folders, in the order given (a folder's in path order)."""
+    for ref in refs:
+        path = Path(ref)
+        if path.is_dir():
+            catalogue = open_catalogue([path], args.jobs)
+            ids = [e.id for e in catalogue.entries()]
+            for batch in catalogue.iter_articles(ids):
+                yield from batch
+            catalogue.close()
+        elif path.is_file():  # a feed or JSON export holds many
+            try:
+                yield from read_file(path).articles
+            except ArticleError as exc:
+                raise UsageError(str(exc)) from None
+        else:
+            yield resolve(ref, args.library, args.jobs)
+
+
+def cmd_entities(args: argparse.Namespace) -> int:
+    from summarise.entities import find_entities
+
+    found = ((a, find_entities(a)) for a in _articles(args.refs, args))
+    if args.json:
+        print_json([entities_data(a, f) for a, f in found])
+    else:
+        print("\n\n".join(entities_text(a, f, width(READING_WIDTH)) for a, f in found))
+    return 0
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    for path in args.paths:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+    # The one way from the command line to Textual: `list` and the rest never pay for it.
+    from tui.app import NewsbriefApp
+
+    NewsbriefApp(paths=list(args.paths), jobs=args.jobs).run()
+    return 0

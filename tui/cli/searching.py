@@ -1,0 +1,48 @@
+"""search: ranked full-text search, like grep in its exit status."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from summarise.render import hits_text
+from tui.cli.common import (
+    EXIT_NO_MATCH,
+    UsageError,
+    open_catalogue,
+    print_json,
+    progress,
+    warn,
+    width,
+)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from summarise.analysis import AnalysisCache
+    from summarise.library import default_library_path
+    from summarise.search import QueryError, SearchIndex, names_from_analyses
+
+    catalogue = open_catalogue(args.paths, args.jobs)
+    index = SearchIndex.for_library(args.paths or [default_library_path()])
+    cache = AnalysisCache.default()
+    try:
+        report = index.sync_catalogue(
+            catalogue, names_from_analyses(cache, args.jobs), progress("articles indexed")
+        )
+        for notice in report.notices:
+            warn(notice)
+        hits = index.search(args.query, limit=args.limit)
+    except QueryError as exc:
+        raise UsageError(str(exc)) from None
+    finally:
+        index.close()
+        cache.close()
+        catalogue.close()
+    if args.json:
+        print_json([hit.to_dict() for hit in hits])
+    elif hits:
+        marks = ("\x1b[1m", "\x1b[0m") if sys.stdout.isatty() else ("", "")
+        print(hits_text(hits, width(100), marks))
+    else:
+        print(f"newsbrief: no matches for {args.query!r}", file=sys.stderr)
+    return 0 if hits else EXIT_NO_MATCH
