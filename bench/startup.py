@@ -50,7 +50,8 @@ def time_command(args: list[str], env: dict[str, str], runs: int) -> list[float]
             try:
                 ended = float(done.stdout.strip().splitlines()[-1])
             except (IndexError, ValueError):
-                raise SystemExit(f"the reader did not report its first paint:\n{done.stdout}")
+                message = f"the reader did not report its first paint:\n{done.stdout}"
+                raise SystemExit(message) from None
         times.append(ended - started)
     return times
 

@@ -10,12 +10,14 @@ is kept in a SQLite cache keyed by the article's content id (which changes with 
 from __future__ import annotations
 
 import contextlib
+import json
 import pickle
 import re
 import time
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from summarise.article import Article, BlockKind
 from summarise.entities import EntityType, find_entities
@@ -27,7 +29,7 @@ _now = time.time  # the tests move the clock
 
 # Bump the first number when what analyse() itself produces changes; the recogniser's version
 # is folded in, so a new recogniser also has older rows recomputed.
-ANALYSIS_VERSION = 2 * 1000 + RECOGNISER_VERSION
+ANALYSIS_VERSION = 3 * 1000 + RECOGNISER_VERSION
 
 NAMED_TYPES = frozenset(
     {EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.NORP, EntityType.LAW}
@@ -166,10 +168,25 @@ def analyse(article: Article) -> ArticleAnalysis:
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS analysis (article_id TEXT PRIMARY KEY, used_at REAL NOT NULL,
-                                     data BLOB NOT NULL);
+                                     names TEXT NOT NULL, data BLOB NOT NULL);
 """
 # Marking a row used is a write; once a day per row is enough for a 90-day expiry.
 USED_AT_RESOLUTION_SECONDS = 24 * 3600
+
+
+@dataclass(frozen=True, slots=True)
+class Packed:
+    """An analysis as a worker returns it: ready to store, with the names the index needs, so
+    the parent never unpickles and pickles it again."""
+
+    article_id: str
+    names: tuple[str, ...]
+    data: bytes
+
+
+def analyse_packed(article: Article) -> Packed:
+    found = analyse(article)
+    return Packed(article.id, found.names, pickle.dumps(found, protocol=5))
 
 
 class AnalysisCache:
@@ -190,18 +207,12 @@ class AnalysisCache:
     def default(cls) -> AnalysisCache:
         return cls(cache_dir() / "analysis.db")
 
-    def get_many(self, ids: Iterable[str]) -> dict[str, ArticleAnalysis]:
-        found: dict[str, ArticleAnalysis] = {}
+    def _rows(self, ids: Iterable[str], column: str) -> Iterator[tuple[str, Any]]:
         for chunk in chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
-            rows = self._db.read(
-                f"SELECT article_id, data FROM analysis WHERE article_id IN ({marks})", chunk
+            yield from self._db.read(
+                f"SELECT article_id, {column} FROM analysis WHERE article_id IN ({marks})", chunk
             )
-            for article_id, data in rows:
-                try:
-                    found[article_id] = pickle.loads(data)
-                except Exception:  # a bad row is recomputed, not fatal
-                    continue
             now = _now()
             # Best effort, so that a read-only cache still serves what it holds.
             with contextlib.suppress(StorageError):
@@ -210,19 +221,52 @@ class AnalysisCache:
                     f"AND article_id IN ({marks})",
                     (now, now - USED_AT_RESOLUTION_SECONDS, *chunk),
                 )
+
+    def get_many(self, ids: Iterable[str]) -> dict[str, ArticleAnalysis]:
+        found: dict[str, ArticleAnalysis] = {}
+        for article_id, data in self._rows(ids, "data"):
+            try:
+                found[article_id] = pickle.loads(data)
+            except Exception:  # a bad row is recomputed, not fatal
+                continue
         return found
 
-    def put_many(self, analyses: Sequence[ArticleAnalysis]) -> None:
+    def names_many(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
+        """The names of cached analyses, without unpickling them."""
+        return {i: tuple(json.loads(names)) for i, names in self._rows(ids, "names")}
+
+    def put_packed(self, packed: Sequence[Packed]) -> None:
         """Store analyses; a cache that cannot be written is simply not kept."""
         now = _now()
         with contextlib.suppress(StorageError), self._db.transaction() as db:
             db.executemany(
-                "INSERT OR REPLACE INTO analysis VALUES (?, ?, ?)",
-                [(a.article_id, now, pickle.dumps(a, protocol=5)) for a in analyses],
+                "INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)",
+                [(p.article_id, now, json.dumps(p.names), p.data) for p in packed],
             )
 
     def close(self) -> None:
         self._db.close()
+
+
+def _compute(
+    articles: Sequence[Article],
+    cache: AnalysisCache | None,
+    progress: Callable[[int, int], None] | None,
+    jobs: int | None,
+) -> list[Packed]:
+    """Analyse in worker processes, store, and hand back what was made."""
+    from summarise.pool import Failure, process_map
+
+    fresh = []
+    for outcome in process_map(analyse_packed, articles, jobs, progress=progress):
+        result = outcome.result
+        if isinstance(result, Failure):
+            # Nothing of it can be briefed or found by name; the rest go on.
+            result = Packed(outcome.item.id, (), pickle.dumps(_empty(outcome.item.id)))
+        fresh.append(result)
+    if cache is not None and fresh:
+        cache.put_packed(fresh)
+    return fresh
 
 
 def analyse_all(
@@ -232,22 +276,12 @@ def analyse_all(
     jobs: int | None = None,
 ) -> list[ArticleAnalysis]:
     """Analyses in the order of `articles`: from the cache where it has them, the rest computed
-    in worker processes and stored."""
-    from summarise.pool import Failure, process_map
-
-    cached = cache.get_many(a.id for a in articles) if cache is not None else {}
-    missing = [a for a in articles if a.id not in cached]
-    fresh: list[ArticleAnalysis] = []
-    for outcome in process_map(analyse, missing, jobs, progress=progress):
-        if isinstance(outcome.result, Failure):
-            # Nothing of it can be briefed or found by name; the rest go on.
-            fresh.append(_empty(outcome.item.id))
-        else:
-            fresh.append(outcome.result)
-    if cache is not None and fresh:
-        cache.put_many(fresh)
-    cached.update((a.article_id, a) for a in fresh)
-    return [cached[a.id] for a in articles]
+    in `jobs` worker processes and stored."""
+    found = cache.get_many(a.id for a in articles) if cache is not None else {}
+    missing = [a for a in articles if a.id not in found]
+    for packed in _compute(missing, cache, progress, jobs):
+        found[packed.article_id] = pickle.loads(packed.data)
+    return [found[a.id] for a in articles]
 
 
 def _empty(article_id: str) -> ArticleAnalysis:

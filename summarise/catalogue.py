@@ -91,20 +91,40 @@ class Refresh:
     notices: list[str] = field(default_factory=list)
 
 
+# One article as the catalogue stores it: id, title, source, date, byline, tags (JSON), words,
+# url, and the pickled Article.
+Row = tuple[str, str, str | None, str | None, str | None, str, int, str | None, bytes]
+
+
 @dataclass(frozen=True, slots=True)
 class ParsedFile:
-    articles: list[Article]
+    rows: list[Row]
     problems: list[str]
     error: str | None
 
 
+def _row(article: Article) -> Row:
+    return (
+        article.id,
+        article.title,
+        article.source,
+        article.date,
+        article.byline,
+        json.dumps(article.tags),
+        article.word_count,
+        article.url,
+        pickle.dumps(article, protocol=5),
+    )
+
+
 def parse_file(path: str) -> ParsedFile:
-    """What the readers make of one file: a pure function of the file, run in workers."""
+    """What the readers make of one file, ready to store: a pure function of the file, run in
+    worker processes (which also do the pickling, so the parent only writes rows)."""
     try:
         parsed = read_file(Path(path))
     except ArticleError as exc:
         return ParsedFile([], [], exc.reason)
-    return ParsedFile(parsed.articles, parsed.problems, None)
+    return ParsedFile([_row(a) for a in parsed.articles], parsed.problems, None)
 
 
 def _walk(root: Path) -> Iterator[tuple[str, int, int]]:
@@ -199,7 +219,9 @@ class Catalogue:
         self._db = Database(None, _SCHEMA, CATALOGUE_VERSION, label="catalogue")
         return self.refresh()
 
-    def _store(self, parsed: list[tuple[str, ParsedFile]], stamps: dict[str, tuple[int, int]]) -> None:
+    def _store(
+        self, parsed: list[tuple[str, ParsedFile]], stamps: dict[str, tuple[int, int]]
+    ) -> None:
         if not parsed:
             return
         with self._db.transaction() as db:
@@ -210,24 +232,14 @@ class Catalogue:
                     "INSERT OR REPLACE INTO files VALUES (?, ?, ?, ?, ?)",
                     (path, size, mtime, result.error, json.dumps(result.problems)),
                 )
-                for ordinal, article in enumerate(result.articles):
-                    db.execute(
-                        "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                        (
-                            path,
-                            ordinal,
-                            article.id,
-                            article.title,
-                            article.source,
-                            article.date,
-                            article.byline,
-                            json.dumps(article.tags),
-                            article.word_count,
-                            getattr(article, "url", None),
-                            pickle.dumps(article, protocol=5),
-                        ),
-                    )
-                    db.execute("INSERT INTO changes (article_id, added) VALUES (?, 1)", (article.id,))
+                db.executemany(
+                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(path, ordinal, *row) for ordinal, row in enumerate(result.rows)],
+                )
+                db.executemany(
+                    "INSERT INTO changes (article_id, added) VALUES (?, 1)",
+                    [(row[0],) for row in result.rows],
+                )
             self._trim_log(db)
 
     def _drop_articles(self, db, path: str) -> None:  # type: ignore[no-untyped-def]
@@ -299,6 +311,17 @@ class Catalogue:
             ):
                 if article_id not in found:
                     found[article_id] = pickle.loads(data)
+        return found
+
+    def blobs(self, ids: Iterable[str]) -> dict[str, bytes]:
+        """Articles by id as stored (pickled), for workers that unpickle them themselves."""
+        found: dict[str, bytes] = {}
+        for chunk in chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            for article_id, data in self._db.read(
+                f"SELECT article_id, data FROM articles WHERE article_id IN ({marks})", chunk
+            ):
+                found.setdefault(article_id, data)
         return found
 
     def article(self, article_id: str) -> Article | None:

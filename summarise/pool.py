@@ -61,8 +61,8 @@ def _load(name: str) -> Callable[[Any], Any]:
 
 
 def _worker(fn: Callable[[Any], Any], conn: Connection) -> None:
-    """A worker's loop: a batch in, (index, result) pairs out, one at a time, so the parent
-    knows which item is running when the budget runs out."""
+    """A worker's loop: a batch in, (index, result) pairs out, in order and one at a time, so
+    the parent knows which item is running (the first not yet done) and since when."""
     while True:
         try:
             batch = conn.recv()
@@ -71,7 +71,6 @@ def _worker(fn: Callable[[Any], Any], conn: Connection) -> None:
         if batch is None:
             return
         for index, item in batch:
-            conn.send(("start", index))
             try:
                 result: Any = fn(item)
             except Exception as exc:  # one bad item is reported, the worker goes on
@@ -98,6 +97,8 @@ class _Worker:
 
     def send(self, batch: list[tuple[int, Any]]) -> None:
         self.pending = [i for i, _ in batch]
+        self.running = self.pending[0] if self.pending else None
+        self.started = time.monotonic()
         self.conn.send(batch)
 
     def stop(self, kill: bool = False) -> None:
@@ -130,24 +131,53 @@ class _Duplex(Connection):
         super().close()
 
 
-def process_map(
-    fn: Callable[[T], R],
-    items: Sequence[T],
-    jobs: int | None = None,
-    budget: float | None = None,
-    progress: Callable[[int, int], None] | None = None,
-) -> Iterator[Outcome[T, R]]:
-    """Apply `fn` (a module-level function) to every item, yielding outcomes as they finish
-    (not in order). `budget`: seconds one item may take in a worker before it is abandoned."""
-    jobs = default_jobs() if jobs is None else max(1, jobs)
-    total = len(items)
-    if jobs == 1 or total < MIN_ITEMS_FOR_WORKERS:
-        yield from _in_process(fn, items, progress)
-        return
-    queue = list(range(total - 1, -1, -1))  # popped from the end: first items first
-    workers = [_Worker(fn) for _ in range(min(jobs, total))]
-    done = 0
-    try:
+class WorkerPool(Generic[T, R]):
+    """Workers for one function, kept between calls to map() (a library indexed in batches
+    starts its workers once), and stopped by close() or the end of a `with` block."""
+
+    def __init__(
+        self, fn: Callable[[T], R], jobs: int | None = None, budget: float | None = None
+    ) -> None:
+        self.fn = fn
+        self.jobs = default_jobs() if jobs is None else max(1, jobs)
+        self.budget = budget
+        self._workers: list[_Worker] = []
+
+    def __enter__(self) -> WorkerPool[T, R]:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self, kill: bool = False) -> None:
+        for worker in self._workers:
+            worker.stop(kill=kill)
+        self._workers = []
+
+    def map(
+        self, items: Sequence[T], progress: Callable[[int, int], None] | None = None
+    ) -> Iterator[Outcome[T, R]]:
+        """Outcomes as they finish (not in order); an item past the budget is abandoned."""
+        total = len(items)
+        if not self._workers and (self.jobs == 1 or total < MIN_ITEMS_FOR_WORKERS):
+            yield from _in_process(self.fn, items, progress)
+            return
+        while len(self._workers) < min(self.jobs, max(total, 1)):
+            self._workers.append(_Worker(self.fn))
+        finished = False
+        try:
+            yield from self._run(items, progress)
+            finished = True
+        finally:
+            if not finished:  # stopped midway (cancelled, or the caller failed): start afresh
+                self.close(kill=True)
+
+    def _run(
+        self, items: Sequence[T], progress: Callable[[int, int], None] | None
+    ) -> Iterator[Outcome[T, R]]:
+        workers, budget, total = self._workers, self.budget, len(items)
+        queue = list(range(total - 1, -1, -1))  # popped from the end: first items first
+        done = 0
         for worker in workers:
             _feed(worker, queue, items)
         while done < total:
@@ -159,13 +189,12 @@ def process_map(
                         message = worker.conn.recv()
                     except (EOFError, OSError):
                         message = ("died",)
-                    if message[0] == "start":
-                        worker.running, worker.started = message[1], now
-                        continue
                     if message[0] == "done":
                         _, index, result = message
                         worker.pending.remove(index)
-                        worker.running = None
+                        # The next item of the batch starts as this one ends.
+                        worker.running = worker.pending[0] if worker.pending else None
+                        worker.started = now
                         done += 1
                         yield Outcome(items[index], result)
                         if progress is not None:
@@ -177,13 +206,13 @@ def process_map(
                 elif (
                     budget is not None
                     and worker.running is not None
-                    and now - worker.started > budget
+                    and (now - worker.started > budget)
                 ):
                     reason = f"took too long to read (over {budget:g} s)"
                 else:
                     continue
                 # The item running is lost with its worker; the rest of its batch goes back.
-                lost = worker.running if worker.running is not None else None
+                lost = worker.running
                 if lost is None and worker.pending:
                     lost = worker.pending[0]
                 queue.extend(i for i in reversed(worker.pending) if i != lost)
@@ -193,11 +222,20 @@ def process_map(
                     yield Outcome(items[lost], Failure(reason))
                     if progress is not None:
                         progress(done, total)
-                workers[slot] = _Worker(fn)
+                workers[slot] = _Worker(self.fn)
                 _feed(workers[slot], queue, items)
-    finally:
-        for worker in workers:
-            worker.stop(kill=done < total)
+
+
+def process_map(
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    jobs: int | None = None,
+    budget: float | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> Iterator[Outcome[T, R]]:
+    """Apply `fn` (a module-level function) to every item once, in workers started for it."""
+    with WorkerPool(fn, jobs, budget) as pool:
+        yield from pool.map(items, progress)
 
 
 def _feed(worker: _Worker, queue: list[int], items: Sequence[Any]) -> None:
@@ -229,4 +267,8 @@ def _in_process(
 
 
 if __name__ == "__main__":  # a worker: python -m summarise.pool MODULE:FUNCTION READ_FD WRITE_FD
-    _worker(_load(sys.argv[1]), _Duplex(int(sys.argv[2]), int(sys.argv[3])))
+    # From the module itself, not this __main__ copy: what it sends must unpickle as
+    # summarise.pool.Failure in the parent.
+    from summarise import pool
+
+    pool._worker(pool._load(sys.argv[1]), pool._Duplex(int(sys.argv[2]), int(sys.argv[3])))

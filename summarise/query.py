@@ -87,5 +87,3 @@ def plain_terms(query: str) -> str:
     if not words:
         raise QueryError("nothing to search for: type a word")
     return " AND ".join(_quote(w) for w in words)
-
-

@@ -14,6 +14,7 @@ import contextlib
 import hashlib
 import json
 import os
+import pickle
 import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
@@ -28,8 +29,9 @@ from summarise.query import FIELDS, QueryError, plain_terms, translate_query
 from summarise.sqlite import Database, chunks, prune_idle_files, remove_database
 
 if TYPE_CHECKING:
-    from summarise.analysis import AnalysisCache
+    from summarise.analysis import AnalysisCache, Packed
     from summarise.catalogue import Catalogue
+    from summarise.pool import WorkerPool
 
 __all__ = ["FIELDS", "Hit", "Match", "QueryError", "SearchIndex", "SyncReport"]
 
@@ -150,26 +152,55 @@ def index_path_for(roots: Iterable[Path]) -> Path:
     return cache_dir() / f"search-{digest}.db"
 
 
-# Entity names of a batch of articles, by id: the analysis cache's, or the recogniser's.
-NamesFor = Callable[[Sequence[Article]], dict[str, Sequence[str]]]
+@dataclass(frozen=True, slots=True)
+class IndexEntry:
+    """One article as the index stores it, made in a worker process with its analysis."""
+
+    article_id: str
+    path: str | None
+    blocks: str  # JSON list of block lengths
+    fields: tuple[str, ...]  # in COLUMNS order
+    packed: Packed | None  # the article's analysis, for the cache
 
 
-def _recognised_names(articles: Sequence[Article]) -> dict[str, Sequence[str]]:
+def _entry(article: Article, names: Sequence[str], packed: Packed | None) -> IndexEntry:
+    return IndexEntry(
+        article.id,
+        str(article.path) if article.path else None,
+        json.dumps([len(b.text) for b in article.blocks]),
+        (
+            article.title,
+            article.dek or "",
+            body_text(article),
+            article.source or "",
+            " ; ".join(article.tags),
+            " ; ".join(names),
+        ),
+        packed,
+    )
+
+
+def index_entry(blob: bytes) -> IndexEntry:
+    """A stored article, analysed and ready to index: a pure function, run in workers."""
+    from summarise.analysis import analyse_packed
+
+    article: Article = pickle.loads(blob)
+    packed = analyse_packed(article)
+    return _entry(article, packed.names, packed)
+
+
+def entry_pool(jobs: int | None = None) -> WorkerPool[bytes, IndexEntry]:
+    """Workers that analyse stored articles for the index; start them once per library."""
+    from summarise.pool import WorkerPool
+
+    return WorkerPool(index_entry, jobs)
+
+
+def _entries_here(articles: Sequence[Article]) -> list[IndexEntry]:
+    """Index entries made in this process (a library with no catalogue: tests, small sets)."""
     from summarise.analysis import analyse
 
-    return {a.id: analyse(a).names for a in articles}
-
-
-def names_from_analyses(
-    cache: AnalysisCache | None, jobs: int | None = None
-) -> NamesFor:
-    """Names from the shared analysis: cached ones reused, the rest computed in workers."""
-    from summarise.analysis import analyse_all
-
-    def names(articles: Sequence[Article]) -> dict[str, Sequence[str]]:
-        return {a.article_id: a.names for a in analyse_all(articles, cache, jobs=jobs)}
-
-    return names
+    return [_entry(a, analyse(a).names, None) for a in articles]
 
 
 class SearchIndex:
@@ -213,10 +244,13 @@ class SearchIndex:
     def sync_catalogue(
         self,
         catalogue: Catalogue,
-        names: NamesFor = _recognised_names,
+        cache: AnalysisCache | None = None,
+        pool: WorkerPool[bytes, IndexEntry] | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> SyncReport:
-        """Catch up with the catalogue: nothing to read when nothing changed."""
+        """Catch up with the catalogue: nothing to read when nothing changed. New articles are
+        analysed in the pool's workers (their analyses kept in `cache` for briefings) unless
+        the cache has them already."""
         report = SyncReport(notices=self.notices)
         target = catalogue.generation()
         try:
@@ -236,20 +270,46 @@ class SearchIndex:
         report.removed, report.kept = len(remove), len(present) - len(remove & present)
         self._remove(remove)
         order = sorted(add)
-        for articles in catalogue.iter_articles(order, INDEX_BATCH):
-            self._add(articles, names(articles))
-            report.added += len(articles)
-            if progress is not None:
-                progress(report.added, len(order))
+        own = pool is None
+        workers = pool if pool is not None else entry_pool()
+        try:
+            for start in range(0, len(order), INDEX_BATCH):
+                batch = order[start : start + INDEX_BATCH]
+                self._add(self._entries(catalogue, batch, cache, workers))
+                report.added += len(batch)
+                if progress is not None:
+                    progress(report.added, len(order))
+        finally:
+            if own:
+                workers.close()
         with self._db.transaction() as db:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(target),))
         return report
 
-    def sync(
+    def _entries(
         self,
-        articles: Sequence[Article],
-        progress: Callable[[int, int], None] | None = None,
-        names: NamesFor = _recognised_names,
+        catalogue: Catalogue,
+        ids: Sequence[str],
+        cache: AnalysisCache | None,
+        pool: WorkerPool[bytes, IndexEntry],
+    ) -> list[IndexEntry]:
+        from summarise.pool import Failure
+
+        known = cache.names_many(ids) if cache is not None else {}
+        entries = [
+            _entry(article, known[article.id], None)
+            for article in catalogue.articles([i for i in ids if i in known]).values()
+        ]
+        blobs = list(catalogue.blobs(i for i in ids if i not in known).values())
+        for outcome in pool.map(blobs):
+            if not isinstance(outcome.result, Failure):
+                entries.append(outcome.result)
+        if cache is not None:
+            cache.put_packed([e.packed for e in entries if e.packed is not None])
+        return entries
+
+    def sync(
+        self, articles: Sequence[Article], progress: Callable[[int, int], None] | None = None
     ) -> SyncReport:
         """Make the index hold exactly these articles (for a library with no catalogue)."""
         report = SyncReport(notices=self.notices)
@@ -261,7 +321,7 @@ class SearchIndex:
         self._remove(stale)
         for start in range(0, len(new), INDEX_BATCH):
             batch = new[start : start + INDEX_BATCH]
-            self._add(batch, names(batch))
+            self._add(_entries_here(batch))
             report.added += len(batch)
             if progress is not None:
                 progress(report.added, len(new))
@@ -278,32 +338,16 @@ class SearchIndex:
                         db.execute("DELETE FROM fts WHERE rowid = ?", (row[0],))
                         db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
 
-    def _add(self, articles: Sequence[Article], names: dict[str, Sequence[str]]) -> None:
+    def _add(self, entries: Sequence[IndexEntry]) -> None:
         with self._db.transaction() as db:
-            for article in articles:
+            for entry in entries:
                 # Another process may have indexed it meanwhile: the same text, so keep theirs.
                 cursor = db.execute(
                     "INSERT OR IGNORE INTO docs (article_id, path, blocks) VALUES (?, ?, ?)",
-                    (
-                        article.id,
-                        str(article.path) if article.path else None,
-                        json.dumps([len(b.text) for b in article.blocks]),
-                    ),
+                    (entry.article_id, entry.path, entry.blocks),
                 )
-                if not cursor.rowcount:
-                    continue
-                db.execute(
-                    _INSERT,
-                    (
-                        cursor.lastrowid,
-                        article.title,
-                        article.dek or "",
-                        body_text(article),
-                        article.source or "",
-                        " ; ".join(article.tags),
-                        " ; ".join(names.get(article.id, ())),
-                    ),
-                )
+                if cursor.rowcount:
+                    db.execute(_INSERT, (cursor.lastrowid, *entry.fields))
 
     # ---- searching --------------------------------------------------------------------------
 

@@ -199,15 +199,23 @@ def stem(word: str) -> str:
 
 
 _TERM = re.compile(r"[^\W\d_](?:[^\W\d_]|['’\-](?=[^\W\d_]))*")
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVES = ("'s", "’s")
+
+
+@lru_cache(maxsize=200_000)
+def _term(word: str) -> str | None:
+    """A word's term: possessive stripped, lower-cased, stemmed; None for a stop word."""
+    if word.endswith(_POSSESSIVES):
+        word = word[:-2]
+    word = word.lower()
+    return None if word in stop_words() else stem(word)
 
 
 def content_terms(sentence: str) -> list[str]:
     """Stemmed, lower-cased words with stop words removed: the terms rankers compare.
     Possessives are stripped so "Carney's" and "Carney" are one term."""
-    stops = stop_words()
-    found = (_POSSESSIVE.sub("", w).lower() for w in _TERM.findall(sentence))
-    return [stem(w) for w in found if w not in stops]
+    found = (_term(w) for w in _TERM.findall(sentence))
+    return [t for t in found if t is not None]
 
 
 class SumyTokenizer:

@@ -21,7 +21,6 @@ from textual.widgets import Header
 
 from summarise.library import Listed
 from summarise.paths import user_library_path
-from summarise.search import SearchIndex
 from summarise.state import Setting, StateStore
 from tui.actions import APP, ARTICLE, ENTITIES, LIST, Action, bindings
 from tui.commands import ArticleCommands, action_commands
@@ -57,14 +56,13 @@ class NewsbriefApp(App[None]):
         self,
         paths: list[Path] | None = None,
         store: StateStore | None = None,
-        search_index: SearchIndex | None = None,
         analysis_cache: AnalysisCache | None = None,
         jobs: int | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths or [])
         self.store = store or StateStore.open_default()
-        self.service = LibraryService(self.paths, search_index, jobs)
+        self.service = LibraryService(self.paths, jobs)
         self._analysis_cache = analysis_cache
         self._preview_timer: Timer | None = None
 

@@ -20,8 +20,8 @@ from collections import defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from summarise.article import Article
 from summarise.analysis import AnalysisCache, ArticleAnalysis, SentenceInfo, analyse_all
+from summarise.article import Article
 from summarise.briefing.model import (
     DEFAULT_WORDS,
     Briefing,

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from summarise.analysis import AnalysisCache
-from summarise.search import SearchIndex
 from summarise.state import StateStore
 from tests.conftest import SEEDS
 from tui.app import NewsbriefApp
@@ -16,7 +15,6 @@ def make_app(tmp_path: Path, paths: list[Path] | None = None) -> NewsbriefApp:
     return NewsbriefApp(
         paths=paths or [SEEDS],
         store=StateStore(tmp_path / "state.db"),
-        search_index=SearchIndex(None),
         analysis_cache=AnalysisCache(None),
     )
 

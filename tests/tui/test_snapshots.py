@@ -9,7 +9,6 @@ import pytest
 from textual.widgets import Input
 
 from summarise.analysis import AnalysisCache
-from summarise.search import SearchIndex
 from summarise.state import StateStore
 from tests.conftest import ROOT, SEEDS
 from tui.app import NewsbriefApp
@@ -29,7 +28,6 @@ def make_app() -> NewsbriefApp:
     app = NewsbriefApp(
         paths=[SEEDS],
         store=StateStore(None),
-        search_index=SearchIndex(None),
         analysis_cache=AnalysisCache(None),
     )
     # Animations caught midway on a slow machine change the picture: snapshots take none.

@@ -20,15 +20,14 @@ from tui.cli.common import (
 def cmd_search(args: argparse.Namespace) -> int:
     from summarise.analysis import AnalysisCache
     from summarise.library import default_library_path
-    from summarise.search import QueryError, SearchIndex, names_from_analyses
+    from summarise.search import QueryError, SearchIndex, entry_pool
 
     catalogue = open_catalogue(args.paths, args.jobs)
     index = SearchIndex.for_library(args.paths or [default_library_path()])
     cache = AnalysisCache.default()
     try:
-        report = index.sync_catalogue(
-            catalogue, names_from_analyses(cache, args.jobs), progress("articles indexed")
-        )
+        with entry_pool(args.jobs) as pool:
+            report = index.sync_catalogue(catalogue, cache, pool, progress("articles indexed"))
         for notice in report.notices:
             warn(notice)
         hits = index.search(args.query, limit=args.limit)

@@ -1,32 +1,41 @@
-"""The library behind the reader: its catalogue and search index, kept off the UI thread.
+"""The library behind the reader: its catalogue and search index, kept up to date off screen.
 
-A widget with nothing to show. It lists what the catalogue already holds at once, then
-reconciles the catalogue with the disk (new and changed files are parsed in worker processes)
-and lists again if anything changed, then brings the search index up to date, reporting
-progress as it goes. Quitting cancels the work between batches; what was done is kept.
+A widget with nothing to show. It lists what the catalogue already holds at once, then runs
+`python -m summarise.update` (parsing new files, analysing, indexing) as a process of its own,
+relaying its progress lines; the reader's interpreter only reads them, so the keys never wait
+for that work. When the update ends the list is read again if anything changed. Quitting stops
+the update; what it committed is kept for next time.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+import json
+import os
+import selectors
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual import work
 from textual.message import Message
 from textual.widget import Widget
-from textual.worker import get_current_worker
+from textual.worker import Worker, get_current_worker
 
 from summarise.article import Article
 from summarise.catalogue import Catalogue, Entry
 from summarise.library import default_library_path
 from summarise.readers import LoadProblem
 from summarise.render import PROGRESS_MIN_ITEMS
-from summarise.search import NamesFor, SearchIndex
+from summarise.search import SearchIndex
 from tui.messages import Progress
 
-
-class _Stopped(Exception):
-    """The reader is quitting: stop between two batches."""
+# How often the worker looks up from the update's output to see whether the reader is quitting.
+POLL_SECONDS = 0.2
+PROGRESS_INTERVAL = 0.25
+STAGES = {"reading": "reading", "indexing": "indexing"}
 
 
 class LibraryService(Widget):
@@ -39,20 +48,16 @@ class LibraryService(Widget):
             super().__init__()
             self.entries, self.final = entries, final
 
-    def __init__(
-        self,
-        paths: list[Path],
-        index: SearchIndex | None = None,
-        jobs: int | None = None,
-        names: NamesFor | None = None,
-    ) -> None:
+    def __init__(self, paths: list[Path], jobs: int | None = None) -> None:
         super().__init__()
         self.paths = paths
         self.jobs = jobs
-        self._given_index = index
-        self._names = names
+        # The command that updates the library; it prints progress as JSON lines.
+        self.update_command = [sys.executable, "-m", "summarise.update", "--background"]
         self.index: SearchIndex | None = None
         self.catalogue: Catalogue | None = None
+        self._listed = self._catalogued = False
+        self._shown = 0.0
 
     @property
     def roots(self) -> list[Path]:
@@ -68,18 +73,6 @@ class LibraryService(Widget):
     def article(self, article_id: str) -> Article | None:
         return self.catalogue.article(article_id) if self.catalogue else None
 
-    def _progress(self, label: str) -> Callable[[int, int], None]:
-        worker = get_current_worker()
-
-        def show(done: int, total: int) -> None:
-            if worker.is_cancelled:
-                raise _Stopped
-            if total >= PROGRESS_MIN_ITEMS:
-                text = "" if done >= total else f"{label} {done:,}/{total:,}"
-                self.post_message(Progress(text))
-
-        return show
-
     @work(thread=True, exclusive=True, group="library")
     def load(self) -> None:
         catalogue = Catalogue.for_library(self.roots)
@@ -87,19 +80,89 @@ class LibraryService(Widget):
         if previous is not None:
             previous.close()
         known = catalogue.entries()
+        self._catalogued = False
         if known:
             self.post_message(self.Loaded(known, final=False))
-        try:
-            report = catalogue.refresh(self.jobs, self._progress("reading"))
-        except _Stopped:
-            return
+        self._listed = bool(known)
+        result = self._update()
         self.post_message(Progress(""))
-        for notice in report.notices:
-            self.notify(notice, title="Library", severity="warning", markup=False)
-        self._report(catalogue.problems())
-        if report.parsed or report.removed or not known:
-            self.post_message(self.Loaded(catalogue.entries(), final=True))
-        self._index(catalogue)
+        if result is None:
+            return  # quitting
+        for notice in result.get("notices", []):
+            self.notify(str(notice), title="Library", severity="warning", markup=False)
+        if not self._catalogued:
+            self._list_again(bool(result.get("changed")))
+        self.index = SearchIndex.for_library(self.roots)
+
+    def _list_again(self, changed: bool) -> None:
+        """The catalogue matches the disk: list it again if that changed anything."""
+        self._catalogued = True
+        assert self.catalogue is not None
+        self._report(self.catalogue.problems())
+        if changed or not self._listed:
+            self.post_message(self.Loaded(self.catalogue.entries(), final=True))
+
+    def _update(self) -> dict[str, object] | None:
+        """Run the update process; its last line, or None if the reader is quitting."""
+        worker = get_current_worker()
+        options = ["--jobs", str(self.jobs)] if self.jobs else []
+        command = [*self.update_command, *options, *map(str, self.roots)]
+        with tempfile.TemporaryFile() as errors:
+            process = subprocess.Popen(
+                command, stdout=subprocess.PIPE, stderr=errors, stdin=subprocess.DEVNULL
+            )
+            last = self._relay(process, worker)
+            if last is None:
+                return None
+            if process.wait() != 0 or not last.get("finished"):
+                errors.seek(0)
+                said = errors.read().decode(errors="replace").strip().splitlines()
+                reason = said[-1] if said else f"exit status {process.returncode}"
+                return {"changed": True, "notices": [f"the library was not updated: {reason}"]}
+        return last
+
+    def _relay(
+        self, process: subprocess.Popen[bytes], worker: Worker[None]
+    ) -> dict[str, object] | None:
+        """Pass the update's progress on as it comes; its last line, or None if cancelled."""
+        assert process.stdout is not None
+        fd = process.stdout.fileno()
+        pending = b""
+        last: dict[str, object] = {}
+        with selectors.DefaultSelector() as watch:
+            watch.register(fd, selectors.EVENT_READ)
+            while True:
+                if worker.is_cancelled:
+                    process.kill()
+                    process.wait()
+                    return None
+                if not watch.select(POLL_SECONDS):
+                    continue
+                chunk = os.read(fd, 65536)
+                if not chunk:
+                    return last
+                pending += chunk
+                *lines, pending = pending.split(b"\n")
+                for line in lines:
+                    try:
+                        last = json.loads(line)
+                    except ValueError:
+                        continue
+                    self._progress(last)
+
+    def _progress(self, line: dict[str, object]) -> None:
+        stage, total = line.get("stage"), int(str(line.get("total") or 0))
+        if stage == "catalogued":
+            self._list_again(bool(line.get("done")))
+            return
+        if stage in STAGES and total >= PROGRESS_MIN_ITEMS:
+            done = int(str(line.get("done") or 0))
+            now = time.monotonic()
+            if done < total and now - self._shown < PROGRESS_INTERVAL:
+                return  # however fast the lines come, the screen gets a few a second
+            self._shown = now
+            text = f"{STAGES[str(stage)]} {done:,}/{total:,}" if done < total else ""
+            self.post_message(Progress(text))
 
     def _report(self, problems: list[LoadProblem]) -> None:
         if problems:
@@ -108,25 +171,3 @@ class LibraryService(Widget):
                 shown += f"\n…and {len(problems) - 3} more"
             title = f"Skipped {len(problems)} unreadable file(s)"
             self.notify(shown, title=title, severity="warning", timeout=10, markup=False)
-
-    def _index(self, catalogue: Catalogue) -> None:
-        from summarise.analysis import AnalysisCache
-        from summarise.search import names_from_analyses
-
-        index = self._given_index or SearchIndex.for_library(self.roots)
-        cache = None
-        names = self._names
-        if names is None:
-            cache = AnalysisCache.default()
-            names = names_from_analyses(cache, self.jobs)
-        try:
-            report = index.sync_catalogue(catalogue, names, self._progress("indexing"))
-        except _Stopped:
-            return
-        finally:
-            if cache is not None:
-                cache.close()
-        self.index = index
-        self.post_message(Progress(""))
-        for notice in report.notices:
-            self.notify(notice, title="Search", severity="warning", timeout=8, markup=False)

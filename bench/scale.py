@@ -1,0 +1,228 @@
+"""How newsbrief holds up as a library grows: listing, the reader, indexing, search, vs grep.
+
+    python bench/scale.py ../shared/data [--sizes 2000,20000,100000] [--jobs N] [--presses 40]
+
+DATA holds bbc/ and duc2003/. For each size a library is written to a temporary folder by
+copying the BBC and DUC 2003 articles, each copy with one distinct line (so every file is a
+distinct article). Each figure runs in a process of its own; peak memory is that process's
+(its worker processes are counted apart). Cold means an empty cache folder; warm means the
+catalogue (and for search, the index) is built and nothing changed.
+
+1. `newsbrief list --json`, cold and warm.
+2. The reader, from launch to the first painted list, cold and warm (bench/first_paint.py).
+3. Key-press latency while the library updates: the reader on a warm catalogue with an empty
+   index and analysis cache, so its background update is analysing and indexing; `j` is
+   pressed repeatedly and each press is timed from the key to the list's action running.
+4. The search index: cold build (entity names from the analysis, in worker processes), reopen
+   with nothing changed, query latency p50/p95 over bench/queries.py, and `grep -ril` for the
+   same words in the same run.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from queries import GREP_TERMS, percentile
+
+HERE = Path(__file__).resolve().parent
+
+
+def build_library(data: Path, size: int, into: Path) -> None:
+    sources = sorted((data / "bbc" / "articles").rglob("*.txt"))
+    sources += sorted((data / "duc2003" / "clusters").rglob("*.md"))
+    for n in range(size):
+        source = sources[n % len(sources)]
+        copy = n // len(sources)
+        body = source.read_bytes()
+        if copy:
+            body += f"\n\nCopy {copy} of this article.\n".encode()
+        (into / f"{n:06d}{source.suffix}").write_bytes(body)
+
+
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
+    """Wall seconds, peak MB of the process itself, and what it printed."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out:
+        process = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.DEVNULL)
+        _, status, usage = os.wait4(process.pid, 0)
+        elapsed = time.perf_counter() - started
+        out.seek(0)
+        printed = out.read().decode()
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise SystemExit(f"{' '.join(args)} failed:\n{printed[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024, printed
+
+
+def first_paint(library: Path, env: dict[str, str]) -> tuple[float, float]:
+    started = time.time()
+    _, peak, printed = run([sys.executable, str(HERE / "first_paint.py"), str(library)], env)
+    return float(printed.strip().splitlines()[-1]) - started, peak
+
+
+INDEX_STEP = """
+import json, statistics, sys, time
+from pathlib import Path
+from summarise.analysis import AnalysisCache
+from summarise.catalogue import Catalogue
+from summarise.search import SearchIndex, entry_pool
+sys.path.insert(0, sys.argv[3])
+from queries import QUERIES
+library, jobs = Path(sys.argv[1]), int(sys.argv[2])
+catalogue = Catalogue.for_library([library])
+catalogue.refresh(jobs=jobs)
+cache = AnalysisCache.default()
+started = time.perf_counter()
+index = SearchIndex.for_library([library])
+with entry_pool(jobs) as pool:
+    index.sync_catalogue(catalogue, cache, pool)
+build = time.perf_counter() - started
+index.close()
+reopen = []
+for _ in range(5):
+    started = time.perf_counter()
+    index = SearchIndex.for_library([library])
+    report = index.sync_catalogue(catalogue, cache)
+    reopen.append(time.perf_counter() - started)
+    assert report.added == 0
+times = []
+for _ in range(5):
+    for query in QUERIES:
+        started = time.perf_counter()
+        index.search(query, limit=20)
+        times.append((time.perf_counter() - started) * 1000)
+print(json.dumps({"build": build, "reopen": statistics.median(reopen), "queries": times}))
+"""
+
+
+def grep_latency(folder: Path) -> list[float]:
+    times = []
+    for term in GREP_TERMS:
+        started = time.perf_counter()
+        subprocess.run(["grep", "-ril", term, str(folder)], capture_output=True, check=False)
+        times.append((time.perf_counter() - started) * 1000)
+    return times
+
+
+async def key_latency(library: Path, presses: int) -> tuple[list[float], bool]:
+    """Milliseconds from pressing j to the list's action running, while the library update
+    (catalogue, analysis, index) runs in the background; and whether it was still running at
+    the last press. Pilot's own press() waits for the app to go idle, so it is not awaited."""
+    from summarise.state import StateStore
+    from tui.app import NewsbriefApp
+    from tui.widgets.article_list import ArticleList
+
+    acted: list[float] = []
+    original = ArticleList.action_cursor_down
+
+    def timed(self: ArticleList) -> None:
+        acted.append(time.perf_counter())
+        original(self)
+
+    ArticleList.action_cursor_down = timed  # type: ignore[method-assign]
+    app = NewsbriefApp(paths=[library], store=StateStore(None))
+    times: list[float] = []
+    async with app.run_test(size=(120, 40)) as pilot:
+        while not app.article_list.everything:
+            await asyncio.sleep(0.05)
+        for _ in range(presses):
+            count, started = len(acted), time.perf_counter()
+            pressing = asyncio.ensure_future(pilot.press("j"))
+            while len(acted) == count:
+                await asyncio.sleep(0.0005)
+            times.append((acted[-1] - started) * 1000)
+            await pressing
+            await asyncio.sleep(0.1)
+        updating = app.service.index is None
+    ArticleList.action_cursor_down = original  # type: ignore[method-assign]
+    return times, updating
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", type=Path, help="the folder holding bbc/ and duc2003/")
+    parser.add_argument("--sizes", default="2000,20000,100000")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--presses", type=int, default=40)
+    args = parser.parse_args(argv)
+
+    rows: list[dict[str, object]] = []
+    for size in (int(s) for s in args.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as work:
+            library = Path(work) / "library"
+            library.mkdir()
+            build_library(args.data, size, library)
+
+            def env_for(name: str) -> dict[str, str]:
+                cache = Path(work) / name
+                shutil.rmtree(cache, ignore_errors=True)
+                return {
+                    **os.environ,
+                    "NEWSBRIEF_CACHE_DIR": str(cache),
+                    "NEWSBRIEF_DATA_DIR": str(Path(work) / "data"),
+                }
+
+            row: dict[str, object] = {"size": size}
+            listing = [sys.executable, "-m", "tui.cli", "list", "--json", "-j", str(args.jobs)]
+            env = env_for("list")
+            row["list cold"] = run([*listing, str(library)], env)[:2]
+            row["list warm"] = statistics.median(
+                run([*listing, str(library)], env)[0] for _ in range(3)
+            )
+            env = env_for("reader")
+            row["reader cold"] = first_paint(library, env)
+            row["reader warm"] = statistics.median(first_paint(library, env)[0] for _ in range(3))
+            os.environ.update(env_for("keys"))
+            run([*listing, str(library)], {**os.environ})  # a warm catalogue, an empty index
+            keys, updating = asyncio.run(key_latency(library, args.presses))
+            row["keys"] = (statistics.median(keys), percentile(keys, 0.95), max(keys), updating)
+            step = [sys.executable, "-c", INDEX_STEP, str(library), str(args.jobs), str(HERE)]
+            _, peak, printed = run(step, env_for("index"))
+            found = json.loads(printed.strip().splitlines()[-1])
+            row["index"] = (found["build"], found["reopen"], peak)
+            row["queries"] = (
+                statistics.median(found["queries"]),
+                percentile(found["queries"], 0.95),
+            )
+            grep = grep_latency(library)
+            row["grep"] = (statistics.median(grep), percentile(grep, 0.95))
+            rows.append(row)
+            report(row)
+    return 0
+
+
+def report(row: dict[str, object]) -> None:
+    size = row["size"]
+    list_cold, list_peak = row["list cold"]  # type: ignore[misc]
+    reader_cold, reader_peak = row["reader cold"]  # type: ignore[misc]
+    build, reopen, index_peak = row["index"]  # type: ignore[misc]
+    q50, q95 = row["queries"]  # type: ignore[misc]
+    g50, g95 = row["grep"]  # type: ignore[misc]
+    print(f"\n{size:,} articles")
+    list_warm, reader_warm = row["list warm"], row["reader warm"]
+    print(
+        f"  list --json      cold {list_cold:.2f} s ({list_peak:.0f} MB)   warm {list_warm:.2f} s"
+    )
+    print(f"  reader, list     cold {reader_cold:.2f} s ({reader_peak:.0f} MB)", end="")
+    print(f"   warm {reader_warm:.2f} s")
+    k50, k95, kmax, updating = row["keys"]  # type: ignore[misc]
+    note = "" if updating else "  (the update ended before the last press)"
+    print(f"  keys, updating   p50 {k50:.1f} ms   p95 {k95:.1f} ms   max {kmax:.1f} ms{note}")
+    print(f"  index build      cold {build:.1f} s ({index_peak:.0f} MB)", end="")
+    print(f"   reopen {reopen * 1e3:.0f} ms")
+    print(f"  query            p50 {q50:.1f} ms   p95 {q95:.1f} ms")
+    print(f"  grep -ril        p50 {g50:.0f} ms   p95 {g95:.0f} ms   ({g50 / q50:.0f}x our p50)")
+    sys.stdout.flush()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""The catalogue: parse once, follow the disk, survive damage; the index follows it."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+from summarise.catalogue import Catalogue
+from summarise.search import SearchIndex
+
+
+def write(folder: Path, name: str, title: str, body: str) -> Path:
+    path = folder / name
+    path.write_text(f"{title}\n\n{body}\n")
+    return path
+
+
+def library(tmp_path: Path, count: int = 3) -> Path:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for n in range(count):
+        write(folder, f"{n}.txt", f"Title {n}", f"The walrus number {n} ate oysters today.")
+    return folder
+
+
+def titles(catalogue: Catalogue) -> list[str]:
+    return [e.title for e in catalogue.entries()]
+
+
+def test_files_are_parsed_once_and_a_changed_file_again(tmp_path: Path) -> None:
+    folder = library(tmp_path)
+    catalogue = Catalogue(tmp_path / "cat.db", [folder])
+    first = catalogue.refresh()
+    assert (first.parsed, first.kept) == (3, 0)
+    assert titles(catalogue) == ["Title 0", "Title 1", "Title 2"]
+    again = Catalogue(tmp_path / "cat.db", [folder]).refresh()
+    assert (again.parsed, again.kept) == (0, 3)  # nothing changed: nothing read
+    path = write(folder, "1.txt", "A new headline", "Now about seals, not walruses at all.")
+    os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
+    changed = catalogue.refresh()
+    assert (changed.parsed, changed.kept) == (1, 2)
+    assert titles(catalogue) == ["Title 0", "A new headline", "Title 2"]
+
+
+def test_a_deleted_file_leaves_the_list_and_the_search(tmp_path: Path) -> None:
+    folder = library(tmp_path)
+    catalogue = Catalogue(tmp_path / "cat.db", [folder])
+    catalogue.refresh()
+    index = SearchIndex(tmp_path / "index.db")
+    assert index.sync_catalogue(catalogue).added == 3
+    assert len(index.search("walrus")) == 3
+    (folder / "0.txt").unlink()
+    assert catalogue.refresh().removed == 1
+    assert titles(catalogue) == ["Title 1", "Title 2"]
+    report = index.sync_catalogue(catalogue)
+    assert (report.added, report.removed) == (0, 1)
+    assert sorted(h.title for h in index.search("walrus")) == ["Title 1", "Title 2"]
+    # Reopened with nothing changed, the index reads no article and changes nothing.
+    assert SearchIndex(tmp_path / "index.db").sync_catalogue(catalogue).added == 0
+
+
+def test_the_same_text_twice_is_listed_once(tmp_path: Path) -> None:
+    folder = library(tmp_path, 1)
+    (folder / "copy.txt").write_bytes((folder / "0.txt").read_bytes())
+    catalogue = Catalogue(tmp_path / "cat.db", [folder])
+    catalogue.refresh()
+    assert titles(catalogue) == ["Title 0"]
+    (folder / "0.txt").unlink()  # the copy still holds it
+    catalogue.refresh()
+    assert titles(catalogue) == ["Title 0"]
+    index = SearchIndex(None)
+    index.sync_catalogue(catalogue)
+    assert [h.title for h in index.search("walrus")] == ["Title 0"]
+
+
+def test_unreadable_files_are_remembered_with_their_reason(tmp_path: Path) -> None:
+    folder = library(tmp_path, 1)
+    (folder / "bad.txt").write_bytes(b"\x00\x01binary\x00" * 40)
+    catalogue = Catalogue(tmp_path / "cat.db", [folder])
+    catalogue.refresh()
+    assert [str(p) for p in catalogue.problems()] == [
+        f"{folder / 'bad.txt'}: binary data, not text"
+    ]
+    assert titles(catalogue) == ["Title 0"]
+
+
+def test_a_corrupt_catalogue_is_rebuilt_with_a_notice(tmp_path: Path) -> None:
+    folder = library(tmp_path)
+    (tmp_path / "cat.db").write_bytes(b"not a database at all " * 100)
+    catalogue = Catalogue(tmp_path / "cat.db", [folder])
+    report = catalogue.refresh()
+    assert report.notices and "rebuilding" in report.notices[0]
+    assert titles(catalogue) == ["Title 0", "Title 1", "Title 2"]
+
+
+def test_two_cold_index_builds_at_once_both_succeed(tmp_path: Path) -> None:
+    folder = library(tmp_path, 40)
+    code = (
+        "import sys; from pathlib import Path; from summarise.catalogue import Catalogue;"
+        "from summarise.search import SearchIndex;"
+        "c = Catalogue(Path(sys.argv[1]) / 'cat.db', [Path(sys.argv[2])]); c.refresh(jobs=1);"
+        "i = SearchIndex(Path(sys.argv[1]) / 'index.db'); i.sync_catalogue(c);"
+        "print(len(i.search('walrus', limit=100)))"
+    )
+    runs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(tmp_path), str(folder)],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for _ in range(2)
+    ]
+    for run in runs:
+        out, err = run.communicate(timeout=120)
+        assert run.returncode == 0, err
+        assert out.strip() == "40"
