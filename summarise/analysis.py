@@ -20,16 +20,17 @@ from pathlib import Path
 from typing import Any
 
 from summarise.article import Article, BlockKind
-from summarise.entities import EntityType, find_entities
+from summarise.entities import ArticleEntities, EntityType, find_entities
 from summarise.entities.version import RECOGNISER_VERSION
 from summarise.paths import cache_dir
 from summarise.sqlite import CACHE_MAX_IDLE_SECONDS, Database, StorageError, chunks
+from summarise.text import strip_dateline
 
 _now = time.time  # the tests move the clock
 
 # Bump the first number when what analyse() itself produces changes; the recogniser's version
 # is folded in, so a new recogniser also has older rows recomputed.
-ANALYSIS_VERSION = 3 * 1000 + RECOGNISER_VERSION
+ANALYSIS_VERSION = 4 * 1000 + RECOGNISER_VERSION
 
 NAMED_TYPES = frozenset(
     {EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.NORP, EntityType.LAW}
@@ -92,6 +93,19 @@ class RoleInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Profile:
+    """What story detection and the library-wide name counts need of an article: small enough
+    that 100,000 of them fit in memory where their full analyses would not."""
+
+    article_id: str
+    # Content terms weighted by where they occur (title, lead, body) and the article's names
+    # (as "@Name"), the heaviest first.
+    terms: tuple[tuple[str, float], ...]
+    people: tuple[tuple[str, int], ...]
+    organisations: tuple[tuple[str, int], ...]
+
+
+@dataclass(frozen=True, slots=True)
 class ArticleAnalysis:
     article_id: str
     sentences: tuple[SentenceInfo, ...]
@@ -101,6 +115,7 @@ class ArticleAnalysis:
     quotes: tuple[QuoteInfo, ...]
     roles: tuple[RoleInfo, ...]
     names: tuple[str, ...] = ()  # every person, organisation, place, group and law: for search
+    profile: Profile | None = None
 
 
 def analyse(article: Article) -> ArticleAnalysis:
@@ -163,12 +178,47 @@ def analyse(article: Article) -> ArticleAnalysis:
         tuple(quotes),
         tuple(dict.fromkeys(roles)),
         names,
+        _profile(article, terms, found, people, organisations),
     )
+
+
+# A story is told by its title and lead: their terms count this many times over the body's.
+TITLE_WEIGHT, LEAD_WEIGHT = 3.0, 2.0
+LEAD_SENTENCES = 3
+# Names say which story an article tells more surely than words; each counts as a heavy term.
+NAME_WEIGHT = 2.0
+PROFILE_TERMS = 40
+PROFILE_NAMES = 10
+
+
+def _profile(
+    article: Article,
+    sentence_terms: list[tuple[str, ...]],
+    found: ArticleEntities,
+    people: tuple[tuple[str, int], ...],
+    organisations: tuple[tuple[str, int], ...],
+) -> Profile:
+    from summarise.text import content_terms
+
+    weights: dict[str, float] = {}
+    for term in content_terms(strip_dateline(article.title)):
+        weights[term] = weights.get(term, 0.0) + TITLE_WEIGHT
+    for position, terms in enumerate(sentence_terms):
+        weight = LEAD_WEIGHT if position < LEAD_SENTENCES else 1.0
+        for term in terms:
+            weights[term] = weights.get(term, 0.0) + weight
+    for entity in found.entities():
+        if entity.type in NAMED_TYPES:
+            key = "@" + entity.name
+            weights[key] = weights.get(key, 0.0) + NAME_WEIGHT
+    top = sorted(weights.items(), key=lambda item: (-item[1], item[0]))[:PROFILE_TERMS]
+    return Profile(article.id, tuple(top), people[:PROFILE_NAMES], organisations[:PROFILE_NAMES])
 
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS analysis (article_id TEXT PRIMARY KEY, used_at REAL NOT NULL,
-                                     names TEXT NOT NULL, data BLOB NOT NULL);
+                                     names TEXT NOT NULL, profile BLOB NOT NULL,
+                                     data BLOB NOT NULL);
 """
 # Marking a row used is a write; once a day per row is enough for a 90-day expiry.
 USED_AT_RESOLUTION_SECONDS = 24 * 3600
@@ -181,12 +231,18 @@ class Packed:
 
     article_id: str
     names: tuple[str, ...]
+    profile: bytes
     data: bytes
 
 
 def analyse_packed(article: Article) -> Packed:
     found = analyse(article)
-    return Packed(article.id, found.names, pickle.dumps(found, protocol=5))
+    return Packed(
+        article.id,
+        found.names,
+        pickle.dumps(found.profile, protocol=5),
+        pickle.dumps(found, protocol=5),
+    )
 
 
 class AnalysisCache:
@@ -231,6 +287,14 @@ class AnalysisCache:
                 continue
         return found
 
+    def profiles_many(self, ids: Iterable[str]) -> dict[str, Profile]:
+        """The profiles of cached analyses: a few hundred bytes each to unpickle."""
+        found: dict[str, Profile] = {}
+        for article_id, data in self._rows(ids, "profile"):
+            with contextlib.suppress(Exception):
+                found[article_id] = pickle.loads(data)
+        return found
+
     def names_many(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """The names of cached analyses, without unpickling them."""
         return {i: tuple(json.loads(names)) for i, names in self._rows(ids, "names")}
@@ -240,8 +304,8 @@ class AnalysisCache:
         now = _now()
         with contextlib.suppress(StorageError), self._db.transaction() as db:
             db.executemany(
-                "INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?)",
-                [(p.article_id, now, json.dumps(p.names), p.data) for p in packed],
+                "INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?, ?)",
+                [(p.article_id, now, json.dumps(p.names), p.profile, p.data) for p in packed],
             )
 
     def close(self) -> None:
@@ -262,7 +326,8 @@ def _compute(
         result = outcome.result
         if isinstance(result, Failure):
             # Nothing of it can be briefed or found by name; the rest go on.
-            result = Packed(outcome.item.id, (), pickle.dumps(_empty(outcome.item.id)))
+            empty = _empty(outcome.item.id)
+            result = Packed(empty.article_id, (), pickle.dumps(empty.profile), pickle.dumps(empty))
         fresh.append(result)
     if cache is not None and fresh:
         cache.put_packed(fresh)
@@ -285,4 +350,83 @@ def analyse_all(
 
 
 def _empty(article_id: str) -> ArticleAnalysis:
-    return ArticleAnalysis(article_id, (), (), (), (), (), ())
+    return ArticleAnalysis(article_id, (), (), (), (), (), (), (), Profile(article_id, (), (), ()))
+
+
+# Articles analysed per batch when many are missing: memory stays bounded, progress moves.
+ANALYSIS_BATCH = 500
+
+
+class Analyses:
+    """Profiles and analyses of a set of articles: from the cache, the rest computed in worker
+    processes (started once, used for every batch) and stored. `fetch` gives the articles
+    for ids (from the catalogue, or from memory)."""
+
+    def __init__(
+        self,
+        fetch: Callable[[Sequence[str]], dict[str, Article]],
+        cache: AnalysisCache | None = None,
+        jobs: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> None:
+        self.fetch = fetch
+        self.cache = cache
+        self.jobs = jobs
+        self.progress = progress
+        self._memory: dict[str, ArticleAnalysis] = {}  # when there is no cache
+
+    @classmethod
+    def of_articles(
+        cls,
+        articles: Sequence[Article],
+        cache: AnalysisCache | None = None,
+        jobs: int | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Analyses:
+        by_id = {a.id: a for a in articles}
+        return cls(lambda ids: {i: by_id[i] for i in ids if i in by_id}, cache, jobs, progress)
+
+    def _ensure(self, ids: Sequence[str]) -> None:
+        """Analyse what neither the cache nor memory holds."""
+        from summarise.pool import Failure, WorkerPool
+
+        have = set(self._memory)
+        if self.cache is not None:
+            have |= set(self.cache.names_many(i for i in ids if i not in have))
+        missing = [i for i in dict.fromkeys(ids) if i not in have]
+        if not missing:
+            return
+        done = 0
+        with WorkerPool(analyse_packed, self.jobs) as pool:
+            for start in range(0, len(missing), ANALYSIS_BATCH):
+                batch = list(self.fetch(missing[start : start + ANALYSIS_BATCH]).values())
+                packed = []
+                for outcome in pool.map(batch):
+                    result = outcome.result
+                    if isinstance(result, Failure):
+                        empty = _empty(outcome.item.id)
+                        result = Packed(
+                            empty.article_id, (), pickle.dumps(empty.profile), pickle.dumps(empty)
+                        )
+                    packed.append(result)
+                    done += 1
+                    if self.progress is not None:
+                        self.progress(done, len(missing))
+                if self.cache is not None:
+                    self.cache.put_packed(packed)
+                else:
+                    self._memory.update((p.article_id, pickle.loads(p.data)) for p in packed)
+
+    def profiles(self, ids: Sequence[str]) -> dict[str, Profile]:
+        self._ensure(ids)
+        found = {i: a.profile for i, a in self._memory.items() if a.profile is not None}
+        if self.cache is not None:
+            found.update(self.cache.profiles_many(i for i in ids if i not in found))
+        return {i: found[i] for i in ids if i in found}
+
+    def full(self, ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
+        self._ensure(ids)
+        found = {i: self._memory[i] for i in ids if i in self._memory}
+        if self.cache is not None:
+            found.update(self.cache.get_many(i for i in ids if i not in found))
+        return found

@@ -13,9 +13,12 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
-from scipy import sparse
+
+if TYPE_CHECKING:
+    from scipy import sparse
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +39,8 @@ DEFAULT_SETTINGS = RankerSettings()
 
 def term_counts(term_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
     """Rows are sentences, columns terms, values how often the sentence uses the term."""
+    from scipy import sparse
+
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
@@ -103,6 +108,8 @@ def pagerank(
     iterations: int,
     tolerance: float,
 ) -> np.ndarray:
+    from scipy import sparse
+
     n = similarity.shape[0]
     out_weight = np.asarray(similarity.sum(axis=1)).ravel()
     dangling = out_weight == 0

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import textwrap
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -17,7 +17,9 @@ from summarise.article import Article, BlockKind
 
 if TYPE_CHECKING:
     from summarise.entities import ArticleEntities
+    from summarise.library import Listed
     from summarise.search import Hit
+    from summarise.stories import Story
     from summarise.summarisers import Summary
 
 
@@ -66,7 +68,7 @@ def article_meta(article: Article) -> str:
 # ---- list ---------------------------------------------------------------------------------
 
 
-def listing_line(article: Article, width: int) -> str:
+def listing_line(article: Listed, width: int) -> str:
     meta = f"{article.id}  {article.date or '':10}  {clip(article.source or '-', 14):14}"
     meta += f" {article.word_count:5}w  "
     return meta + clip(article.title, width - len(meta))
@@ -167,6 +169,31 @@ def hits_text(hits: Sequence[Hit], width: int = 100, marks: tuple[str, str] = ("
 
 # Below this many items a job is over before a progress line could be read: none is shown.
 PROGRESS_MIN_ITEMS = 100
+
+
+def story_listing(
+    stories: Sequence[Story], entries: Mapping[str, Listed], width: int, limit: int
+) -> str:
+    """Stories, most important first, each with its articles newest first."""
+    lines = []
+    for number, story in enumerate(stories[:limit], 1):
+        count = len(story.article_ids)
+        span = story.first if story.first == story.last else f"{story.first} to {story.last}"
+        meta = [f"{count:,} article{'s' if count != 1 else ''}"]
+        if story.outlets:
+            meta.append(f"{len(story.outlets)} outlet{'s' if len(story.outlets) != 1 else ''}")
+        if story.first:
+            meta.append(span)
+        lines += wrap(f"{number}. {story.title}", width, "", "   ")
+        lines.append("   " + " · ".join(meta))
+        for article_id in reversed(story.article_ids):
+            entry = entries[article_id]
+            prefix = f"   {entry.date or '':10}  {clip(entry.source or '-', 14):14} "
+            lines.append(prefix + clip(entry.title, width - len(prefix)))
+        lines.append("")
+    if len(stories) > limit:
+        lines.append(f"…and {len(stories) - limit:,} more stories (--limit N shows more)")
+    return "\n".join(lines).rstrip("\n") + "\n" if lines else ""
 
 
 def progress_line(done: int, total: int, what: str = "articles", width: int = 20) -> str:

@@ -60,7 +60,8 @@ CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
-_CHECK = "SELECT count(*) FROM fts"
+# One row read is enough to find a damaged file before a query does; a count would scan it.
+_CHECK = "SELECT rowid FROM fts LIMIT 1"
 _INSERT = f"INSERT INTO fts (rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})"
 
 
@@ -408,6 +409,17 @@ class SearchIndex:
             raise
         except sqlite3.OperationalError:
             return self._run(plain_terms(query), limit)
+
+    def matching_ids(self, query: str) -> list[str]:
+        """Every article the query matches, unranked (to narrow a briefing to a search)."""
+        sql = (
+            "SELECT docs.article_id FROM fts JOIN docs ON docs.rowid = fts.rowid WHERE fts MATCH ?"
+        )
+        try:
+            rows = self._db.read(sql, (translate_query(query),))
+        except sqlite3.OperationalError:
+            rows = self._db.read(sql, (plain_terms(query),))
+        return [str(row[0]) for row in rows]
 
     def count(self, query: str) -> int:
         """How many articles match in all (a search shows the best few)."""

@@ -302,13 +302,18 @@ class NewsbriefApp(App[None]):
 
     def action_briefing(self) -> None:
         """A briefing over the articles the list shows (all, or the filtered or found ones)."""
-        articles = self.service.articles([a.id for a in self.article_list.articles])
-        if not articles:
+        entries = self.article_list.articles
+        if not entries or self.service.catalogue is None:
             self.notify("No articles in the list to brief", severity="warning")
             return
         from tui.screens.briefing import BriefingScreen
 
-        self.push_screen(BriefingScreen(articles, self._analysis_cache))
+        screen = BriefingScreen(entries, self.service.catalogue.articles, self._analysis_cache)
+        self.push_screen(screen, self._briefed)
+
+    def _briefed(self, article_id: str | None) -> None:
+        if article_id is not None:  # chosen from a story's coverage
+            self.on_open_article(OpenArticle(article_id))
 
     # ---- fetching -----------------------------------------------------------------------
 

@@ -63,10 +63,38 @@ class Disagreement:
 
 
 @dataclass(slots=True)
+class StoryBrief:
+    """One of the top stories: its headline, its points, and who else reports it."""
+
+    title: str
+    articles: list[int]  # every source of the story shown on the page, cited ones first
+    points: list[Point]
+    covering: list[int]  # sources that report the story but are not cited for a point
+    count: int  # articles of the story in all (more than are listed, for a big story)
+    outlets: list[str]
+    first: str | None
+    last: str | None
+    article_ids: list[str] = field(default_factory=list)  # all of them, for full coverage
+
+
+@dataclass(frozen=True, slots=True)
+class StoryLine:
+    """A further story, in one line."""
+
+    title: str
+    count: int
+    outlets: int
+    last: str | None
+    article_ids: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
 class Briefing:
     title: str
     scope: str
-    key_points: list[Point] = field(default_factory=list)
+    key_points: list[Point] = field(default_factory=list)  # every story's points, page order
+    stories: list[StoryBrief] = field(default_factory=list)
+    more_stories: list[StoryLine] = field(default_factory=list)
     key_figures: list[Point] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     people: list[Named] = field(default_factory=list)
@@ -78,6 +106,7 @@ class Briefing:
     def body_words(self) -> int:
         """Words on the page above the source list: what the budget limits."""
         texts = [self.title, self.scope]
+        texts += [s.title for s in self.stories] + [s.title for s in self.more_stories]
         texts += [p.text for p in self.key_points + self.key_figures]
         texts += [f"{q.text} {q.speaker}" for q in self.quotes]
         texts += [n.name for n in self.people + self.organisations]

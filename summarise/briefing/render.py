@@ -8,12 +8,13 @@ import re
 from pathlib import Path
 from typing import Any
 
-from summarise.briefing.model import Briefing, Named, Point, Source, cite
+from summarise.briefing.model import Briefing, Named, Point, Source, StoryBrief, StoryLine, cite
 from summarise.render import shown_path, wrap
 
 FORMATS = ("md", "txt", "html", "json")
 SECTION_TITLES = {
     "points": "Key points",
+    "more": "More stories",
     "figures": "Key figures",
     "quotes": "Who said what",
     "names": "People and organisations",
@@ -26,6 +27,38 @@ def _names_line(named: list[Named]) -> str:
     return ", ".join(
         f"{n.name} ({n.articles} article{'s' if n.articles != 1 else ''})" for n in named
     )
+
+
+def story_meta(story: StoryBrief) -> str:
+    """ "5 articles · Reuters, AP · 2026-01-13 to 2026-01-15" """
+    noun = "article" if story.count == 1 else "articles"
+    parts = [f"{story.count:,} {noun}"]
+    if story.outlets:
+        shown = ", ".join(story.outlets[:3])
+        more = len(story.outlets) - 3
+        parts.append(shown + (f" and {more} more" if more > 0 else ""))
+    if story.first:
+        same = story.first == story.last or not story.last
+        parts.append(story.first if same else f"{story.first} to {story.last}")
+    return " · ".join(parts)
+
+
+def covering_line(story: StoryBrief) -> str:
+    """ "Also covered by [4][7], and 12 more articles." (empty when no other report)"""
+    listed = len(story.covering)
+    unlisted = story.count - len(story.articles)
+    if not listed and unlisted <= 0:
+        return ""
+    text = "Also covered by " + cite(story.covering) if listed else "Also covered by"
+    if unlisted > 0:
+        text += f"{',' if listed else ''} {unlisted:,} more article{'s' if unlisted != 1 else ''}"
+    return text + "."
+
+
+def story_line(line: StoryLine) -> str:
+    noun = "article" if line.count == 1 else "articles"
+    outlets = f", {line.outlets} outlet{'s' if line.outlets != 1 else ''}" if line.outlets else ""
+    return f"{line.title} ({line.count:,} {noun}{outlets})"
 
 
 def _source_details(source: Source) -> str:
@@ -51,8 +84,15 @@ def md_escape(text: str) -> str:
 
 def to_markdown(b: Briefing) -> str:
     out = [f"# {md_escape(b.title)}", "", f"*{md_escape(b.scope)}*", ""]
-    out += [f"## {SECTION_TITLES['points']}", ""]
-    out += [f"- {md_escape(p.text)} {cite(p.sources)}" for p in b.key_points]
+    out += [f"## {SECTION_TITLES['points']}"]
+    for story in b.stories:
+        out += ["", f"### {md_escape(story.title)}", "", f"*{md_escape(story_meta(story))}*", ""]
+        out += [f"- {md_escape(p.text)} {cite(p.sources)}" for p in story.points]
+        if covering := covering_line(story):
+            out += ["", covering]
+    if b.more_stories:
+        out += ["", f"## {SECTION_TITLES['more']}", ""]
+        out += [f"- {md_escape(story_line(line))}" for line in b.more_stories]
     if b.key_figures:
         out += ["", f"## {SECTION_TITLES['figures']}", ""]
         out += [f"- {md_escape(p.text)} {cite(p.sources)}" for p in b.key_figures]
@@ -102,7 +142,20 @@ def to_text(b: Briefing) -> str:
             out.extend(_wrap(f"{p.text} {cite(p.sources)}", "* ", "  "))
 
     heading("points")
-    items(b.key_points)
+    for number, story in enumerate(b.stories, 1):
+        if number > 1:
+            out.append("")
+        out.extend(_wrap(f"{number}. {story.title.upper()}", "", "   "))
+        out.extend(_wrap(story_meta(story), "   "))
+        for p in story.points:
+            out.extend(_wrap(f"{p.text} {cite(p.sources)}", "   * ", "     "))
+        if covering := covering_line(story):
+            out.extend(_wrap(covering, "   "))
+    if b.more_stories:
+        out.append("")
+        heading("more")
+        for line in b.more_stories:
+            out.extend(_wrap(story_line(line), "* ", "  "))
     if b.key_figures:
         out.append("")
         heading("figures")
@@ -145,6 +198,8 @@ h2 { font: bold .8em/1.2 Helvetica, Arial, sans-serif; text-transform: uppercase
 ul { margin: 0; padding-left: 1.2em; } li { margin: .15em 0; }
 blockquote { margin: .3em 0 .3em .8em; padding-left: .6em; border-left: 3px solid #bbb; }
 .cite { font-size: .8em; color: #555; white-space: nowrap; }
+h3 { font-size: 1.02em; margin: .7em 0 .05em; }
+.meta, .covering { color: #555; font-size: .85em; margin: 0 0 .2em; }
 .differ li { color: #8a3b00; }
 ol.sources { font-size: .82em; color: #333; padding-left: 1.6em; }
 ol.sources .path { color: #777; word-break: break-all; }
@@ -175,8 +230,16 @@ def to_html(b: Briefing) -> str:
         f"<title>{e(b.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{e(b.title)}</h1>",
         f'<p class="scope">{e(b.scope)}</p>',
-        f"<h2>{SECTION_TITLES['points']}</h2>{points(b.key_points)}",
+        f"<h2>{SECTION_TITLES['points']}</h2>",
     ]
+    for story in b.stories:
+        parts.append(f"<h3>{e(story.title)}</h3>")
+        parts.append(f'<p class="meta">{e(story_meta(story))}</p>{points(story.points)}')
+        if covering := covering_line(story):
+            parts.append(f'<p class="covering">{e(covering)}</p>')
+    if b.more_stories:
+        rows = "".join(f"<li>{e(story_line(line))}</li>" for line in b.more_stories)
+        parts.append(f"<h2>{SECTION_TITLES['more']}</h2><ul>{rows}</ul>")
     if b.key_figures:
         parts.append(f"<h2>{SECTION_TITLES['figures']}</h2>{points(b.key_figures)}")
     if b.quotes:
@@ -227,6 +290,28 @@ def to_data(b: Briefing) -> dict[str, Any]:
         "word_budget": b.word_budget,
         "words": b.body_words(),
         "key_points": [point(p) for p in b.key_points],
+        "stories": [
+            {
+                "title": story.title,
+                "articles": story.articles,
+                "points": [point(p) for p in story.points],
+                "covering": story.covering,
+                "count": story.count,
+                "outlets": story.outlets,
+                "first": story.first,
+                "last": story.last,
+            }
+            for story in b.stories
+        ],
+        "more_stories": [
+            {
+                "title": line.title,
+                "articles": line.count,
+                "outlets": line.outlets,
+                "last": line.last,
+            }
+            for line in b.more_stories
+        ],
         "key_figures": [{**point(p), "figures": list(p.figures)} for p in b.key_figures],
         "quotes": [
             {"text": q.text, "speaker": q.speaker, "sources": list(q.sources)} for q in b.quotes

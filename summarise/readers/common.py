@@ -10,6 +10,7 @@ from pathlib import Path
 from summarise.article import Article, Block, BlockKind, content_id, count_words
 from summarise.readers.decode import clean_text
 from summarise.readers.plaintext import parse_date
+from summarise.text import derived_title
 
 
 @dataclass(slots=True)
@@ -37,6 +38,9 @@ def iso_date(value: object) -> str | None:
         return parse_date(text)
 
 
+MIN_UNTITLED_WORDS = 5
+
+
 def make_article(
     title: str,
     blocks: list[Block],
@@ -52,8 +56,17 @@ def make_article(
 ) -> Article:
     """An Article from parts; its id hashes the text (plus `identity`, e.g. a feed entry's
     link, so two entries with the same words but different addresses stay two)."""
-    title = clean_text(title).strip() or (blocks[0].text[:80] if blocks else "")
-    blocks = [b for b in blocks if b.text and b.text != title]
+    title = clean_text(title).strip()
+    if title:
+        # A page repeats its headline as a heading or paragraph: once is enough.
+        blocks = [b for b in blocks if b.text and b.text != title]
+    else:
+        # No headline: one is made from the text, which stays whole; a few words with no
+        # headline (a stray fragment of a page) are not an article.
+        blocks = [b for b in blocks if b.text]
+        if sum(count_words(b.text) for b in blocks) < MIN_UNTITLED_WORDS:
+            raise ValueError("no article text found")
+        title = derived_title(blocks[0].text)
     if not title or not blocks:
         raise ValueError("no article text found")
     if dek:

@@ -11,7 +11,8 @@ from hypothesis import strategies as st
 
 from summarise.analysis import AnalysisCache, analyse_all
 from summarise.article import Article
-from summarise.briefing.build import REDUNDANT, Briefing, BriefingError, _cosine, build_briefing
+from summarise.briefing.build import Briefing, BriefingError, build_briefing
+from summarise.briefing.points import REDUNDANT, cosine, numbers, opens_dangling
 from summarise.briefing.render import to_data, to_html, to_markdown, to_text
 from summarise.readers import load_paths, parse_text
 from summarise.text import article_sentences, content_terms
@@ -22,34 +23,50 @@ from tui.cli import main
 ARTICLES = load_paths([SEEDS]).articles
 
 
+def says(sentence: str, point: str) -> bool:
+    """The attribution rule the briefing promises: the sentence holds every number of the
+    point and at least half of its content words."""
+    wanted = set(content_terms(point))
+    shared = wanted & set(content_terms(sentence))
+    return numbers(point) <= numbers(sentence) and len(shared) >= len(wanted) / 2
+
+
 def check_valid(briefing: Briefing, articles: list[Article], words: int) -> None:
     """What any briefing must satisfy, whatever its input."""
     count = len(briefing.sources)
     by_id = {a.id: a for a in articles}
     assert briefing.body_words() <= words
-    # Sources: exactly the cited ones, numbered 1..n; the scope still counts every article.
+    # Sources: exactly the articles the page names, numbered 1..n; the scope counts them all.
     assert [s.number for s in briefing.sources] == list(range(1, count + 1))
     assert briefing.scope.startswith(f"{len(articles)} article")
-    cited = {n for p in briefing.key_points + briefing.key_figures for n in p.sources}
-    cited |= {n for q in briefing.quotes for n in q.sources}
-    cited |= {n for d in briefing.disagreements for _, numbers in d.claims for n in numbers}
-    assert cited == set(range(1, count + 1))
+    named = {n for p in briefing.key_points + briefing.key_figures for n in p.sources}
+    named |= {n for q in briefing.quotes for n in q.sources}
+    named |= {n for d in briefing.disagreements for _, numbers in d.claims for n in numbers}
+    named |= {n for story in briefing.stories for n in story.covering}
+    assert named == set(range(1, count + 1))
     assert briefing.key_points, "a briefing always has at least one key point"
+    assert briefing.key_points == [p for s in briefing.stories for p in s.points]
+    numbered = {s.number: s.article_id for s in briefing.sources}
     for point in briefing.key_points + briefing.key_figures:
         assert point.sources and all(1 <= n <= count for n in point.sources)
-        # Every cited sentence exists and came from the source it cites.
-        for ref in point.refs:
-            article = by_id[ref.article_id]
-            assert article_sentences(article)[ref.sentence].text
-        first = point.refs[0]
-        assert article_sentences(by_id[first.article_id])[first.sentence].text == point.text
-        numbered = {s.number: s.article_id for s in briefing.sources}
         assert {numbered[n] for n in point.sources} == {r.article_id for r in point.refs}
+        own = point.refs[0]
+        # The point is its article's sentence (a wire dateline before it left out)...
+        assert article_sentences(by_id[own.article_id])[own.sentence].text.endswith(point.text)
+        assert not opens_dangling(point.text)
+        # ...and every other article cited for it says it.
+        for ref in point.refs[1:]:
+            assert says(article_sentences(by_id[ref.article_id])[ref.sentence].text, point.text)
+    for story in briefing.stories:
+        cited = {n for p in story.points for n in p.sources}
+        assert not cited & set(story.covering), "a covering article is not a cited one"
     for quote in briefing.quotes:
         assert all(1 <= n <= count for n in quote.sources)
+        for n in quote.sources:  # each article credited with a quote holds it
+            assert quote.text[:40] in by_id[numbered[n]].body_text
     terms = [frozenset(content_terms(p.text)) for p in briefing.key_points]
     for a, b in itertools.combinations(terms, 2):
-        assert _cosine(a, b) < REDUNDANT, "two key points say the same thing"
+        assert cosine(a, b) < REDUNDANT, "two key points say the same thing"
     rendered = to_markdown(briefing)
     for junk in BOILERPLATE:
         assert junk not in rendered
@@ -71,15 +88,15 @@ def test_seed_briefing_has_every_section_and_reports_the_disagreement() -> None:
     (differ,) = briefing.disagreements
     trudeau = next(s.number for s in briefing.sources if s.title.startswith("Trudeau’s China"))
     others = sorted(s.number for s in briefing.sources if s.number != trudeau)
-    assert differ.text == (
-        f"Sources differ on who is Prime Minister: Justin Trudeau [{trudeau}]; Mark Carney "
-        + "".join(f"[{n}]" for n in others)
-        + "."
-    )
-    # A point several articles report is said once and cites them all.
+    trudeau_claim = f"Justin Trudeau [{trudeau}]"
+    carney_claim = "Mark Carney " + "".join(f"[{n}]" for n in others)
+    # Claims in the order their first source is numbered.
+    first, second = sorted([trudeau_claim, carney_claim], key=lambda c: int(c.split("[")[1][:-1]))
+    assert differ.text == f"Sources differ on who is Prime Minister: {first}; {second}."
+    # The five report one story; a point several of them make is said once and cites them all.
+    (story,) = briefing.stories
+    assert story.count == 5 and sorted(story.articles) == [1, 2, 3, 4, 5]
     assert any(len(p.sources) >= 2 for p in briefing.key_points)
-    # Every source is heard.
-    assert {n for p in briefing.key_points for n in p.sources} == {1, 2, 3, 4, 5}
     assert any("100 percent" in f.text for f in briefing.key_figures)
     speakers = {q.speaker for q in briefing.quotes}
     assert "Donald Trump" in speakers  # "U.S. President Donald Trump" on the page
@@ -188,3 +205,94 @@ def test_sources_show_paths_as_typed_and_json_keeps_them_whole(
     # Outside the working directory the path stays whole (or starts at ~).
     monkeypatch.chdir(tmp_path)
     assert first in to_markdown(briefing) or "~/" in to_markdown(briefing)
+
+
+def article(title: str, *paragraphs: str) -> Article:
+    return parse_text(title + "\n\n" + "\n\n".join(paragraphs) + "\n")
+
+
+HARBOUR = [
+    article(
+        "Harbour dredging plan approved",
+        "The Port of Kelso approved a plan on Tuesday to dredge the harbour channel so that "
+        "larger container ships can berth at the port.",
+        "Kelso fishermen oppose the harbour dredging, saying silt will drive cod from grounds "
+        "their families have fished for generations.",
+    ),
+    article(
+        "Kelso port votes to deepen harbour",
+        "The Port of Kelso voted on Tuesday to dredge its harbour channel for larger container "
+        "ships, despite protests from local fishermen.",
+        "Dredging of the Kelso harbour will begin in spring once the cod fishing season ends.",
+    ),
+    article(
+        "Fishermen protest Kelso harbour dredging",
+        "Kelso fishermen protested outside the port offices against the harbour dredging plan "
+        "approved by the Port of Kelso on Tuesday.",
+        "The fishermen say dredging silt will drive cod away from the Kelso grounds.",
+    ),
+]
+FOOTBALL = [
+    article(
+        "Rovers beat United in cup final",
+        "Ashby Rovers beat Delford United in the county cup final on Saturday with a late "
+        "header from striker Tomas Berg.",
+        "Berg scored in the ninetieth minute after United had dominated the cup final.",
+    ),
+    article(
+        "Berg header wins cup for Rovers",
+        "Striker Tomas Berg headed Ashby Rovers to victory over Delford United in the county "
+        "cup final on Saturday.",
+        "Rovers manager Lena Holt praised Berg after the cup final win over United.",
+    ),
+]
+
+
+def test_two_stories_mixed_in_one_folder_come_apart() -> None:
+    mixed = [HARBOUR[0], FOOTBALL[0], HARBOUR[1], FOOTBALL[1], HARBOUR[2]]
+    briefing = build_briefing(mixed)
+    check_valid(briefing, mixed, 500)
+    numbered = {s.number: s.article_id for s in briefing.sources}
+    told = [{numbered[n] for n in story.articles} for story in briefing.stories]
+    assert sorted(told, key=len) == [{a.id for a in FOOTBALL}, {a.id for a in HARBOUR}]
+    assert [s.count for s in briefing.stories] == [3, 2]  # the bigger story first
+
+
+def test_a_figure_is_never_credited_to_an_article_without_it() -> None:
+    with_figures = article(
+        "Acme profit jumps",
+        "Acme Corporation said on Monday that its annual profit rose 25% to $3bn in the year "
+        "to March, helped by strong sales of its engines.",
+        "Acme Corporation shares rose after the results were published in London.",
+    )
+    without = article(
+        "Acme profit up on engine sales",
+        "Acme Corporation said on Monday that its annual profit rose sharply in the year to "
+        "March, helped by strong sales of its engines.",
+        "Acme Corporation shares rose after the results were published in London.",
+    )
+    briefing = build_briefing([with_figures, without])
+    check_valid(briefing, [with_figures, without], 500)
+    numbered = {s.article_id: s.number for s in briefing.sources}
+    for point in briefing.key_points + briefing.key_figures:
+        if "25%" in point.text or "$3bn" in point.text:
+            assert numbered[without.id] not in point.sources
+    # The sentence both hold word for word is said once and cites both.
+    shared = [p for p in briefing.key_points if p.text.startswith("Acme Corporation shares")]
+    assert [sorted(p.sources) for p in shared] in ([], [sorted(numbered.values())])
+
+
+def test_a_point_never_opens_with_a_reference_the_page_has_not_given() -> None:
+    dangling = article(
+        "Globex results",
+        "Its profit rose for the third year running, beating forecasts by a wide margin.",
+        "He said the company would open three new factories in Europe next year.",
+        "Globex, the engine maker based in Leeds, reported record sales of turbines to "
+        "airlines in Asia and the Middle East.",
+        "However, analysts warned that rising costs for steel could hurt Globex next year.",
+    )
+    briefing = build_briefing([dangling])
+    check_valid(briefing, [dangling], 500)
+    openings = [p.text.split()[0] for p in briefing.key_points + briefing.key_figures]
+    assert openings and not {"Its", "He", "However,"} & set(openings)
+    assert any(p.text.startswith("Globex, the engine maker") for p in briefing.key_points)

@@ -373,3 +373,31 @@ async def test_briefing_follows_the_filtered_list(tmp_path: Path) -> None:
         assert isinstance(screen, BriefingScreen) and screen.briefing is not None
         assert {s.outlet for s in screen.briefing.sources} == {"Torontoer"}
         assert len(screen.briefing.sources) == 2
+
+
+async def test_a_story_in_the_briefing_shows_its_full_coverage(tmp_path: Path) -> None:
+    from textual.widgets import OptionList
+
+    from tui.screens.briefing import BriefingScreen, CoverageScreen
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(120, 36)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("B")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefingScreen) and screen.briefing is not None
+        stories = screen.query_one("#briefing-stories", OptionList)
+        stories.focus()
+        await pilot.press("enter")  # the first story: all five seeds report it
+        await pilot.pause()
+        coverage = app.screen
+        assert isinstance(coverage, CoverageScreen)
+        assert len(coverage.entries) == 5
+        listed = coverage.query_one(OptionList)
+        chosen = coverage.entries[2].id
+        listed.highlighted = 2
+        await pilot.press("enter")
+        await settle(app, pilot)
+        assert not isinstance(app.screen, (BriefingScreen, CoverageScreen))
+        assert shown(app) == chosen  # opened in the reader

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from summarise import __version__
-from tui.cli.briefing import cmd_brief
+from tui.cli.briefing import cmd_brief, cmd_stories
 from tui.cli.common import EXIT_USAGE, UsageError, warn
 from tui.cli.fetching import cmd_fetch
 from tui.cli.reading import cmd_entities, cmd_list, cmd_read, cmd_show, cmd_summary
@@ -122,6 +122,22 @@ def build_parser() -> argparse.ArgumentParser:
         help="about how long (default 500; sources not counted)",
     )
 
+    stories = commands.add_parser(
+        "stories", help="which articles report the same story, most important first"
+    )
+    stories.add_argument("paths", nargs="*", type=Path, metavar="PATH")
+    stories.add_argument("--json", action="store_true", help="machine-readable output")
+    stories.add_argument(
+        "--limit", "-n", type=_positive_int, default=20, metavar="N", help="stories listed"
+    )
+    for sub in (brief, stories):
+        sub.add_argument("--since", metavar="WHEN", help="24h, 7d, 2w, 3m or a date (2026-11-01)")
+        sub.add_argument("--until", metavar="WHEN", help="as --since; undated articles are kept")
+        sub.add_argument("--query", "-q", metavar="QUERY", help="only articles a search finds")
+    brief.add_argument(
+        "--stories", "-s", type=_positive_int, metavar="N", help="top stories told (default 5)"
+    )
+
     fetch = commands.add_parser("fetch", help="download articles and feeds into a library")
     fetch.add_argument("urls", nargs="+", metavar="URL")
     fetch.add_argument(
@@ -141,7 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="PATH",
             help="where to look an id up (default: the sample articles); repeatable",
         )
-    for sub in (read, listing, show, summary, entities, search, brief):
+    for sub in (read, listing, show, summary, entities, search, brief, stories):
         sub.add_argument(
             "--jobs",
             "-j",
@@ -160,6 +176,7 @@ COMMANDS = {
     "entities": cmd_entities,
     "search": cmd_search,
     "brief": cmd_brief,
+    "stories": cmd_stories,
     "fetch": cmd_fetch,
 }
 

@@ -1,16 +1,51 @@
-"""brief: one page across many articles."""
+"""brief and stories: one page across many articles, and which articles tell one story."""
 
 from __future__ import annotations
 
 import argparse
 import sys
 
-from tui.cli.common import UsageError, open_catalogue, progress
+from summarise.catalogue import Catalogue, Entry
+from tui.cli.common import UsageError, open_catalogue, print_json, progress, width
+
+
+def scoped(args: argparse.Namespace, catalogue: Catalogue) -> list[Entry]:
+    """The library's entries narrowed by --since, --until and --query."""
+    from summarise.scope import ScopeError, matching, parse_when, within
+
+    entries = catalogue.entries()
+    try:
+        since = parse_when(args.since) if args.since else None
+        until = parse_when(args.until) if args.until else None
+    except ScopeError as exc:
+        raise UsageError(str(exc)) from None
+    entries = within(entries, since, until)
+    if args.query:
+        from summarise.library import default_library_path
+        from summarise.query import QueryError
+        from summarise.search import SearchIndex
+
+        index = SearchIndex.for_library(args.paths or [default_library_path()])
+        try:
+            index.sync_catalogue(catalogue, progress=progress("articles indexed"))
+            entries = matching(entries, index.matching_ids(args.query))
+        except QueryError as exc:
+            raise UsageError(str(exc)) from None
+        finally:
+            index.close()
+    return entries
+
+
+def _where(args: argparse.Namespace) -> str:
+    where = ", ".join(str(p) for p in args.paths) or "the default library"
+    if args.since or args.until or args.query:
+        where += " in the scope asked for"
+    return where
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from summarise.analysis import AnalysisCache
-    from summarise.briefing.build import BriefingError, build_briefing
+    from summarise.analysis import Analyses, AnalysisCache
+    from summarise.briefing.build import BriefingError, brief
     from summarise.briefing.render import format_for, render, write_atomically
 
     fmt = args.format
@@ -26,14 +61,11 @@ def cmd_brief(args: argparse.Namespace) -> int:
     catalogue = open_catalogue(args.paths, args.jobs)
     cache = AnalysisCache.default()
     try:
-        ids = [e.id for e in catalogue.entries()]
-        articles = [a for batch in catalogue.iter_articles(ids) for a in batch]
-        briefing = build_briefing(
-            articles, words=args.words, cache=cache, progress=progress("articles analysed")
-        )
+        entries = scoped(args, catalogue)
+        analyses = Analyses(catalogue.articles, cache, args.jobs, progress("articles analysed"))
+        briefing = brief(entries, analyses, args.words, args.stories)
     except BriefingError as exc:
-        where = ", ".join(str(p) for p in args.paths) or "the sample library"
-        raise UsageError(f"{exc} in {where}") from None
+        raise UsageError(f"{exc} in {_where(args)}") from None
     finally:
         cache.close()
         catalogue.close()
@@ -47,4 +79,36 @@ def cmd_brief(args: argparse.Namespace) -> int:
             f"{briefing.body_words()} words)",
             file=sys.stderr,
         )
+    return 0
+
+
+def cmd_stories(args: argparse.Namespace) -> int:
+    from summarise.analysis import Analyses, AnalysisCache
+    from summarise.briefing.build import headline
+    from summarise.render import story_listing
+    from summarise.stories import StoryItem, find_stories
+
+    catalogue = open_catalogue(args.paths, args.jobs)
+    cache = AnalysisCache.default()
+    try:
+        entries = scoped(args, catalogue)
+        analyses = Analyses(catalogue.articles, cache, args.jobs, progress("articles analysed"))
+        profiles = analyses.profiles([e.id for e in entries])
+    finally:
+        cache.close()
+        catalogue.close()
+    by_id = {e.id: e for e in entries}
+    found = find_stories(
+        [
+            StoryItem(e.id, headline(e.title), e.date, e.source, profiles[e.id].terms)
+            for e in entries
+            if e.id in profiles
+        ]
+    )
+    if args.json:
+        print_json([s.to_dict(by_id) for s in found])
+    else:
+        sys.stdout.write(story_listing(found, by_id, width(), args.limit))
+    if not found:
+        print(f"newsbrief: no articles in {_where(args)}", file=sys.stderr)
     return 0

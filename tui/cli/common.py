@@ -62,6 +62,26 @@ def open_catalogue(paths: Sequence[Path], jobs: int | None = None) -> Catalogue:
     return catalogue
 
 
+def _by_id(ref: str, libraries: Sequence[Path], jobs: int | None) -> Article:
+    """An id is looked up in the catalogue as it is, and only if it is not there after the
+    library is brought up to date: `summary ID` does not walk 100,000 files."""
+    for path in libraries:
+        if not path.exists():
+            raise UsageError(f"no such file or folder: {path}")
+    catalogue = Catalogue.for_library(list(libraries) or [default_library_path()])
+    try:
+        if catalogue.generation():
+            try:
+                return find_article(catalogue, ref)
+            except LookupProblem:
+                pass
+        catalogue.close()
+        catalogue = open_catalogue(libraries, jobs)
+        return find_article(catalogue, ref)
+    finally:
+        catalogue.close()
+
+
 def resolve(ref: str, libraries: Sequence[Path] | None, jobs: int | None = None) -> Article:
     """One article: a file's own, or by id (or prefix) in the library."""
     path = Path(ref)
@@ -73,11 +93,7 @@ def resolve(ref: str, libraries: Sequence[Path] | None, jobs: int | None = None)
                 return article_in_file(path)
             except LookupProblem as exc:
                 raise UsageError(f"{exc}. Give the id with --library {ref}") from None
-        catalogue = open_catalogue(libraries or [], jobs)
-        try:
-            return find_article(catalogue, ref)
-        finally:
-            catalogue.close()
+        return _by_id(ref, libraries or [], jobs)
     except ArticleError as exc:
         raise UsageError(str(exc)) from None
     except LookupProblem as exc:

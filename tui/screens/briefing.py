@@ -1,56 +1,125 @@
-"""The briefing screen: one page over the articles in the list, with save to a file."""
+"""The briefing screen: one page over the articles in the list, its stories beside it.
+
+The stories list on the left leads to full coverage: enter on a story lists every article
+that reports it, with outlet and date, and enter on one of those opens it in the reader.
+`w` saves the page as Markdown, text, HTML or JSON.
+"""
 
 from __future__ import annotations
 
 import datetime
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 
 from textual import on, work
 from textual.app import ComposeResult
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Input, LoadingIndicator, Markdown, Static
+from textual.widgets import Input, LoadingIndicator, Markdown, OptionList, Static
+from textual.widgets.option_list import Option
 
-from summarise.analysis import AnalysisCache
+from summarise.analysis import Analyses, AnalysisCache
 from summarise.article import Article
-from summarise.briefing.build import Briefing, BriefingError, build_briefing
+from summarise.briefing.build import Briefing, BriefingError, brief
 from summarise.briefing.render import format_for, render, to_markdown, write_atomically
+from summarise.library import Listed
 from tui.actions import BRIEFING, bindings
 
+Fetch = Callable[[Sequence[str]], dict[str, Article]]
 
-class BriefingScreen(ModalScreen[None]):
+
+def _story_option(number: int, title: str, count: int) -> Content:
+    noun = "article" if count == 1 else "articles"
+    return Content.assemble(
+        (f"{number}. ", "bold"), Content(title), ("\n   " + f"{count:,} {noun}", "$text-muted")
+    )
+
+
+class CoverageScreen(ModalScreen[str | None]):
+    """Every article of one story, newest first; enter opens one."""
+
+    BINDINGS = [("escape,q", "dismiss(None)", "Back")]
+
+    def __init__(self, title: str, entries: Sequence[Listed]) -> None:
+        super().__init__()
+        self.story_title = title
+        self.entries = list(entries)
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="coverage-box"):
+            count = len(self.entries)
+            heading = f"{self.story_title} · {count:,} article{'s' if count != 1 else ''}"
+            yield Static(Content(heading), id="coverage-title")
+            yield OptionList(
+                *(
+                    Option(
+                        Content.assemble(
+                            (f"{e.date or 'undated':10}  ", "$text-muted"),
+                            (f"{(e.source or '-')[:18]:18}  ", "$text-accent"),
+                            Content(e.title),
+                        ),
+                        id=e.id,
+                    )
+                    for e in self.entries
+                ),
+                id="coverage-list",
+            )
+            yield Static(Content("enter opens · escape goes back"), id="coverage-hint")
+
+    def on_mount(self) -> None:
+        listing = self.query_one("#coverage-list", OptionList)
+        listing.highlighted = 0 if self.entries else None
+        listing.focus()
+
+    @on(OptionList.OptionSelected, "#coverage-list")
+    def _open(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option.id)
+
+
+class BriefingScreen(ModalScreen[str | None]):
+    """Dismissed with the id of an article to open, or None."""
+
     BINDINGS = bindings(BRIEFING)
 
     def __init__(
-        self, articles: list[Article], cache: AnalysisCache | None, save_dir: Path | None = None
+        self,
+        entries: Sequence[Listed],
+        fetch: Fetch,
+        cache: AnalysisCache | None,
+        save_dir: Path | None = None,
     ) -> None:
         super().__init__()
-        self.articles = articles
+        self.entries = list(entries)
+        self.by_id: Mapping[str, Listed] = {e.id: e for e in self.entries}
+        self.fetch = fetch
         self.cache = cache if cache is not None else AnalysisCache.default()
         self.save_dir = save_dir or Path.cwd()
         self.briefing: Briefing | None = None
 
     def compose(self) -> ComposeResult:
         with Vertical(id="briefing-box"):
-            yield Static(Content(f"Briefing {len(self.articles)} articles…"), id="briefing-status")
+            count = len(self.entries)
+            yield Static(Content(f"Briefing {count:,} articles…"), id="briefing-status")
             yield LoadingIndicator(id="briefing-loading")
-            with VerticalScroll(id="briefing-scroll"):
-                yield Markdown(id="briefing-page")
+            with Horizontal(id="briefing-body"):
+                yield OptionList(id="briefing-stories")
+                with VerticalScroll(id="briefing-scroll"):
+                    yield Markdown(id="briefing-page")
             yield Input(id="save-path", placeholder="Save as (.md, .txt, .html, .json)")
 
     def on_mount(self) -> None:
         self.query_one("#save-path", Input).display = False
-        self.query_one("#briefing-scroll").display = False
+        self.query_one("#briefing-body").display = False
         self.build()
 
     @work(thread=True, exclusive=True, group="briefing")
     def build(self) -> None:
         def progress(done: int, total: int) -> None:
-            self.app.call_from_thread(self._status, f"Analysing {done}/{total} articles…")
+            self.app.call_from_thread(self._status, f"Analysing {done:,}/{total:,} articles…")
 
         try:
-            briefing = build_briefing(self.articles, cache=self.cache, progress=progress)
+            briefing = brief(self.entries, Analyses(self.fetch, self.cache, None, progress))
         except BriefingError as exc:
             self.app.call_from_thread(self._status, f"Nothing to brief: {exc}.")
             self.app.call_from_thread(self._loaded, None)
@@ -64,12 +133,34 @@ class BriefingScreen(ModalScreen[None]):
         self.query_one("#briefing-loading").display = False
         if briefing is None:
             return
-        self.query_one("#briefing-scroll").display = True
+        self.query_one("#briefing-body").display = True
+        stories = self.query_one("#briefing-stories", OptionList)
+        told = [(s.title, s.count) for s in briefing.stories]
+        told += [(s.title, s.count) for s in briefing.more_stories]
+        stories.add_options(
+            Option(_story_option(n, title, count), id=str(n - 1))
+            for n, (title, count) in enumerate(told, 1)
+        )
+        stories.highlighted = 0 if told else None
         # Markdown renders asynchronously; the briefing counts as shown once it has.
         await self.query_one("#briefing-page", Markdown).update(to_markdown(briefing))
-        self._status(f"{briefing.body_words()} words · w saves · escape closes")
+        words = briefing.body_words()
+        self._status(f"{words} words · enter: a story's coverage · w saves · escape closes")
         self.query_one("#briefing-scroll").focus()
         self.briefing = briefing  # last: from here on, the page is shown and has the focus
+
+    @on(OptionList.OptionSelected, "#briefing-stories")
+    def _coverage(self, event: OptionList.OptionSelected) -> None:
+        if self.briefing is None or event.option.id is None:
+            return
+        every = [*self.briefing.stories, *self.briefing.more_stories]
+        story = every[int(event.option.id)]
+        entries = [self.by_id[i] for i in story.article_ids if i in self.by_id]
+        self.app.push_screen(CoverageScreen(story.title, entries), self._opened)
+
+    def _opened(self, article_id: str | None) -> None:
+        if article_id is not None:
+            self.dismiss(article_id)
 
     def action_close(self) -> None:
         field = self.query_one("#save-path", Input)
@@ -100,8 +191,10 @@ class BriefingScreen(ModalScreen[None]):
         try:
             write_atomically(path, render(self.briefing, fmt))
         except OSError as exc:
-            self.notify(f"Could not save {path}: {exc.strerror or exc}", severity="error")
+            self.notify(
+                f"Could not save {path}: {exc.strerror or exc}", severity="error", markup=False
+            )
             return
         event.input.display = False
         self.query_one("#briefing-scroll").focus()
-        self.notify(f"Saved {path}", timeout=4)
+        self.notify(f"Saved {path}", timeout=4, markup=False)

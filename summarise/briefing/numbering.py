@@ -1,0 +1,64 @@
+"""Numbering a briefing's sources in the order the page first names them.
+
+While a briefing is built, every citation is an article id; here each article named on the page
+gets a number (a point's sources, then the story's other reports, then figures, quotes and
+disagreements), and only those articles are listed. A briefing of 1,700 articles lists the few
+dozen it names; the scope line still counts every article briefed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from summarise.briefing.model import Briefing, Disagreement, Quote, Source
+from summarise.briefing.sections import Claim, QuoteFound
+from summarise.library import Listed
+
+
+def number_sources(
+    briefing: Briefing,
+    entries: Mapping[str, Listed],
+    said: Sequence[QuoteFound],
+    clashes: Sequence[Claim],
+    covering: Sequence[Sequence[str]],
+) -> None:
+    order: dict[str, int] = {}
+
+    def number(article_id: str) -> int:
+        return order.setdefault(article_id, len(order) + 1)
+
+    for story, others in zip(briefing.stories, covering, strict=True):
+        cited = [number(r.article_id) for p in story.points for r in p.refs]
+        story.covering = [number(i) for i in others]
+        story.articles = list(dict.fromkeys([*cited, *story.covering]))
+    for point in (*briefing.key_points, *briefing.key_figures):
+        point.sources = sorted({number(r.article_id) for r in point.refs})
+    briefing.quotes = [
+        Quote(q.text, q.speaker, tuple(sorted(number(i) for i in q.article_ids))) for q in said
+    ]
+    briefing.disagreements = [
+        Disagreement(
+            claim.role,
+            tuple(
+                sorted(
+                    ((who, tuple(sorted(number(i) for i in ids))) for who, ids in claim.who),
+                    key=lambda item: (min(item[1]), item[0]),
+                )
+            ),
+        )
+        for claim in clashes
+    ]
+    briefing.sources = []
+    for article_id, n in sorted(order.items(), key=lambda kv: kv[1]):
+        entry = entries[article_id]
+        briefing.sources.append(
+            Source(
+                n,
+                article_id,
+                entry.title,
+                entry.source,
+                entry.byline,
+                entry.date,
+                str(entry.path) if entry.path else None,
+            )
+        )

@@ -1,0 +1,242 @@
+"""A story's points: chosen across its articles, each cited only to the articles that say it.
+
+Choosing. A point is a whole sentence of one article that stands on its own: it may not open
+with a reference the page has not given ("It", "He", "However,", "The company ..."). What
+several of the story's reports say is what matters: sentences are scored by the word pairs
+("concepts", after Gillick and Favre's concept model) they cover that at least 40% of the
+story's articles use, each worth the number of articles that use it, over the sentence's
+length, plus a pull toward the lead, where news states the outcome before the background.
+Points are taken greedily; a concept counts once, so a point that repeats one already chosen
+gains nothing (and a near-copy is refused outright). A story told by one article has no
+shared concepts: its own ranking (newsrank) decides.
+
+Citing. A point cites the article it comes from, and another article only when that article
+holds a sentence with every number the point has and most of its content words. A story's
+other articles are listed as covering the story, never as saying the sentence.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from itertools import pairwise
+
+from summarise.analysis import ArticleAnalysis, SentenceInfo
+from summarise.text import stem, stop_words, strip_dateline
+
+# A point is a full sentence that can be read at a glance.
+MIN_WORDS, MAX_WORDS = 8, 50
+# Each article offers its best sentences and its lead; enough for any story's points.
+PER_ARTICLE = 5
+LEAD = 3
+# A story's points are chosen from this many of its articles (the most central ones first):
+# a story of thousands of reports costs what one of sixty does.
+STORY_ARTICLES = 60
+# Another article says the point when one of its sentences holds every number of the point and
+# at least this share of its content words (the attribution check asks for half).
+SUPPORT_SHARE = 0.6
+# Two points at or above this term overlap (cosine) say the same thing.
+REDUNDANT = 0.5
+# Tuned on the DUC 2003 clusters kept for tuning, a-e (bench/briefing_quality.py): a concept
+# counts when this share of the story's articles use it (at least two), sentences are divided
+# by their length to this power, and the lead pulls with this power of the position.
+SHARED_BY = 0.4
+LENGTH_POWER = 0.9
+POSITION_WEIGHT = 1.0
+
+# Openings that point at something the reader of a briefing has not been given.
+DANGLING = frozenset(
+    """
+    it its it's he she they them their theirs his her hers him we our us this these those that
+    such both another other others either neither one ones here there then thus therefore
+    however but and or nor so yet also still meanwhile separately moreover furthermore instead
+    nevertheless nonetheless later earlier afterwards similarly likewise additionally
+    otherwise besides indeed even further finally first second third next last
+    """.split()
+)
+DANGLING_PHRASES = (
+    "in addition",
+    "as a result",
+    "on the other hand",
+    "at the same time",
+    "by contrast",
+    "in contrast",
+    "after that",
+    "despite this",
+    "because of this",
+    "for its part",
+    "for their part",
+    "in that case",
+    "as well",
+)
+# "The company said..." refers back; "The Bank of England said..." does not.
+GENERIC_NOUNS = frozenset(
+    """
+    company companies firm firms group groups bank banks business businesses carrier airline
+    retailer maker makers brand chain network operator agency agencies body move moves deal
+    deals decision decisions plan plans proposal proposals report reports study studies survey
+    surveys research researchers scientists team teams club clubs side player players band
+    singer actor actress film films show series album book court judge jury case cases bill
+    law measure rule rules official officials spokesman spokeswoman spokesperson minister
+    ministers president chairman chairwoman chief executive executives boss director
+    government governments authorities country countries city region state states island
+    party parties union unions talks meeting summit event events project scheme system
+    product products service services device devices technology game games match matches
+    victim victims suspect suspects man woman men women boy girl couple family patients
+    children people police army troops rebels campaign offer bid sale sales figures rise fall
+    increase cut cuts changes change problem problems issue issues incident attack attacks
+    crash accident disease virus drug drugs treatment
+    """.split()
+)
+_WORD = re.compile(r"[\w’'-]+")
+_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
+
+
+_COUNTED = frozenset("two three four five six seven eight nine ten several both".split())
+
+
+def opens_dangling(text: str) -> bool:
+    """Whether a sentence opens with a reference the reader has not been given."""
+    body = strip_dateline(text).lstrip("\"“‘'([ ")
+    words = _WORD.findall(body[:80])
+    if not words or not (body[:1].isupper() or body[:1].isdigit()):
+        return True
+    first = words[0].lower().strip("’'")
+    if first in DANGLING:
+        return True
+    opening = " ".join(w.lower() for w in words[:4])
+    if any(opening.startswith(phrase) for phrase in DANGLING_PHRASES):
+        return True
+    if first == "the" and len(words) > 1 and words[1][:1].islower():
+        second = words[1].lower().strip("’'")
+        # "The company said", "The two leaders met": back to someone named before.
+        return second.removesuffix("’s").removesuffix("'s") in GENERIC_NOUNS or (second in _COUNTED)
+    return False
+
+
+def numbers(text: str) -> frozenset[str]:
+    """The numbers a sentence states, as written without thousands separators."""
+    return frozenset(n.replace(",", "") for n in _NUMBER.findall(text))
+
+
+def mostly_quoted(text: str) -> bool:
+    return sum(len(m) for m in _QUOTED.findall(text)) > len(text) / 2
+
+
+@dataclass(slots=True)
+class Candidate:
+    article_id: str
+    info: SentenceInfo
+    text: str  # the sentence, any dateline before it removed
+    terms: frozenset[str]
+    concepts: frozenset[tuple[str, str]]
+    words: int
+    position: int  # the sentence's place in its article
+
+
+_TOKEN = re.compile(r"[A-Za-z0-9]+(?:['’][a-z]+)?")
+
+
+def concepts(text: str) -> frozenset[tuple[str, str]]:
+    """The sentence's pairs of adjacent stemmed words, but for pairs of two stop words."""
+    stops = stop_words()
+    words = [stem(w) for w in _TOKEN.findall(text.lower())]
+    return frozenset((a, b) for a, b in pairwise(words) if not (a in stops and b in stops))
+
+
+def candidates(analyses: Sequence[ArticleAnalysis]) -> list[Candidate]:
+    """Each article's lead and best sentences that could stand alone as points."""
+    found = []
+    for analysis in analyses:
+        best = sorted(analysis.sentences, key=lambda s: (-s.score, s.index))[:PER_ARTICLE]
+        chosen = {s.index: s for s in (*analysis.sentences[:LEAD], *best)}
+        for info in sorted(chosen.values(), key=lambda s: s.index):
+            text = strip_dateline(info.text)
+            words = len(text.split())
+            if not MIN_WORDS <= words <= MAX_WORDS or not info.terms:
+                continue
+            if text.endswith("?") or mostly_quoted(text) or opens_dangling(text):
+                continue
+            found.append(
+                Candidate(
+                    analysis.article_id,
+                    info,
+                    text,
+                    frozenset(info.terms),
+                    concepts(text),
+                    words,
+                    info.index,
+                )
+            )
+    return found
+
+
+def cosine(a: frozenset[str], b: frozenset[str]) -> float:
+    if not a or not b:
+        return 0.0
+    return len(a & b) / math.sqrt(len(a) * len(b))
+
+
+def select(
+    found: Sequence[Candidate],
+    analyses: Sequence[ArticleAnalysis],
+    limit: int,
+    budget: int,
+    taken: set[tuple[str, int]],
+) -> list[Candidate]:
+    """Up to `limit` points in about `budget` words, the most telling first."""
+    df: dict[tuple[str, str], int] = defaultdict(int)
+    for analysis in analyses:
+        seen: set[tuple[str, str]] = set()
+        for info in analysis.sentences:
+            seen |= concepts(strip_dateline(info.text))
+        for concept in seen:
+            df[concept] += 1
+    shared = len(analyses) > 1
+    enough = max(2, round(SHARED_BY * len(analyses)))
+    top_score = {a.article_id: max((s.score for s in a.sentences), default=1.0) for a in analyses}
+
+    def value(c: Candidate, covered: set[tuple[str, str]]) -> float:
+        if shared:
+            gain = float(sum(df[k] for k in c.concepts - covered if df[k] >= enough))
+        else:
+            gain = 10.0 * c.info.score / (top_score[c.article_id] or 1.0)
+        lead = 1.0 / (1.0 + c.position) ** POSITION_WEIGHT
+        return (gain + lead) / c.words**LENGTH_POWER
+
+    chosen: list[Candidate] = []
+    covered: set[tuple[str, str]] = set()
+    words = 0
+    pool = [c for c in found if (c.article_id, c.info.index) not in taken]
+    while pool and len(chosen) < limit:
+        best = max(pool, key=lambda c: (value(c, covered), -c.position, c.article_id))
+        pool.remove(best)
+        if chosen and words + best.words > budget:
+            continue
+        if any(cosine(best.terms, c.terms) >= REDUNDANT for c in chosen):
+            continue
+        chosen.append(best)
+        covered |= best.concepts
+        words += best.words
+        taken.add((best.article_id, best.info.index))
+    return chosen
+
+
+def supporters(point: Candidate, analyses: Sequence[ArticleAnalysis]) -> list[tuple[str, int]]:
+    """(article id, sentence index) of the sentence in each other article that says the point:
+    every number of the point, and at least SUPPORT_SHARE of its content words."""
+    wanted = numbers(point.text)
+    need = math.ceil(SUPPORT_SHARE * len(point.terms))
+    found = []
+    for analysis in analyses:
+        if analysis.article_id == point.article_id:
+            continue
+        for info in analysis.sentences:
+            if len(point.terms & frozenset(info.terms)) >= need and wanted <= numbers(info.text):
+                found.append((analysis.article_id, info.index))
+                break
+    return found
