@@ -1,135 +1,88 @@
-"""Briefing speed and ranking quality, ours against sumy's LexRank in the same run.
+"""How long a briefing takes, and how much memory, as the library grows.
 
-    python bench/briefing.py ../shared/data/bbc [--sentences 2000] [--pick 20] [--skip-sumy]
+    python bench/briefing.py ../shared/data [--sizes bbc,20000,100000] [--runs 3]
 
-1. A briefing over every article in DATA_DIR/articles: cold (empty analysis cache) and cached,
-   with the process's peak memory. Loading the files is timed separately.
-2. One long input of --sentences sentences (the BBC articles' sentences in order, as a
-   combined briefing sees them): sumy's LexRank and our ranker each pick --pick sentences.
-   Prints both times and the ratio, ROUGE-1/2 F1 of our pick against sumy's, and of each pick
-   against the reference summaries of the articles the input spans.
+DATA holds bbc/ and duc2003/. "bbc" is the BBC folder as it is (1,808 articles); a number is a
+library of that many articles written to a temporary folder by copying the BBC and DUC 2003
+articles, each copy with one distinct line. Each run is the real `newsbrief brief` command in a
+process of its own, output thrown away. Cold: an empty cache folder (every file parsed, every
+article profiled); warm: the same again, nothing changed (medians of --runs). Peak memory is
+the newsbrief process's own; its worker processes (two, on two cores) are counted apart, each
+under 150 MB. For the first size, the cold run with one worker (`--jobs 1`) is timed too.
 """
 
 from __future__ import annotations
 
 import argparse
-import resource
+import os
+import shutil
+import statistics
+import subprocess
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from summarise.analysis import AnalysisCache
-from summarise.briefing.build import build_briefing
-from summarise.readers import load_paths
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from scale import build_library
 
 
-def peak_mb() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def briefing_speed(data_dir: Path) -> None:
+def run(args: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak MB of the process itself."""
     started = time.perf_counter()
-    articles = load_paths([data_dir / "articles"]).articles
-    loading = time.perf_counter() - started
-    print(f"Library: {len(articles)} distinct articles, loaded in {loading:.2f} s")
-    with tempfile.TemporaryDirectory() as folder:
-        cache = AnalysisCache(Path(folder) / "analysis.db")
-        started = time.perf_counter()
-        cold = build_briefing(articles, cache=cache)
-        cold_time = time.perf_counter() - started
-        warm_times = []
-        for _ in range(3):
-            started = time.perf_counter()
-            warm = build_briefing(articles, cache=cache)
-            warm_times.append(time.perf_counter() - started)
-        cache.close()
-    assert [p.text for p in warm.key_points] == [p.text for p in cold.key_points]
-    print(f"  briefing, cold (analysis computed):  {cold_time:.2f} s   (target < 10 s)")
-    print(
-        f"  briefing, analysis cached (median of 3): {sorted(warm_times)[1]:.2f} s   (target < 1 s)"
-    )
-    print(f"  peak memory of this process so far: {peak_mb():.0f} MB   (target < 1024 MB)")
-    print(
-        f"  {len(cold.key_points)} key points, {cold.body_words()} words, "
-        f"{len(cold.disagreements)} disagreements reported"
-    )
-
-
-def long_input(data_dir: Path, count: int) -> tuple[list[str], list[str]]:
-    """The first `count` sentences of the library, and the references of their articles."""
-    from summarise.readers import ArticleError, read_article
-    from summarise.text import article_sentences
-
-    sentences: list[str] = []
-    references: list[str] = []
-    for path in sorted((data_dir / "articles").rglob("*.txt")):
-        if len(sentences) >= count:
-            break
-        try:
-            article = read_article(path)
-        except ArticleError:
-            continue  # a file the loader rejects is skipped here too
-        sentences += [s.text for s in article_sentences(article)]
-        relative = path.relative_to(data_dir / "articles")
-        summary = data_dir / "summaries" / relative
-        if summary.exists():
-            references.append(summary.read_bytes().decode("utf-8", errors="replace"))
-    return sentences[:count], references
-
-
-def ranking_comparison(data_dir: Path, count: int, pick: int, skip_sumy: bool) -> None:
-    from rouge_score import rouge_scorer
-
-    from summarise.ranking import rank_sentences
-    from summarise.summarisers import summarise_sentences
-    from summarise.text import Sentence, content_terms
-
-    texts, references = long_input(data_dir, count)
-    print(f"\nOne input of {len(texts)} sentences from {len(references)} articles, pick {pick}:")
-    started = time.perf_counter()
-    scores = rank_sentences([content_terms(t) for t in texts])
-    ours = sorted(sorted(range(len(texts)), key=lambda i: (-scores[i], i))[:pick])
-    ours_time = time.perf_counter() - started
-    print(f"  newsrank (ours):  {ours_time:.2f} s")
-    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True)
-    reference = "\n".join(references)
-    ours_text = " ".join(texts[i] for i in ours)
-    ours_vs_ref = scorer.score(reference, ours_text)
-    if skip_sumy:
-        print("  sumy LexRank: skipped (--skip-sumy)")
-        return
-    sentences = [Sentence(i, 0, 0, len(t), t) for i, t in enumerate(texts)]
-    started = time.perf_counter()
-    sumy_pick = summarise_sentences(sentences, pick, "lexrank")
-    sumy_time = time.perf_counter() - started
-    sumy_text = " ".join(texts[i] for i in sumy_pick)
-    sumy_vs_ref = scorer.score(reference, sumy_text)
-    agreement = scorer.score(sumy_text, ours_text)
-    print(f"  sumy LexRank:     {sumy_time:.2f} s")
-    print(f"  speed-up:         {sumy_time / ours_time:.0f}x   (target >= 50x)")
-    print(
-        f"  ours vs sumy's own pick: ROUGE-1 {100 * agreement['rouge1'].fmeasure:.1f}, "
-        f"ROUGE-2 {100 * agreement['rouge2'].fmeasure:.1f}; "
-        f"{len(set(ours) & set(sumy_pick))} of {pick} sentences the same"
-    )
-    for name, result in (("ours", ours_vs_ref), ("sumy", sumy_vs_ref)):
-        print(
-            f"  {name} vs the references: ROUGE-1 recall {100 * result['rouge1'].recall:.2f}, "
-            f"ROUGE-2 recall {100 * result['rouge2'].recall:.2f}, "
-            f"ROUGE-2 precision {100 * result['rouge2'].precision:.1f}"
-        )
+    process = subprocess.Popen(args, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    elapsed = time.perf_counter() - started
+    if os.waitstatus_to_exitcode(status) != 0:
+        assert process.stderr is not None
+        raise SystemExit(f"{' '.join(args)} failed: {process.stderr.read().decode()[-2000:]}")
+    return elapsed, usage.ru_maxrss / 1024
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("data_dir", type=Path)
-    parser.add_argument("--sentences", type=int, default=2000)
-    parser.add_argument("--pick", type=int, default=20)
-    parser.add_argument("--skip-sumy", action="store_true", help="sumy takes about a minute")
+    parser.add_argument("data", type=Path, help="the folder holding bbc/ and duc2003/")
+    parser.add_argument("--sizes", default="bbc,20000,100000")
+    parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args(argv)
-    briefing_speed(args.data_dir)
-    ranking_comparison(args.data_dir, args.sentences, args.pick, args.skip_sumy)
+
+    for number, size in enumerate(args.sizes.split(",")):
+        with tempfile.TemporaryDirectory() as work:
+            if size == "bbc":
+                library = args.data / "bbc" / "articles"
+                label = "BBC, 1,808 articles"
+            else:
+                library = Path(work) / "library"
+                library.mkdir()
+                build_library(args.data, int(size), library)
+                label = f"{int(size):,} articles"
+            command = [sys.executable, "-m", "tui.cli", "brief", str(library), "--format", "json"]
+
+            def env_for(name: str) -> dict[str, str]:
+                cache = Path(work) / name
+                shutil.rmtree(cache, ignore_errors=True)
+                return {
+                    **os.environ,
+                    "NEWSBRIEF_CACHE_DIR": str(cache),
+                    "NEWSBRIEF_DATA_DIR": str(Path(work) / "data"),
+                }
+
+            env = env_for("cache")
+            cold, cold_peak = run(command, env)
+            warm = [run(command, env) for _ in range(args.runs)]
+            print(f"\n{label}")
+            print(f"  cold  {cold:7.1f} s   peak {cold_peak:6.0f} MB")
+            print(
+                f"  warm  {statistics.median(w[0] for w in warm):7.2f} s   "
+                f"peak {max(w[1] for w in warm):6.0f} MB   (median of {args.runs})"
+            )
+            if number == 0:
+                sequential, _ = run([*command, "--jobs", "1"], env_for("sequential"))
+                print(
+                    f"  cold with one worker (--jobs 1): {sequential:.1f} s "
+                    f"({sequential / cold:.1f}x the time)"
+                )
+            sys.stdout.flush()
     return 0
 
 

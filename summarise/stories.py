@@ -13,12 +13,15 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date as Date
+from itertools import islice
 
 from summarise.library import Listed
 
+# Bump when the grouping changes: stories cached for a set of articles are found again.
+STORIES_VERSION = 1
 # Measured on the DUC 2003 clusters chosen for tuning (bench/briefing_quality.py): the
 # cosine at which an article joins a story.
 JOIN_AT = 0.2
@@ -35,6 +38,13 @@ COMMON_FLOOR = 20
 # library of five reports of one story, the words all five share are what tells the story,
 # not what says nothing.
 BACKGROUND = 200
+# Each term leads to at most this many stories (the most recently changed), and the few
+# stories sharing the most weight with an article are scored in full.
+POSTINGS_PER_TERM = 30
+EXACT_CHECKS = 3
+# Stories are looked up by an article's heaviest terms alone.
+LOOKUP_TERMS = 12
+RECENTRE_ALWAYS, RECENTRE_GROWTH = 10, 1.1
 # Two reports within a few days of each other are a little more likely one story.
 NEAR_DAYS = 3.0
 NEAR_BONUS = 0.04
@@ -88,6 +98,7 @@ class _Cluster:
     weights: dict[str, float] = field(default_factory=dict)  # sum of member vectors
     top: dict[str, float] = field(default_factory=dict)  # normalised centroid, truncated
     last: Date | None = None
+    centred_at: int = 0  # how many members the centroid was last computed from
 
 
 def _day(text: str | None) -> Date | None:
@@ -119,9 +130,56 @@ def _vectors(items: Sequence[StoryItem]) -> tuple[list[dict[str, float]], set[st
 
 
 def _recentre(cluster: _Cluster) -> None:
+    # The running sums keep only the heaviest terms, so a story of thousands of reports costs
+    # what one of dozens does.
+    if len(cluster.weights) > 8 * CENTROID_TERMS:
+        kept = sorted(cluster.weights.items(), key=lambda kv: (-kv[1], kv[0]))
+        cluster.weights = dict(kept[: 4 * CENTROID_TERMS])
     top = sorted(cluster.weights.items(), key=lambda kv: (-kv[1], kv[0]))[:CENTROID_TERMS]
     norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
     cluster.top = {t: w / norm for t, w in top}
+    cluster.centred_at = len(cluster.members)
+
+
+class _Postings:
+    """Term -> the stories whose centre holds it, the most recently changed last, at most
+    POSTINGS_PER_TERM of them: a term many stories share leads to the ones still going."""
+
+    def __init__(self, common: set[str]) -> None:
+        self.common = common
+        self.lists: dict[str, dict[int, None]] = defaultdict(dict)
+
+    def touch(self, cluster: int, terms: Iterable[str]) -> None:
+        for term in terms:
+            if term in self.common:
+                continue
+            held = self.lists[term]
+            held.pop(cluster, None)
+            held[cluster] = None
+            if len(held) > POSTINGS_PER_TERM:
+                del held[next(iter(held))]
+
+    def drop(self, cluster: int, terms: Iterable[str]) -> None:
+        for term in terms:
+            if term in self.lists:
+                self.lists[term].pop(cluster, None)
+
+    def nearest(
+        self, vector: dict[str, float], clusters: list[_Cluster], skip: int = -1
+    ) -> list[int]:
+        """The few stories that share the most weight with `vector`, by their shared terms."""
+        shared: dict[int, float] = defaultdict(float)
+        # Vectors and centroids hold their terms heaviest first.
+        for term, weight in islice(vector.items(), LOOKUP_TERMS):
+            for c in self.lists.get(term, ()):
+                if c != skip:
+                    shared[c] += weight * clusters[c].top.get(term, 0.0)
+        return sorted(shared, key=lambda c: (-shared[c], c))[:EXACT_CHECKS]
+
+
+def _likeness(vector: dict[str, float], cluster: _Cluster) -> float:
+    top = cluster.top
+    return sum(vector[t] * top[t] for t in vector.keys() & top.keys())
 
 
 def find_stories(
@@ -134,20 +192,16 @@ def find_stories(
     vectors, common = _vectors(items)
     order = sorted(range(len(items)), key=lambda i: (items[i].date or "9999", items[i].id))
     clusters: list[_Cluster] = []
-    postings: dict[str, set[int]] = defaultdict(set)  # term -> clusters with it in the centroid
+    postings = _Postings(common)
     for i in order:
         vector, day = vectors[i], _day(items[i].date)
-        candidates: set[int] = set()
-        for term in vector:
-            if term not in common:
-                candidates |= postings.get(term, set())
         best, best_score = -1, join_at
-        for c in sorted(candidates):
+        for c in postings.nearest(vector, clusters):
             cluster = clusters[c]
-            score = sum(w * cluster.top.get(t, 0.0) for t, w in vector.items())
+            score = _likeness(vector, cluster)
             if day and cluster.last and abs((day - cluster.last).days) <= NEAR_DAYS:
                 score += NEAR_BONUS
-            if score >= best_score:
+            if score > best_score or (score == best_score and c < best):
                 best, best_score = c, score
         if best < 0:
             clusters.append(_Cluster())
@@ -159,37 +213,34 @@ def find_stories(
             cluster.weights[term] = cluster.weights.get(term, 0.0) + weight
         if day and (cluster.last is None or day > cluster.last):
             cluster.last = day
-        _recentre(cluster)
-        for term in before - set(cluster.top):
-            postings[term].discard(best)
-        for term in set(cluster.top) - before:
-            postings[term].add(best)
-    clusters = _merge(clusters, postings, common, merge_at)
+        # A story of many reports barely moves with one more: its centre is computed again
+        # only when it has grown by a tenth.
+        if len(cluster.members) <= RECENTRE_ALWAYS or (
+            len(cluster.members) >= cluster.centred_at * RECENTRE_GROWTH
+        ):
+            _recentre(cluster)
+            postings.drop(best, before - set(cluster.top))
+            postings.touch(best, cluster.top)
+    for cluster in clusters:
+        if cluster.centred_at != len(cluster.members):
+            _recentre(cluster)
+    clusters = _merge(clusters, postings, merge_at)
     stories = [_story(items, vectors, c) for c in clusters]
     _rank(stories)
     return stories
 
 
-def _merge(
-    clusters: list[_Cluster], postings: dict[str, set[int]], common: set[str], merge_at: float
-) -> list[_Cluster]:
+def _merge(clusters: list[_Cluster], postings: _Postings, merge_at: float) -> list[_Cluster]:
     """Join stories whose centres are alike: taking articles one at a time, the first of a
-    story can start apart before its centre has formed. Largest stories absorb the others."""
+    story can start apart before its centre has formed. Larger stories absorb the others."""
     alive = set(range(len(clusters)))
     for c in sorted(range(len(clusters)), key=lambda c: (-len(clusters[c].members), c)):
         if c not in alive:
             continue
         cluster = clusters[c]
-        candidates: set[int] = set()
-        for term in cluster.top:
-            if term not in common:
-                candidates |= postings.get(term, set())
-        for other in sorted(candidates - {c}):
-            if other not in alive:
-                continue
+        for other in postings.nearest(cluster.top, clusters, skip=c):
             target = clusters[other]
-            likeness = sum(w * target.top.get(t, 0.0) for t, w in cluster.top.items())
-            if likeness < merge_at:
+            if other not in alive or _likeness(cluster.top, target) < merge_at:
                 continue
             before = set(cluster.top)
             cluster.members += target.members
@@ -199,12 +250,9 @@ def _merge(
                 cluster.last = target.last
             _recentre(cluster)
             alive.discard(other)
-            for term in target.top:
-                postings[term].discard(other)
-            for term in before - set(cluster.top):
-                postings[term].discard(c)
-            for term in set(cluster.top) - before:
-                postings[term].add(c)
+            postings.drop(other, target.top)
+            postings.drop(c, before - set(cluster.top))
+            postings.touch(c, cluster.top)
     return [clusters[c] for c in sorted(alive)]
 
 

@@ -105,6 +105,8 @@ ACTIONS: tuple[Action, ...] = _rows(
      "List", APP, _L, None, True),
     ("sort", "o", "cycle_sort", "Sort", "Sort by date, title or source", "List", APP, (), None,
      True),
+    ("group-stories", "S", "toggle_groups", "Stories",
+     "Group the list by story, with each story's article count", "List", APP, (), None, True),
     ("clear-search-filter", "escape", "clear_search_filter", "Clear filter",
      "Show every article again after a search filter", "List"),
     ("search", "slash", "search", "Search", "Search every article", "Library", APP, _LA, "/",

@@ -1,14 +1,13 @@
 """The newsbrief reader: it composes the panes, routes their messages and keeps the state.
 
-Each widget owns its own state: the list its articles, filter, sort and marks; the article
-view its highlights and where the reader is among mentions and hits; the panel its summary
-settings; the search screen its history. The app hears what changed and keeps it (StateStore)
-or tells the pane that needs to know.
-"""
+Each widget owns its state (the list its articles, filter, sort and marks; the view its
+highlights; the panel its summary settings; the search screen its history). The app hears what
+changed, keeps it (StateStore) or tells the pane that needs to know."""
 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -41,8 +40,6 @@ if TYPE_CHECKING:
 
 # Highlighting rows faster than this apart (holding j) only shows the last one.
 PREVIEW_DELAY = 0.12
-# Below this width an open panel hides the sidebar, so the article keeps a readable measure.
-NARROW = 120
 
 
 class NewsbriefApp(App[None]):
@@ -51,6 +48,9 @@ class NewsbriefApp(App[None]):
     COMMANDS = App.COMMANDS | {ArticleCommands}
     AUTO_FOCUS = "ArticleList"
     BINDINGS = bindings(APP)
+    # Below 120 columns an open panel hides the sidebar, so the article keeps a readable
+    # measure (newsbrief.tcss).
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
 
     def __init__(
         self,
@@ -102,21 +102,13 @@ class NewsbriefApp(App[None]):
         self.watch(self.screen, "focused", self._focus_moved)
         self.service.load()
 
-    def _has_widgets(self) -> bool:
-        """False while the app is shutting down: late messages then have nothing to update."""
+    def _has_widgets(self) -> bool:  # False while shutting down: nothing left to update
         return self.is_running and bool(self.screen_stack) and bool(self.query(ArticleList))
 
     # ---- layout and footer --------------------------------------------------------------
 
-    def _fit_layout(self) -> None:
-        narrow = self.size.width < NARROW and self.panel.mode is not None
-        self.screen.set_class(narrow, "-narrow-panel")
-
-    def on_resize(self) -> None:
-        self._fit_layout()
-
     def on_side_panel_changed(self) -> None:
-        self._fit_layout()
+        self.screen.set_class(self.panel.mode is not None, "-panel-open")
         if self.panel.mode == "entities":
             self.query_one(EntityList).focus()
         elif not self.focused or isinstance(self.focused, EntityList):
@@ -236,6 +228,16 @@ class NewsbriefApp(App[None]):
         self.store.set(Setting.SORT, key)
         self.notify(f"Sorted by {key}", timeout=2)
 
+    def action_toggle_groups(self) -> None:
+        if self.article_list.groups is not None:
+            self.article_list.groups = None
+            return
+        self.notify("Grouping the list by story…", timeout=3)
+        self.service.group(self.article_list.everything)
+
+    def on_library_service_grouped(self, message: LibraryService.Grouped) -> None:
+        self.article_list.groups = message.groups
+
     def _sort_by(self, key: str) -> None:
         self.article_list.sort_key = key
         self.store.set(Setting.SORT, key)
@@ -250,9 +252,6 @@ class NewsbriefApp(App[None]):
 
     def action_cycle_method(self) -> None:
         self.panel.cycle_method()
-
-    def _use_method(self, method: str) -> None:
-        self.panel.method = method
 
     def action_summary_length(self, step: int) -> None:
         self.panel.change_length(step)
@@ -337,7 +336,8 @@ class NewsbriefApp(App[None]):
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
-        yield from action_commands(self.run_action, self._sort_by, self._use_method)
+        use = partial(setattr, self.panel, "method")
+        yield from action_commands(self.run_action, self._sort_by, use)
 
     # ---- leaving ------------------------------------------------------------------------
 

@@ -11,6 +11,7 @@ hundred analyses.
 
 from __future__ import annotations
 
+import hashlib
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
@@ -38,7 +39,7 @@ from summarise.briefing.numbering import number_sources
 from summarise.briefing.points import Candidate, candidates, select, supporters
 from summarise.briefing.sections import Claim, QuoteFound, disagreements, figures, names, quotes
 from summarise.library import Listed
-from summarise.stories import Story, StoryItem, find_stories
+from summarise.stories import STORIES_VERSION, Story, StoryItem, find_stories
 from summarise.text import strip_dateline
 
 MIN_WORDS = 120
@@ -97,13 +98,7 @@ def brief(
         raise BriefingError("no articles to brief")
     words = max(MIN_WORDS, words)
     profiles = analyses.profiles([e.id for e in entries])
-    found = find_stories(
-        [
-            StoryItem(e.id, headline(e.title), e.date, e.source, profiles[e.id].terms)
-            for e in entries
-            if e.id in profiles
-        ]
-    )
+    found = stories_of(entries, profiles, analyses.cache)
     count = top_stories if top_stories is not None else TOP_STORIES
     top, rest = found[:count], found[count : count + MORE_STORIES]
     # A story's reports are analysed newest first, up to STORY_ARTICLES of them.
@@ -129,6 +124,27 @@ def brief(
     return _assemble(
         entries, told, rest, figure_points, said, clashes, list(profiles.values()), full, words
     )
+
+
+def stories_of(
+    entries: Sequence[Listed], profiles: dict[str, Profile], cache: AnalysisCache | None
+) -> list[Story]:
+    """The entries' stories; the same set of articles again is answered from the cache."""
+    key = hashlib.sha256(
+        "\n".join([str(STORIES_VERSION), *sorted(e.id + (e.date or "") for e in entries)]).encode()
+    ).hexdigest()
+    if cache is not None and isinstance(known := cache.get_stories(key), list):
+        return known
+    found = find_stories(
+        [
+            StoryItem(e.id, headline(e.title), e.date, e.source, profiles[e.id].terms)
+            for e in entries
+            if e.id in profiles
+        ]
+    )
+    if cache is not None:
+        cache.put_stories(key, found)
+    return found
 
 
 def _tell(

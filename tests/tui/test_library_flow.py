@@ -9,7 +9,7 @@ from pathlib import Path
 
 from summarise.state import StateStore
 from tests.conftest import ROOT
-from tests.tui.helpers import make_app, settle, shown
+from tests.tui.helpers import make_app, settle, shown, status
 from tui.app import NewsbriefApp
 
 
@@ -57,3 +57,32 @@ async def test_keys_work_while_the_library_updates(tmp_path: Path) -> None:
         assert shown(app) == app.article_list.articles[3].id  # previewed, while updating
         assert time.monotonic() - started < 1.5
         assert app.service.index is None  # the keys really did act during the update
+
+
+async def test_the_list_groups_by_story_and_back(tmp_path: Path) -> None:
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for n, (title, body) in enumerate(
+        [
+            ("Harbour dredging approved", "The Port of Kelso approved harbour dredging plans."),
+            ("Kelso votes to dredge harbour", "The Port of Kelso voted to dredge its harbour."),
+            ("Rovers win the cup final", "Ashby Rovers beat Delford United in the cup final."),
+        ]
+    ):
+        (folder / f"{n}.txt").write_text(f"{title}\n\n{body} More text follows here today.\n")
+    app = make_app(tmp_path, [folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("S")
+        await settle(app, pilot)
+        listing = app.article_list
+        assert listing.story_count == 2
+        assert "2 stories" in status(app)
+        headers = [r for r in listing.rows if not hasattr(r, "id")]
+        assert [h.count for h in headers] == [2, 1]  # the bigger story first, with its count
+        assert listing.highlighted_article is not None  # the cursor never rests on a header
+        await pilot.press("j", "j")
+        assert listing.highlighted_article is not None
+        await pilot.press("S")
+        await pilot.pause()
+        assert listing.groups is None and len(listing.rows) == 3

@@ -35,6 +35,20 @@ class SearchFilter:
     ranked_ids: tuple[str, ...]
 
 
+@dataclass(frozen=True, slots=True)
+class StoryGroup:
+    """A story the list can be grouped by: its headline and its articles, newest first."""
+
+    title: str
+    article_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Header:
+    title: str
+    count: int
+
+
 class ArticleList(ScrollView, can_focus=True):
     """Articles two lines each: title with read and bookmark marks, then outlet and date."""
 
@@ -45,6 +59,7 @@ class ArticleList(ScrollView, can_focus=True):
         "article-list--details",
         "article-list--unread-mark",
         "article-list--star",
+        "article-list--story",
     }
     DEFAULT_CSS = """
     ArticleList {
@@ -55,12 +70,14 @@ class ArticleList(ScrollView, can_focus=True):
         & > .article-list--details { color: $text-muted; }
         & > .article-list--unread-mark { color: $text-accent; text-style: bold; }
         & > .article-list--star { color: $text-warning; }
+        & > .article-list--story { background: $boost; color: $text-primary; }
     }
     """
 
     filter_text: reactive[str] = reactive("", init=False)
     sort_key: reactive[str] = reactive("date", init=False)
     search_filter: reactive[SearchFilter | None] = reactive(None, init=False)
+    groups: reactive[tuple[StoryGroup, ...] | None] = reactive(None, init=False)
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
 
     class Highlighted(Message):
@@ -95,6 +112,7 @@ class ArticleList(ScrollView, can_focus=True):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.everything: list[Listed] = []
         self.articles: list[Listed] = []  # as shown: filtered and sorted
+        self.rows: list[Listed | _Header] = []  # the articles, and story headers when grouped
         self.read_ids: set[str] = set()
         self.bookmark_ids: set[str] = set()
         self._row_of: dict[str, int] = {}
@@ -124,14 +142,40 @@ class ArticleList(ScrollView, can_focus=True):
             shown = filter_articles(ranked, self.filter_text)
         else:
             shown = sort_articles(filter_articles(self.everything, self.filter_text), self.sort_key)
-        self.articles = shown
-        self._row_of = {a.id: row for row, a in enumerate(shown)}
-        self._unread_shown = sum(1 for a in shown if a.id not in self.read_ids)
+        self.rows = self._grouped(shown) if self.groups is not None else list(shown)
+        self.articles = [r for r in self.rows if not isinstance(r, _Header)]
+        self._row_of = {r.id: row for row, r in enumerate(self.rows) if not isinstance(r, _Header)}
+        self._unread_shown = sum(1 for a in self.articles if a.id not in self.read_ids)
         self._rows.clear()
-        self.virtual_size = Size(self.size.width, len(shown) * ROW_HEIGHT)
-        self.cursor = self._row_of.get(keep, 0) if keep else 0
+        self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
+        first = self._row_of[self.articles[0].id] if self.articles else 0
+        self.cursor = self._row_of.get(keep, first) if keep else first
         self.refresh()
         self.post_message(self.Changed(len(shown), len(self.everything), self._unread_shown))
+
+    def _grouped(self, shown: list[Listed]) -> list[Listed | _Header]:
+        """The shown articles under their stories' headlines, stories as given."""
+        by_id = {a.id: a for a in shown}
+        rows: list[Listed | _Header] = []
+        placed: set[str] = set()
+        for group in self.groups or ():
+            members = [by_id[i] for i in group.article_ids if i in by_id and i not in placed]
+            if members:
+                rows.append(_Header(group.title, len(members)))
+                rows += members
+                placed.update(a.id for a in members)
+        rest = [a for a in shown if a.id not in placed]
+        if rest:
+            rows.append(_Header("Not in a story yet", len(rest)))
+            rows += rest
+        return rows
+
+    def watch_groups(self) -> None:
+        self.rebuild()
+
+    @property
+    def story_count(self) -> int:
+        return sum(1 for r in self.rows if isinstance(r, _Header))
 
     def watch_filter_text(self) -> None:
         self.rebuild()
@@ -156,9 +200,10 @@ class ArticleList(ScrollView, can_focus=True):
 
     @property
     def highlighted_article(self) -> Listed | None:
-        if not self.articles or not 0 <= self.cursor < len(self.articles):
+        if not 0 <= self.cursor < len(self.rows):
             return None
-        return self.articles[self.cursor]
+        row = self.rows[self.cursor]
+        return None if isinstance(row, _Header) else row
 
     def index_of(self, article_id: str) -> int | None:
         return self._row_of.get(article_id)
@@ -166,7 +211,7 @@ class ArticleList(ScrollView, can_focus=True):
     def article_by_id(self, article_id: str) -> Listed | None:
         row = self._row_of.get(article_id)
         if row is not None:
-            return self.articles[row]
+            return self.rows[row]  # type: ignore[return-value]
         return next((a for a in self.everything if a.id == article_id), None)
 
     # ---- marks --------------------------------------------------------------------------
@@ -202,17 +247,28 @@ class ArticleList(ScrollView, can_focus=True):
         """The next unread article below (step 1) or above (-1) the one given."""
         row = self._row_of.get(after, self.cursor) if after else self.cursor
         row += step
-        while 0 <= row < len(self.articles):
-            if self.articles[row].id not in self.read_ids:
+        while 0 <= row < len(self.rows):
+            found = self.rows[row]
+            if not isinstance(found, _Header) and found.id not in self.read_ids:
                 self.cursor = row
-                return self.articles[row]
+                return found
             row += step
         return None
 
     # ---- the cursor ---------------------------------------------------------------------
 
     def validate_cursor(self, cursor: int) -> int:
-        return max(0, min(cursor, len(self.articles) - 1)) if self.articles else 0
+        return max(0, min(cursor, len(self.rows) - 1)) if self.rows else 0
+
+    def _step(self, delta: int) -> None:
+        """Move by `delta` rows, passing over story headers."""
+        row = self.validate_cursor(self.cursor + delta)
+        direction = 1 if delta >= 0 else -1
+        while 0 <= row < len(self.rows) and isinstance(self.rows[row], _Header):
+            row += direction
+        if not 0 <= row < len(self.rows):  # a header at the end: back the other way
+            row = self.cursor
+        self.cursor = row
 
     def watch_cursor(self, old: int, new: int) -> None:
         self._refresh_row(old)
@@ -228,22 +284,22 @@ class ArticleList(ScrollView, can_focus=True):
         return Region(0, row * ROW_HEIGHT, self.size.width, ROW_HEIGHT)
 
     def action_cursor_down(self) -> None:
-        self.cursor += 1
+        self._step(1)
 
     def action_cursor_up(self) -> None:
-        self.cursor -= 1
+        self._step(-1)
 
     def action_first(self) -> None:
-        self.cursor = 0
+        self._step(-self.cursor)
 
     def action_last(self) -> None:
-        self.cursor = len(self.articles) - 1
+        self._step(len(self.rows) - 1 - self.cursor)
 
     def action_page_down(self) -> None:
-        self.cursor += max(1, self.size.height // ROW_HEIGHT)
+        self._step(max(1, self.size.height // ROW_HEIGHT))
 
     def action_page_up(self) -> None:
-        self.cursor -= max(1, self.size.height // ROW_HEIGHT)
+        self._step(-max(1, self.size.height // ROW_HEIGHT))
 
     def action_select(self) -> None:
         article = self.highlighted_article
@@ -252,7 +308,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_click(self, event: events.Click) -> None:
         row = (event.y + int(self.scroll_offset.y)) // ROW_HEIGHT
-        if 0 <= row < len(self.articles):
+        if 0 <= row < len(self.rows) and not isinstance(self.rows[row], _Header):
             self.cursor = row
             self.action_select()
 
@@ -266,7 +322,7 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._rows.clear()
-        self.virtual_size = Size(self.size.width, len(self.articles) * ROW_HEIGHT)
+        self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -275,7 +331,7 @@ class ArticleList(ScrollView, can_focus=True):
     # ---- drawing ------------------------------------------------------------------------
 
     def _refresh_row(self, row: int) -> None:
-        if 0 <= row < len(self.articles):
+        if 0 <= row < len(self.rows):
             self._rows.pop(("row", row, 0), None)
             self._rows.pop(("row", row, 1), None)
             self.refresh(self._row_region(row).translate(-self.scroll_offset))
@@ -283,7 +339,7 @@ class ArticleList(ScrollView, can_focus=True):
     def render_line(self, y: int) -> Strip:
         row, line = divmod(int(self.scroll_offset.y) + y, ROW_HEIGHT)
         width = self.size.width
-        if row >= len(self.articles):
+        if row >= len(self.rows):
             return Strip.blank(width, self.rich_style)
         key = ("row", row, line)
         strip = self._rows.get(key)
@@ -294,7 +350,9 @@ class ArticleList(ScrollView, can_focus=True):
         return strip
 
     def _render_row(self, row: int, line: int, width: int) -> Strip:
-        article = self.articles[row]
+        article = self.rows[row]
+        if isinstance(article, _Header):
+            return self._render_header(article, line, width)
         if row == self.cursor:
             base = self.get_visual_style(
                 "article-list--cursor" if self.has_focus else "article-list--cursor-blurred"
@@ -320,6 +378,17 @@ class ArticleList(ScrollView, can_focus=True):
                 self._style("details")
             )
             content = content.truncate(width, ellipsis=True)
+        segments = [Segment(text, style.rich_style) for text, style in content.render(base, end="")]
+        return Strip(segments).extend_cell_length(width, base.rich_style).crop(0, width)
+
+    def _render_header(self, header: _Header, line: int, width: int) -> Strip:
+        base = self.get_visual_style("article-list--story")
+        if line == 0:
+            content = Content("▾ " + header.title).stylize("bold")
+        else:
+            noun = "article" if header.count == 1 else "articles"
+            content = Content(f"  {header.count:,} {noun}").stylize(self._style("details"))
+        content = content.truncate(width, ellipsis=True)
         segments = [Segment(text, style.rich_style) for text, style in content.render(base, end="")]
         return Strip(segments).extend_cell_length(width, base.rich_style).crop(0, width)
 

@@ -26,11 +26,12 @@ from textual.worker import Worker, get_current_worker
 
 from summarise.article import Article
 from summarise.catalogue import Catalogue, Entry
-from summarise.library import default_library_path
+from summarise.library import Listed, default_library_path
 from summarise.readers import LoadProblem
 from summarise.render import PROGRESS_MIN_ITEMS
 from summarise.search import SearchIndex
 from tui.messages import Progress
+from tui.widgets.article_list import StoryGroup
 
 # How often the worker looks up from the update's output to see whether the reader is quitting.
 POLL_SECONDS = 0.2
@@ -47,6 +48,13 @@ class LibraryService(Widget):
         def __init__(self, entries: list[Entry], final: bool) -> None:
             super().__init__()
             self.entries, self.final = entries, final
+
+    class Grouped(Message):
+        """The list's articles grouped into stories, most important first."""
+
+        def __init__(self, groups: tuple[StoryGroup, ...]) -> None:
+            super().__init__()
+            self.groups = groups
 
     def __init__(self, paths: list[Path], jobs: int | None = None) -> None:
         super().__init__()
@@ -163,6 +171,25 @@ class LibraryService(Widget):
             self._shown = now
             text = f"{STAGES[str(stage)]} {done:,}/{total:,}" if done < total else ""
             self.post_message(Progress(text))
+
+    @work(thread=True, exclusive=True, group="stories")
+    def group(self, entries: Sequence[Listed]) -> None:
+        """Find the stories of these articles (from their profiles; cached for the set)."""
+        from summarise.analysis import Analyses, AnalysisCache
+        from summarise.briefing.build import headline, stories_of
+
+        if self.catalogue is None:
+            return
+        cache = AnalysisCache.default()
+        try:
+            profiles = Analyses(self.catalogue.articles, cache, self.jobs).profiles(
+                [e.id for e in entries]
+            )
+            found = stories_of(entries, profiles, cache)
+        finally:
+            cache.close()
+        groups = tuple(StoryGroup(headline(s.title), tuple(reversed(s.article_ids))) for s in found)
+        self.post_message(self.Grouped(groups))
 
     def _report(self, problems: list[LoadProblem]) -> None:
         if problems:

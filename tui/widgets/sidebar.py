@@ -64,6 +64,8 @@ class Sidebar(Vertical):
         found = listing.search_filter
         order = f"matching {found.query!r}" if found else f"by {listing.sort_key}"
         status = f"{count} articles · {listing.unread_shown:,} unread · {order}"
+        if listing.groups is not None:
+            status += f" · {listing.story_count:,} stories"
         if self.progress:
             status += f" · {self.progress}"
         self.query_one("#list-status", Static).update(Content(status))
