@@ -35,6 +35,17 @@ class Block:
         return data
 
 
+@dataclass(frozen=True, slots=True)
+class Enclosure:
+    """A file a feed entry links to: a podcast episode, an image, a video."""
+
+    url: str
+    kind: str | None = None  # its media type, as the feed gave it
+
+    def to_dict(self) -> dict[str, str | None]:
+        return {"url": self.url, "type": self.kind}
+
+
 _WORD = re.compile(r"\w+(?:['’\-]\w+)*")
 
 
@@ -61,6 +72,7 @@ class Article:
     tags: tuple[str, ...] = ()
     word_count: int = field(default=0)
     url: str | None = None  # where the article was published, when known
+    enclosures: tuple[Enclosure, ...] = ()
 
     @property
     def body_text(self) -> str:
@@ -101,5 +113,6 @@ class Article:
             "byline": self.byline,
             "section": self.section,
             "tags": list(self.tags),
+            "enclosures": [enclosure.to_dict() for enclosure in self.enclosures],
             "blocks": [block.to_dict() for block in self.blocks],
         }

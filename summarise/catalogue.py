@@ -18,17 +18,18 @@ import json
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from summarise.article import Article
+from summarise.copies import Held, find_copies, signature
 from summarise.paths import cache_dir
 from summarise.pool import Failure, process_map
 from summarise.readers import SUFFIXES, ArticleError, LoadProblem, read_file
 from summarise.sqlite import Database, StorageError, chunks, prune_idle_files
 
 # Bump when the readers change what they make of a file: every file is parsed again.
-CATALOGUE_VERSION = 3
+CATALOGUE_VERSION = 4
 # Tags are stored joined by the unit separator, which cleaned text never holds.
 TAG_SEPARATOR = "\x1f"
 # A file that takes longer than this to parse is skipped and reported (pool.py kills it).
@@ -46,9 +47,11 @@ CREATE TABLE IF NOT EXISTS files (
 CREATE TABLE IF NOT EXISTS articles (
     path TEXT NOT NULL, ordinal INTEGER NOT NULL, article_id TEXT NOT NULL,
     title TEXT NOT NULL, source TEXT, date TEXT, byline TEXT, tags TEXT NOT NULL,
-    words INTEGER NOT NULL, url TEXT, data BLOB NOT NULL,
+    words INTEGER NOT NULL, url TEXT, data BLOB NOT NULL, signature BLOB NOT NULL,
     PRIMARY KEY (path, ordinal)
 );
+CREATE TABLE IF NOT EXISTS copies (article_id TEXT PRIMARY KEY, stands_for TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_by_id ON articles (article_id);
 CREATE TABLE IF NOT EXISTS changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL, added INTEGER NOT NULL
@@ -69,6 +72,7 @@ class Entry:
     tags: tuple[str, ...]
     word_count: int
     url: str | None = None
+    copies: tuple[str, ...] = ()  # other articles with the same story, shown as this one
 
     @property
     def path(self) -> Path | None:
@@ -84,6 +88,7 @@ class Entry:
             "words": self.word_count,
             "path": self.location,
             "url": self.url,
+            "copies": list(self.copies),
         }
 
 
@@ -97,9 +102,9 @@ class Refresh:
     notices: list[str] = field(default_factory=list)
 
 
-# One article as the catalogue stores it: id, title, source, date, byline, tags (JSON), words,
-# url, and the pickled Article.
-Row = tuple[str, str, str | None, str | None, str | None, str, int, str | None, bytes]
+# One article as the catalogue stores it: id, title, source, date, byline, tags, words, url, the
+# pickled Article, and its text's signature (copies.py).
+Row = tuple[str, str, str | None, str | None, str | None, str, int, str | None, bytes, bytes]
 
 
 @dataclass(frozen=True, slots=True)
@@ -120,6 +125,7 @@ def _row(article: Article) -> Row:
         article.word_count,
         article.url,
         pickle.dumps(article, protocol=5),
+        signature(article.body_text),
     )
 
 
@@ -239,7 +245,7 @@ class Catalogue:
                     (path, size, mtime, result.error, json.dumps(result.problems)),
                 )
                 db.executemany(
-                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    "INSERT OR REPLACE INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(path, ordinal, *row) for ordinal, row in enumerate(result.rows)],
                 )
                 db.executemany(
@@ -294,6 +300,38 @@ class Catalogue:
                     url,
                 )
             )
+        return found
+
+    def listing(self) -> list[Entry]:
+        """The entries as a list shows them: each story once, its copies (copies.py) named by
+        the one that stands for them."""
+        copies = self.copies()
+        if not copies:
+            return self.entries()
+        held: dict[str, list[str]] = {}
+        for copy, best in copies.items():
+            held.setdefault(best, []).append(copy)
+        return [
+            replace(e, copies=tuple(sorted(held[e.id]))) if e.id in held else e
+            for e in self.entries()
+            if e.id not in copies
+        ]
+
+    def copies(self) -> dict[str, str]:
+        """copy id -> the id that stands for it; worked out again only after a change."""
+        generation = self.generation()
+        stored = self._db.read_one("SELECT value FROM facts WHERE key = 'copies'")
+        if stored is not None and stored[0] == generation:
+            return dict(self._db.read("SELECT article_id, stands_for FROM copies"))
+        found = find_copies(
+            Held(*row)
+            for row in self._db.read("SELECT article_id, url, words, signature FROM articles")
+        )
+        # A read-only cache works it out each time instead.
+        with contextlib.suppress(StorageError), self._db.transaction() as db:
+            db.execute("DELETE FROM copies")
+            db.executemany("INSERT INTO copies VALUES (?, ?)", found.items())
+            db.execute("INSERT OR REPLACE INTO facts VALUES ('copies', ?)", (generation,))
         return found
 
     def problems(self) -> list[LoadProblem]:

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
@@ -109,3 +111,38 @@ def filter_articles(articles: Sequence[L], query: str) -> list[L]:
         return " ".join([a.title, a.source or "", a.byline or "", *a.tags]).casefold()
 
     return [a for a in articles if all(t in haystack(a) for t in terms)]
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """Which articles the list shows before any filter: all, unread, bookmarked, or one
+    feed's (the articles in its folder)."""
+
+    kind: str = "all"  # "all", "unread", "bookmarks" or "folder"
+    folder: str | None = None
+    label: str = "All articles"
+
+
+ALL = View()
+UNREAD = View("unread", label="Unread")
+BOOKMARKS = View("bookmarks", label="Bookmarks")
+
+
+def in_view(
+    articles: Sequence[L], view: View, read_ids: set[str], bookmark_ids: set[str]
+) -> list[L]:
+    if view.kind == "unread":
+        return [a for a in articles if a.id not in read_ids]
+    if view.kind == "bookmarks":
+        return [a for a in articles if a.id in bookmark_ids]
+    if view.kind == "folder" and view.folder is not None:
+        return [a for a in articles if _folder_of(a) == view.folder]
+    return list(articles)
+
+
+def _folder_of(article: Listed) -> str | None:
+    # Catalogue entries keep their file as a string; making a Path of each would be slow.
+    location = getattr(article, "location", None)
+    if location is None and article.path is not None:
+        location = str(article.path)
+    return os.path.dirname(location) if location else None

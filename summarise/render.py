@@ -17,7 +17,9 @@ from summarise.article import Article, BlockKind
 
 if TYPE_CHECKING:
     from summarise.entities import ArticleEntities
+    from summarise.feeds import Feed, FeedCount
     from summarise.library import Listed
+    from summarise.refresh import FeedReport
     from summarise.search import Hit
     from summarise.stories import Story
     from summarise.summarisers import Summary
@@ -65,13 +67,22 @@ def article_meta(article: Article) -> str:
     return " · ".join([p for p in parts if p] + [f"{article.word_count} words"])
 
 
+def copy_label(copy: Listed) -> str:
+    """How another copy of a story is named: "Outlet, 2026-11-24 (~/path/file.md)"."""
+    parts = [copy.source or "unknown outlet", copy.date]
+    where = f" ({shown_path(copy.path)})" if copy.path else ""
+    return ", ".join(p for p in parts if p) + where
+
+
 # ---- list ---------------------------------------------------------------------------------
 
 
 def listing_line(article: Listed, width: int) -> str:
     meta = f"{article.id}  {article.date or '':10}  {clip(article.source or '-', 14):14}"
     meta += f" {article.word_count:5}w  "
-    return meta + clip(article.title, width - len(meta))
+    copies = len(getattr(article, "copies", ()))
+    title = article.title + (f" (+{copies} cop{'y' if copies == 1 else 'ies'})" if copies else "")
+    return meta + clip(title, width - len(meta))
 
 
 # ---- one article --------------------------------------------------------------------------
@@ -199,3 +210,50 @@ def story_listing(
 def progress_line(done: int, total: int, what: str = "articles", width: int = 20) -> str:
     bar = "#" * round(width * done / total) if total else ""
     return f"[{bar:<{width}}] {done:,}/{total:,} {what}"
+
+
+# ---- feeds --------------------------------------------------------------------------------
+
+
+def when(moment: float | None, now: float) -> str:
+    """ "3 min ago", "2 h ago", "5 d ago", or "never"."""
+    if moment is None:
+        return "never"
+    seconds = max(0.0, now - moment)
+    for size, unit in ((86400, "d"), (3600, "h"), (60, "min")):
+        if seconds >= size:
+            return f"{int(seconds // size)} {unit} ago"
+    return "just now"
+
+
+def feed_lines(
+    feeds: Sequence[Feed], counts: Mapping[int, FeedCount], now: float, width: int = 100
+) -> list[str]:
+    """One line per feed: number, unread/articles, last refresh, title; a second line with
+    the last error when the last refresh failed."""
+    lines = []
+    for feed in feeds:
+        count = counts.get(feed.id)
+        tally = f"{count.unread:,}/{count.articles:,}" if count else "-"
+        mark = "!" if feed.failing else " "
+        head = f"{feed.id:>3}{mark} {tally:>11}  {when(feed.last_refresh, now):>11}  "
+        lines.append(
+            head + clip(f"{feed.name}  {feed.url}" if feed.title else feed.url, width - len(head))
+        )
+        if feed.last_error:
+            lines.append(
+                " " * len(head) + clip(f"last error: {feed.last_error}", width - len(head))
+            )
+    return lines
+
+
+def refresh_summary(reports: Sequence[FeedReport]) -> str:
+    """ "12 feeds: 41 new articles from 3, 8 unchanged, 1 failed" """
+    new = sum(len(r.saved) for r in reports)
+    outcomes = {
+        o: sum(r.outcome == o for r in reports) for o in ("new", "unchanged", "failed", "waiting")
+    }
+    parts = [f"{new:,} new article{'' if new == 1 else 's'} from {outcomes['new']}"]
+    parts += [f"{n} {o}" for o, n in outcomes.items() if o != "new" and n]
+    count = len(reports)
+    return f"{count} feed{'' if count == 1 else 's'}: " + ", ".join(parts)

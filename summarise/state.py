@@ -38,7 +38,7 @@ class Setting(StrEnum):
     LAST_SCROLL = "last_scroll"
     SEARCH_HISTORY = "search_history"
     UNREAD_ONLY = "unread_only"
-    VIEW = "view"
+    AUTO_REFRESH = "auto_refresh"  # minutes between feed refreshes while the reader is open
 
 
 DEFAULTS: dict[Setting, Any] = {
@@ -51,7 +51,7 @@ DEFAULTS: dict[Setting, Any] = {
     Setting.LAST_SCROLL: 0.0,
     Setting.SEARCH_HISTORY: [],
     Setting.UNREAD_ONLY: False,
-    Setting.VIEW: "all",
+    Setting.AUTO_REFRESH: 0,
 }
 
 # What each setting must be when it is not its default; anything else read back (an older
@@ -66,7 +66,7 @@ _TYPES: dict[Setting, tuple[type, ...]] = {
     Setting.LAST_SCROLL: (int, float),
     Setting.SEARCH_HISTORY: (list,),
     Setting.UNREAD_ONLY: (bool,),
-    Setting.VIEW: (str,),
+    Setting.AUTO_REFRESH: (int,),
 }
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import time
 from collections.abc import Iterator
@@ -38,7 +39,8 @@ class PagesHandler(BaseHTTPRequestHandler):
             self.end_headers()
         elif path == "/slow":
             time.sleep(3)
-            self.send(b"<html><body><p>late</p></body></html>", "text/html")
+            with contextlib.suppress(OSError):  # the client gave up, as it should
+                self.send(b"<html><body><p>late</p></body></html>", "text/html")
         elif path == "/huge":
             self.send_response(200)
             self.send_header("Content-Type", "text/html")

@@ -13,9 +13,11 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
-# Who owns a key: the app (works everywhere unless a pane uses it) or one widget.
-APP, LIST, ARTICLE, ENTITIES, SEARCH, BRIEFING, HELP, FEEDS = (
+# Who owns a key: the app (works on every screen), the reader's screen (works in any of its
+# panes unless the pane uses the key), or one widget.
+APP, READER, LIST, ARTICLE, ENTITIES, SEARCH, BRIEFING, HELP, FEEDS = (
     "app",
+    "reader",
     "list",
     "article",
     "entities",
@@ -31,7 +33,7 @@ PANES = (LIST, ARTICLE, ENTITIES, FEEDS)
 @dataclass(frozen=True, slots=True)
 class Action:
     id: str  # the Binding id: stable, what config.toml's [keys] names
-    keys: str  # Textual key names, comma-separated
+    keys: str  # Textual key names, comma-separated; "" for the palette only
     action: str  # what runs
     label: str  # short, for the footer
     description: str  # for the help screen and the palette
@@ -72,51 +74,67 @@ ACTIONS: tuple[Action, ...] = _rows(
      "b"),
     ("next-mention", "enter", "select", "Next mention",
      "Jump to the entity's next mention in the article", "Moving", ENTITIES, _E),
-    ("focus-next", "tab", "focus_next", "Next pane", "Move to the next pane", "Moving", APP,
+    ("focus-next", "tab", "focus_next", "Next pane", "Move to the next pane", "Moving", READER,
      _LAE),
     ("focus-previous", "shift+tab", "focus_previous", "Previous pane",
      "Move to the previous pane", "Moving"),
     ("next-unread", "right_square_bracket", "jump_unread(1)", "Next unread",
-     "Open the next unread article", "Reading", APP, _LA, "]", True),
+     "Open the next unread article", "Reading", READER, _LA, "]", True),
     ("previous-unread", "left_square_bracket", "jump_unread(-1)", "Previous unread",
-     "Open the previous unread article", "Reading", APP, (), "[", True),
+     "Open the previous unread article", "Reading", READER, (), "[", True),
     ("toggle-read", "m", "toggle_mark('read')", "Read/unread", "Mark read or unread",
-     "Reading", APP, _L, None, True),
+     "Reading", READER, _L, None, True),
     ("bookmark", "asterisk", "toggle_mark('bookmark')", "Bookmark", "Add or remove a bookmark",
-     "Reading", APP, _L, "*", True),
+     "Reading", READER, _L, "*", True),
     ("highlighting", "h", "toggle_highlighting", "Highlight", "Entity highlighting on or off",
-     "Reading", APP, _A, None, True),
+     "Reading", READER, _A, None, True),
     ("next-hit", "n", "step_hit(1)", "Next hit", "Next search hit in the article", "Reading",
-     APP, _A),
+     READER, _A),
     ("previous-hit", "N", "step_hit(-1)", "Previous hit", "Previous search hit in the article",
-     "Reading"),
+     "Reading", READER),
     ("summary", "s", "toggle_panel('summary')", "Summary",
-     "Summary panel; its sentences are marked in the text", "Panels", APP, _LAE, None, True),
+     "Summary panel; its sentences are marked in the text", "Panels", READER, _LAE, None, True),
     ("entities", "e", "toggle_panel('entities')", "Entities",
-     "Entities panel: people, organisations, places with counts", "Panels", APP, _LAE, None,
+     "Entities panel: people, organisations, places with counts", "Panels", READER, _LAE, None,
      True),
     ("summary-method", "M", "cycle_method", "Method", "Next summary method (summary open)",
-     "Panels", APP, (), None, True),
+     "Panels", READER, (), None, True),
     ("summary-longer", "plus,equals_sign", "summary_length(1)", "Longer",
-     "One summary sentence more (summary open)", "Panels", APP, (), "+"),
+     "One summary sentence more (summary open)", "Panels", READER, (), "+"),
     ("summary-shorter", "minus", "summary_length(-1)", "Shorter",
-     "One summary sentence fewer (summary open)", "Panels", APP, (), "-"),
+     "One summary sentence fewer (summary open)", "Panels", READER, (), "-"),
     ("filter", "f", "filter", "Filter", "Filter the list by title, source, byline, tags",
-     "List", APP, _L, None, True),
-    ("sort", "o", "cycle_sort", "Sort", "Sort by date, title or source", "List", APP, (), None,
+     "List", READER, _L, None, True),
+    ("sort", "o", "cycle_sort", "Sort", "Sort by date, title or source", "List", READER, (), None,
      True),
     ("group-stories", "S", "toggle_groups", "Stories",
-     "Group the list by story, with each story's article count", "List", APP, (), None, True),
+     "Group the list by story, with each story's article count", "List", READER, (), None, True),
     ("clear-search-filter", "escape", "clear_search_filter", "Clear filter",
-     "Show every article again after a search filter", "List"),
+     "Show every article again after a search filter", "List", READER),
     ("search", "slash", "search", "Search", "Search every article", "Library", APP, _LA, "/",
      True),
     ("briefing", "B", "briefing", "Briefing", "Briefing of the articles in the list", "Library",
      APP, _L, None, True),
-    ("add-url", "a", "add_url", "Add URL", "Add pages or feeds by URL", "Library", APP, _L, None,
+    ("add-url", "a", "add_url", "Add URL", "Add pages or feeds by URL", "Library", READER, _L, None,
      True),
-    ("refresh-feeds", "R", "refresh_feeds", "Refresh feeds", "Fetch the feeds again", "Library",
-     APP, (), None, True),
+    ("refresh-feeds", "R", "refresh_feeds", "Refresh", "Refresh every feed you follow",
+     "Library", READER, (FEEDS,), None, True),
+    ("auto-refresh", "", "cycle_auto_refresh", "Auto refresh",
+     "Refresh feeds every 15, 30 or 60 minutes while open, or never", "Library", READER, (),
+     "palette", True),
+    ("feeds-pane", "F", "toggle_feeds", "Feeds",
+     "Feeds pane: all, unread, bookmarks and each feed, with unread counts", "Library", READER,
+     _L, None, True),
+    ("choose-view", "enter", "select", "Show", "Show the view's or feed's articles in the list",
+     "Library", FEEDS, (FEEDS,)),
+    ("mark-all-read", "A", "mark_all_read", "All read", "Mark every article in the list read",
+     "Reading", READER, (FEEDS,), None, True),
+    ("unread-only", "u", "toggle_unread_only", "Unread only",
+     "Show only unread articles, or all again", "List", READER, (FEEDS,), None, True),
+    ("open-link", "v", "open_link", "Open link", "Open the article's link in your browser",
+     "Reading", READER, _A, None, True),
+    ("copy-link", "y", "copy_link", "Copy link", "Copy the article's link to the clipboard",
+     "Reading", READER, (), None, True),
     ("search-results", "down", "results", "Results", "From the box into the results",
      "Search", SEARCH, (), "↓"),
     ("search-history", "up", "history", "History",
@@ -174,8 +192,9 @@ def bindings(owner: str) -> list[Binding]:
     return [
         Binding(a.keys, a.action, a.label, show=False, key_display=a.display, id=a.id)
         for a in owned_by(owner)
-        # Widgets that bind a key themselves (Textual's own focus keys) need no second one.
-        if a.action not in ("focus_next", "focus_previous", "command_palette")
+        # Widgets that bind a key themselves (Textual's own focus keys) need no second one,
+        # and palette-only actions have no key.
+        if a.keys and a.action not in ("focus_next", "focus_previous", "command_palette")
     ]
 
 

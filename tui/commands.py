@@ -66,9 +66,10 @@ class ArticleCommands(Provider):
 def action_commands(
     run: Callable[[str], object], sort_by: Callable[[str], None], use: Callable[[str], None]
 ) -> Iterable[SystemCommand]:
-    """The palette's commands: every action the table offers, each sort and summary method."""
+    """The palette's commands: every action the table offers (`run` gets its id), each sort
+    and summary method."""
     for action in for_palette():
-        yield SystemCommand(action.label, action.description, partial(run, action.action))
+        yield SystemCommand(action.label, action.description, partial(run, action.id))
     for key in SORT_KEYS:
         yield SystemCommand(f"Sort by {key}", f"Order the list by {key}", partial(sort_by, key))
     for method in METHODS:

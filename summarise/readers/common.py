@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
-from summarise.article import Article, Block, BlockKind, content_id, count_words
+from summarise.article import Article, Block, BlockKind, Enclosure, content_id, count_words
 from summarise.readers.decode import clean_text
 from summarise.readers.plaintext import parse_date
 from summarise.text import derived_title
@@ -53,6 +53,7 @@ def make_article(
     tags: tuple[str, ...] = (),
     identity: str = "",
     url: str | None = None,
+    enclosures: tuple[Enclosure, ...] = (),
 ) -> Article:
     """An Article from parts; its id hashes the text (plus `identity`, e.g. a feed entry's
     link, so two entries with the same words but different addresses stay two)."""
@@ -93,5 +94,16 @@ def make_article(
         date=date,
         tags=tuple(clean_text(t).strip() for t in tags if str(t).strip()),
         word_count=words,
-        url=url.strip() if url and url.strip() else None,
+        url=_address(url),
+        enclosures=tuple(
+            Enclosure(address, clean_text(e.kind).strip() or None if e.kind else None)
+            for e in enclosures
+            if (address := _address(e.url))
+        ),
     )
+
+
+def _address(url: str | None) -> str | None:
+    """A link as it may be shown: no spaces or control characters, or nothing."""
+    url = clean_text(url or "").strip()
+    return url if url and not re.search(r"\s", url) else None

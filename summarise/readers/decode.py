@@ -12,8 +12,11 @@ class UndecodableError(ValueError):
 
 # Control characters can drive the terminal (ESC starts escape sequences), and bidi overrides can
 # make text display differently from what it is: article text is untrusted, so neither survives.
+# Nor do Unicode noncharacters (never in interchanged text), which the Markdown reader uses
+# internally to hold escaped punctuation.
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069"
+    "\ufeff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff]"
 )
 _LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
 _NBSP = re.compile("[\u00a0\u2007\u202f\t]")

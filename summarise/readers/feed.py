@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from summarise.article import Enclosure
 from summarise.readers.common import Parsed, iso_date, make_article
 from summarise.readers.html_blocks import blocks_from_html
 
@@ -11,7 +12,9 @@ from summarise.readers.html_blocks import blocks_from_html
 def parse_feed(text: str, path: Path | None = None) -> Parsed:
     import feedparser
 
-    feed = feedparser.parse(text)
+    # Entry HTML becomes plain text blocks here (html_blocks), never rendered: feedparser's own
+    # sanitising and link rewriting would be a third of the parse for nothing.
+    feed = feedparser.parse(text, sanitize_html=False, resolve_relative_uris=False)
     if not feed.entries:
         reason = getattr(feed, "bozo_exception", None)
         raise ValueError(f"not a readable feed ({reason})" if reason else "a feed with no entries")
@@ -34,6 +37,11 @@ def parse_feed(text: str, path: Path | None = None) -> Parsed:
                     tags=tuple(t.get("term", "") for t in entry.get("tags", [])),
                     identity=entry.get("link", "") or entry.get("id", ""),
                     url=entry.get("link") or None,
+                    enclosures=tuple(
+                        Enclosure(e.get("href", ""), e.get("type") or None)
+                        for e in entry.get("enclosures", [])
+                        if e.get("href")
+                    ),
                 )
             )
         except ValueError as exc:

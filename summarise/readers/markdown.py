@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from pathlib import Path
 
-from summarise.article import Block, BlockKind
+from summarise.article import Block, BlockKind, Enclosure
 from summarise.readers.common import Parsed, iso_date, make_article
 
 _FRONT = re.compile(
@@ -16,6 +17,36 @@ _LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
 _EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
+# CommonMark's escapes: a backslash before ASCII punctuation makes it literal (and, here, before a
+# curly double quote, so a pull quote's own quotation marks survive). While a line is read, each
+# escaped character is held as a Unicode noncharacter (cleaning removes any from the text
+# itself), so no pattern can mistake it for markup.
+_PUNCTUATION = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+_HELD = {ch: chr(0xFDD0 + n) for n, ch in enumerate(_PUNCTUATION)}
+_HELD |= {"“": "\U0001fffe", "”": "\U0001ffff"}
+_RELEASE = str.maketrans({held: ch for ch, held in _HELD.items()})
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~“”])")
+# What the writer escapes anywhere in a line, and what only at its start.
+_SPECIAL = re.compile(r"([\\`*_\[\]#<>|])")
+_LINE_START = re.compile(r"^(\s*)([-+=\"“”]|\d+(?=[.)]))")
+# A pull quote wrapped whole in quotation marks loses them: the reader shows quotes as quotes.
+_WRAPPED = re.compile(r'^["“]([^"“”]*)["”]$')
+
+
+def escape_markdown(text: str) -> str:
+    """One line of text as Markdown that reads back as exactly this text: nothing in it
+    becomes a heading, bullet, quote, link or emphasis."""
+    text = _SPECIAL.sub(r"\\\1", text)
+    if match := _LINE_START.match(text):
+        lead, mark = match.groups()
+        if mark[0].isdigit():  # "1999. A year" must not become a numbered item
+            return f"{lead}{mark}\\{text[match.end() :]}"
+        return f"{lead}\\{mark}{text[match.end() :]}"
+    return text
+
+
+def _hold(text: str) -> str:
+    return _ESCAPED.sub(lambda m: _HELD[m.group(1)], text)
 
 
 def _simple_yaml(text: str) -> dict[str, object]:
@@ -26,7 +57,9 @@ def _simple_yaml(text: str) -> dict[str, object]:
     for line in text.splitlines():
         if m := re.match(r"^([A-Za-z_][\w-]*)\s*:\s*(.*)$", line):
             key, value = m.group(1).lower(), m.group(2).strip()
-            if value.startswith("[") and value.endswith("]"):
+            if value[:1] in ('"', "[") and (decoded := _json_value(value)) is not None:
+                data[key] = decoded  # what newsbrief writes: exact, whatever the text holds
+            elif value.startswith("[") and value.endswith("]"):
                 data[key] = [v.strip().strip("'\"") for v in value[1:-1].split(",") if v.strip()]
             elif value:
                 data[key] = value.strip("'\"")
@@ -37,11 +70,30 @@ def _simple_yaml(text: str) -> dict[str, object]:
     return data
 
 
-def _inline(text: str) -> str:
+def _json_value(value: str) -> object:
+    """A double-quoted string or a list written as JSON, else None. JSON strings are also
+    YAML's double-quoted strings, so other tools read these files the same way."""
+    try:
+        decoded = json.loads(value)
+    except ValueError:
+        return None
+    if isinstance(decoded, str):
+        return decoded
+    if isinstance(decoded, list):
+        return [item if isinstance(item, dict) else str(item) for item in decoded]
+    return None
+
+
+def _inline(text: str, unquote: bool = False) -> str:
+    """A line's text without Markdown's inline markup; escaped characters come out literal."""
+    text = _hold(text)
     text = _LINK.sub(r"\1", text)
     for _ in range(2):
         text = _EMPHASIS.sub(r"\2", text)
-    return re.sub(r"\s+", " ", text).strip()
+    text = re.sub(r"\s+", " ", text).strip()
+    if unquote and (wrapped := _WRAPPED.match(text)):
+        text = wrapped.group(1).strip()
+    return text.translate(_RELEASE)
 
 
 def parse_markdown(text: str, path: Path | None = None) -> Parsed:
@@ -58,7 +110,7 @@ def parse_markdown(text: str, path: Path | None = None) -> Parsed:
     blocks: list[Block] = []
     title = str(meta.get("title", "") or "")
     for chunk in re.split(r"\n\s*\n", text):
-        lines = [ln for ln in chunk.splitlines() if ln.strip()]
+        lines = [_hold(ln) for ln in chunk.splitlines() if ln.strip()]
         if not lines or re.match(r"^\s*(?:[-*_]\s*){3,}$", lines[0]):
             continue
         if all(ln.lstrip().startswith(">") for ln in lines):
@@ -66,7 +118,7 @@ def parse_markdown(text: str, path: Path | None = None) -> Parsed:
             speaker = None
             if len(quoted) > 1 and (a := re.match(r"^[—–-]+\s*(.+)$", quoted[-1].strip())):
                 speaker, quoted = _inline(a.group(1)), quoted[:-1]
-            blocks.append(Block(BlockKind.QUOTE, _inline(" ".join(quoted)).strip('“”"'), speaker))
+            blocks.append(Block(BlockKind.QUOTE, _inline(" ".join(quoted), unquote=True), speaker))
             continue
         paragraph: list[str] = []
         for line in lines:
@@ -111,6 +163,18 @@ def parse_markdown(text: str, path: Path | None = None) -> Parsed:
                 date=iso_date(meta.get("date") or meta.get("published")),
                 tags=tuple(str(t) for t in tags),  # type: ignore[union-attr]
                 url=str(meta.get("url") or meta.get("link") or "") or None,
+                enclosures=_enclosures(meta.get("enclosures")),
             )
         ]
     )
+
+
+def _enclosures(value: object) -> tuple[Enclosure, ...]:
+    if not isinstance(value, list):
+        return ()
+    found = []
+    for item in value:
+        if isinstance(item, dict) and isinstance(item.get("url"), str):
+            kind = item.get("type")
+            found.append(Enclosure(item["url"], kind if isinstance(kind, str) else None))
+    return tuple(found)

@@ -32,7 +32,7 @@ def test_list_json_is_stable(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["list", "--json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert len(rows) == 5
-    assert set(rows[0]) == {"id", "title", "source", "date", "words", "path", "url"}
+    assert set(rows[0]) == {"id", "title", "source", "date", "words", "path", "url", "copies"}
     titles = [r["title"] for r in rows]
     assert "Carney in Beijing aims to reset trade ties while risking U.S. ire" in titles
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from summarise.fetch import USER_AGENT, feeds_in, fetch
+from summarise.fetch import RECORD, USER_AGENT, fetch
 from summarise.readers import load_paths
 from tests.loopback import SEEN_AGENTS
 
@@ -31,7 +31,7 @@ def test_a_page_and_a_feed_are_saved_and_read_back(server: str, tmp_path: Path) 
     )
     assert bridge.headings() == ["Shorter trips"] and bridge.quotes()[0].speaker == "Ruth Adams"
     assert SEEN_AGENTS and all(agent == USER_AGENT for agent in SEEN_AGENTS)
-    assert feeds_in(tmp_path) == [f"{server}/feed.xml"]
+    assert bridge.url == "https://gazette.example/bridge"  # the entry's link, not the feed's
 
 
 def test_fetching_again_or_by_another_address_saves_nothing_twice(
@@ -63,10 +63,18 @@ def test_each_failure_is_reported_and_the_others_go_on(server: str, tmp_path: Pa
     assert time.monotonic() - started < 15
     errors = {r.url.rsplit("/", 1)[-1]: r.error for r in results}
     assert errors["missing"] == "HTTP 404 Not Found"
-    assert errors["slow"] == "timed out after 1 s"
+    assert errors["slow"] == "timed out (no answer for 1 s)"
     assert errors["huge"] == "too large (over 1 MB)"
     assert errors["image.png"] == "not an article or feed (image/png)"
-    assert errors["x"] == "only http:// and https:// addresses can be fetched"
+    assert errors["x"] == "only http:// and https:// addresses can be fetched, not ftp://"
     assert errors["refused"].startswith("cannot connect")
     assert errors["atom"] is None  # the last one still came through
     assert len(list(tmp_path.glob("*.md"))) == 2
+
+
+def test_a_record_of_the_wrong_shape_is_started_afresh(server: str, tmp_path: Path) -> None:
+    for damaged in ("[]", "null", '{"urls": []}', '{"urls": {"x": 3}}', "{"):
+        (tmp_path / RECORD).write_text(damaged)
+        (result,) = fetch([f"{server}/page.html"], tmp_path)
+        assert result.error is None
+    assert len(list(tmp_path.glob("*.md"))) == 1

@@ -108,3 +108,30 @@ def test_read_an_article_summarise_it_and_quit(tmp_path: Path) -> None:
     finally:
         term.close()
     assert len(StateStore(tmp_path / "state.db").read_ids()) == 1
+
+
+def test_follow_a_feed_then_read_and_refresh_it_in_the_reader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tests.news_site import running_site
+    from tui.cli import main
+
+    monkeypatch.setenv("NEWSBRIEF_DATA_DIR", str(tmp_path))
+    with running_site() as site:
+        assert main(["feeds", "add", site.teaser_feed("town", 3)]) == 0
+        term = Terminal(tmp_path, width=130, height=30)
+        try:
+            screen = term.wait_for("3 articles · 3 unread")
+            assert "The Town Feed" in screen  # the feeds pane, open because you follow one
+            term.press("R")
+            term.wait_for("unchanged")  # "1 feed: 0 new articles from 0, 1 unchanged", wrapped
+            assert site.not_modified["/feeds/town.xml"] == 1
+            term.press("F")  # to the feeds pane: its keys show in the footer
+            term.wait_for("enter Show")
+            term.press("End", "Enter")  # the feed's own view
+            term.wait_for("The Town Feed · 3")  # the status line, clipped by the pane's width
+            term.press("A")  # mark all read: the pane's count follows
+            term.wait_for("The Town Feed 0")
+            term.press("q")
+        finally:
+            term.close()

@@ -15,6 +15,8 @@ from typing import NoReturn
 from summarise import __version__
 from tui.cli.briefing import cmd_brief, cmd_stories
 from tui.cli.common import EXIT_USAGE, UsageError, warn
+from tui.cli.feeds import add_parsers as add_feed_parsers
+from tui.cli.feeds import cmd_feeds, cmd_refresh
 from tui.cli.fetching import cmd_fetch
 from tui.cli.reading import cmd_entities, cmd_list, cmd_read, cmd_show, cmd_summary
 from tui.cli.searching import cmd_search
@@ -148,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
         "when no PATH is given)",
     )
 
+    add_feed_parsers(commands)
+
     for sub in (show, summary, entities):
         sub.add_argument(
             "--library",
@@ -178,6 +182,8 @@ COMMANDS = {
     "brief": cmd_brief,
     "stories": cmd_stories,
     "fetch": cmd_fetch,
+    "feeds": cmd_feeds,
+    "refresh": cmd_refresh,
 }
 
 

@@ -29,7 +29,7 @@ from tui.cli.common import (
 
 def cmd_list(args: argparse.Namespace) -> int:
     catalogue = open_catalogue(args.paths, args.jobs)
-    entries = catalogue.entries()
+    entries = catalogue.listing()  # each story once, its copies named by the one shown
     catalogue.close()
     if args.json:
         print_json([e.summary_dict() for e in entries])

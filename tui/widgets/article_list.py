@@ -21,7 +21,15 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
-from summarise.library import SORT_KEYS, Listed, filter_articles, sort_articles
+from summarise.library import (
+    ALL,
+    SORT_KEYS,
+    Listed,
+    View,
+    filter_articles,
+    in_view,
+    sort_articles,
+)
 from tui.actions import LIST, bindings
 
 ROW_HEIGHT = 2
@@ -78,6 +86,10 @@ class ArticleList(ScrollView, can_focus=True):
     sort_key: reactive[str] = reactive("date", init=False)
     search_filter: reactive[SearchFilter | None] = reactive(None, init=False)
     groups: reactive[tuple[StoryGroup, ...] | None] = reactive(None, init=False)
+    view: reactive[View] = reactive(ALL, init=False)
+    # Only unread articles, in any view. One read while shown stays until the list is rebuilt,
+    # so opening an article does not pull it from under the cursor.
+    unread_only: reactive[bool] = reactive(False, init=False)
     cursor: reactive[int] = reactive(0, init=False, always_update=True)
 
     class Highlighted(Message):
@@ -136,12 +148,15 @@ class ArticleList(ScrollView, can_focus=True):
     def rebuild(self, keep: str | None = None) -> None:
         if keep is None and self.highlighted_article is not None:
             keep = self.highlighted_article.id
+        viewed = in_view(self.everything, self.view, self.read_ids, self.bookmark_ids)
+        if self.unread_only:
+            viewed = [a for a in viewed if a.id not in self.read_ids]
         if self.search_filter is not None:
-            by_id = {a.id: a for a in self.everything}
+            by_id = {a.id: a for a in viewed}
             ranked = [by_id[i] for i in self.search_filter.ranked_ids if i in by_id]
             shown = filter_articles(ranked, self.filter_text)
         else:
-            shown = sort_articles(filter_articles(self.everything, self.filter_text), self.sort_key)
+            shown = sort_articles(filter_articles(viewed, self.filter_text), self.sort_key)
         self.rows = self._grouped(shown) if self.groups is not None else list(shown)
         self.articles = [r for r in self.rows if not isinstance(r, _Header)]
         self._row_of = {r.id: row for row, r in enumerate(self.rows) if not isinstance(r, _Header)}
@@ -178,6 +193,12 @@ class ArticleList(ScrollView, can_focus=True):
         return sum(1 for r in self.rows if isinstance(r, _Header))
 
     def watch_filter_text(self) -> None:
+        self.rebuild()
+
+    def watch_view(self) -> None:
+        self.rebuild()
+
+    def watch_unread_only(self) -> None:
         self.rebuild()
 
     def watch_sort_key(self) -> None:

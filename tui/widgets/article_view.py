@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import OrderedDict
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual import work
@@ -14,7 +15,8 @@ from textual.widgets import Static
 
 from summarise.article import Article, BlockKind
 from summarise.entities import ENTITY_LABELS, ArticleEntities, Entity, EntityType, Mention
-from summarise.render import article_meta
+from summarise.library import Listed
+from summarise.render import article_meta, copy_label
 from summarise.search import Match
 from summarise.text import Sentence
 from tui.actions import ARTICLE, bindings
@@ -82,8 +84,9 @@ class ArticleView(VerticalScroll, can_focus=True):
             f"No articles found in {where}.\n\nnewsbrief reads .txt articles: newsbrief read FOLDER"
         )
 
-    def show(self, article: Article) -> None:
-        """Display an article from the top; highlights and marks arrive separately."""
+    def show(self, article: Article, copies: Sequence[Listed] = ()) -> None:
+        """Display an article from the top; highlights and marks arrive separately. `copies`:
+        the same story held elsewhere (another feed's copy of a wire story)."""
         self.article = article
         self.entities = None
         self.summary = ()
@@ -96,6 +99,11 @@ class ArticleView(VerticalScroll, can_focus=True):
         if article.dek:
             widgets.append(Static(Content(article.dek), classes="dek"))
         widgets.append(Static(Content(article_meta(article)), classes="meta"))
+        if article.url:
+            widgets.append(Static(Content(article.url), classes="link"))
+        if copies:
+            also = "; ".join(copy_label(c) for c in copies)
+            widgets.append(Static(Content(f"Also in: {also}"), classes="copies"))
         self._legend = Static("", classes="legend")
         widgets.append(self._legend)
         for index, block in enumerate(article.blocks):
@@ -106,6 +114,9 @@ class ArticleView(VerticalScroll, can_focus=True):
                 widgets.append(Static(Content("— " + block.speaker), classes="speaker"))
         if article.tags:
             widgets.append(Static(Content("Tags: " + ", ".join(article.tags)), classes="tags"))
+        for enclosure in article.enclosures:
+            label = f"Attached {enclosure.kind or 'file'}: {enclosure.url}"
+            widgets.append(Static(Content(label), classes="enclosure"))
         with self.app.batch_update():
             self.remove_children()
             self.mount_all(widgets)
@@ -226,3 +237,27 @@ class ArticleView(VerticalScroll, can_focus=True):
             if kind in present
         ]
         return Content("  ").join(parts)
+
+    def open_link(self) -> str:
+        """Open the article's link in the browser ($BROWSER is honoured); what happened."""
+        import webbrowser
+
+        from textual.app import SuspendNotSupported
+
+        url = self.article.url if self.article else None
+        if not url or not url.lower().startswith(("http://", "https://")):
+            return "This article has no web link"
+        try:
+            with self.app.suspend():  # a terminal browser gets the terminal while it runs
+                opened = webbrowser.open(url)
+        except SuspendNotSupported:
+            opened = webbrowser.open(url)
+        return f"Opened {url}" if opened else "No browser found: set $BROWSER"
+
+    def copy_link(self) -> str:
+        """Copy the link with OSC 52 (base64-encoded: link text cannot reach the terminal)."""
+        url = self.article.url if self.article else None
+        if not url:
+            return "This article has no web link"
+        self.app.copy_to_clipboard(url)
+        return f"Copied {url}"

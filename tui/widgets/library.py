@@ -87,7 +87,7 @@ class LibraryService(Widget):
         previous, self.catalogue = self.catalogue, catalogue
         if previous is not None:
             previous.close()
-        known = catalogue.entries()
+        known = catalogue.listing()
         self._catalogued = False
         if known:
             self.post_message(self.Loaded(known, final=False))
@@ -108,7 +108,7 @@ class LibraryService(Widget):
         assert self.catalogue is not None
         self._report(self.catalogue.problems())
         if changed or not self._listed:
-            self.post_message(self.Loaded(self.catalogue.entries(), final=True))
+            self.post_message(self.Loaded(self.catalogue.listing(), final=True))
 
     def _update(self) -> dict[str, object] | None:
         """Run the update process; its last line, or None if the reader is quitting."""

@@ -64,6 +64,10 @@ class Sidebar(Vertical):
         found = listing.search_filter
         order = f"matching {found.query!r}" if found else f"by {listing.sort_key}"
         status = f"{count} articles · {listing.unread_shown:,} unread · {order}"
+        if listing.unread_only:
+            status = f"unread only · {status}"
+        if listing.view.kind != "all":
+            status = f"{listing.view.label} · {status}"
         if listing.groups is not None:
             status += f" · {listing.story_count:,} stories"
         if self.progress:

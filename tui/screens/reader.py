@@ -1,0 +1,325 @@
+"""The reader's screen: the panes side by side, and the routes between them.
+
+Each widget owns its state (the list its articles, view, filter, sort and marks; the view its
+highlights; the panel its summary settings; the feeds pane its feeds). The screen hears what
+changed, keeps it (StateStore) or tells the pane that needs to know.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from textual.app import ComposeResult
+from textual.containers import Horizontal
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widget import Widget
+from textual.widgets import Header
+
+from summarise.library import ALL, Listed
+from summarise.paths import user_library_path
+from summarise.state import Setting, StateStore
+from tui.actions import ARTICLE, ENTITIES, FEEDS, LIST, READER, Action, bindings
+from tui.messages import OpenArticle, Progress
+from tui.widgets.article_list import ArticleList
+from tui.widgets.article_view import ArticleView
+from tui.widgets.feeds_pane import FeedsPane
+from tui.widgets.fetcher import AUTO_REFRESH_CHOICES, Fetcher
+from tui.widgets.key_footer import KeyFooter
+from tui.widgets.library import LibraryService
+from tui.widgets.side_panel import SUMMARY, EntityList, SidePanel
+from tui.widgets.sidebar import Sidebar
+
+# Highlighting rows faster than this apart (holding j) only shows the last one.
+PREVIEW_DELAY = 0.12
+
+
+class ReaderScreen(Screen[None]):
+    AUTO_FOCUS = "ArticleList"
+    BINDINGS = bindings(READER)
+
+    def __init__(self, service: LibraryService, store: StateStore, paths: list[Path]) -> None:
+        super().__init__()
+        self.service, self.store, self.paths = service, store, paths
+        self._preview_timer: Timer | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="main"):
+            yield FeedsPane(self.service.roots, id="feeds")
+            yield Sidebar(id="sidebar")
+            yield ArticleView(id="article")
+            yield SidePanel(id="panel")
+        yield KeyFooter(id="footer")
+        yield self.service
+        yield Fetcher(self.fetch_folder())
+
+    @property
+    def article_list(self) -> ArticleList:
+        return self.query_one(ArticleList)
+
+    @property
+    def article_view(self) -> ArticleView:
+        return self.query_one(ArticleView)
+
+    @property
+    def panel(self) -> SidePanel:
+        return self.query_one(SidePanel)
+
+    @property
+    def feeds(self) -> FeedsPane:
+        return self.query_one(FeedsPane)
+
+    def on_mount(self) -> None:
+        store = self.store
+        self.article_view.highlighting = store.get(Setting.HIGHLIGHTING)
+        self.panel.restore(store.get(Setting.SUMMARY_METHOD), store.get(Setting.SUMMARY_SENTENCES))
+        self.article_list.restore(store.get(Setting.SORT))
+        self.article_list.set_reactive(ArticleList.unread_only, store.get(Setting.UNREAD_ONLY))
+        minutes = store.get(Setting.AUTO_REFRESH)
+        self.query_one(Fetcher).auto_refresh(minutes if minutes in AUTO_REFRESH_CHOICES else 0)
+        self.watch(self, "focused", self._focus_moved)
+        self.service.load()
+        self.feeds.load()
+
+    def _has_widgets(self) -> bool:  # False while shutting down: nothing left to update
+        return self.app.is_running and self.is_attached and bool(self.query(ArticleList))
+
+    # ---- layout and footer --------------------------------------------------------------
+
+    def on_side_panel_changed(self) -> None:
+        self.set_class(self.panel.mode is not None, "-panel-open")
+        if self.panel.mode == "entities":
+            self.query_one(EntityList).focus()
+        elif not self.focused or isinstance(self.focused, EntityList):
+            self.article_view.focus()  # never leave the focus in a hidden pane
+        self._focus_moved(self.focused)
+
+    def _focus_moved(self, focused: Widget | None) -> None:
+        panes = {ArticleView: ARTICLE, EntityList: ENTITIES, FeedsPane: FEEDS}
+        pane = panes.get(type(focused), LIST)
+        self.query_one(KeyFooter).show_pane(pane, available=self._available)
+
+    def _available(self, action: Action) -> bool:
+        return bool(self.check_action(action.action, ()))
+
+    # ---- the library and the feeds ------------------------------------------------------
+
+    def on_library_service_loaded(self, message: LibraryService.Loaded) -> None:
+        listing = self.article_list
+        first = not listing.everything
+        shown = self.article_view.article
+        last = self.store.get(Setting.LAST_ARTICLE) if first else (shown and shown.id)
+        listing.set_library(
+            message.entries, self.store.read_ids(), self.store.bookmark_ids(), keep=last
+        )
+        if not message.entries:
+            if message.final:
+                self.article_view.show_empty(self.paths)
+        elif first and (article := listing.highlighted_article) is not None:
+            self.open_article(article, mark_read=False)
+            if article.id == last:
+                scroll = float(self.store.get(Setting.LAST_SCROLL))
+                self.call_after_refresh(self.article_view.scroll_to, y=scroll, animate=False)
+        if self.focused is None:
+            listing.focus()
+
+    def on_article_list_changed(self) -> None:
+        listing = self.article_list
+        self.feeds.count(listing.everything, listing.read_ids, listing.bookmark_ids)
+
+    def on_feeds_pane_loaded(self, message: FeedsPane.Loaded) -> None:
+        self.set_class(bool(message.feeds) != self.has_class("-feeds-toggled"), "-feeds-open")
+
+    def on_feeds_pane_chosen(self, message: FeedsPane.Chosen) -> None:
+        self.article_list.view = message.view
+        self.article_list.focus()
+
+    def on_progress(self, message: Progress) -> None:
+        self.query_one(Sidebar).progress = message.text
+
+    def fetch_folder(self) -> Path:
+        """Where added pages go: the folder the reader was opened on, else your library."""
+        folders = [p for p in self.paths if p.is_dir()]
+        return folders[0] if folders else user_library_path()
+
+    def on_fetcher_done(self, message: Fetcher.Done) -> None:
+        mine = user_library_path()
+        if not self.paths and (message.feeds_changed or message.folder == mine):
+            self.paths = self.service.paths = [mine]  # yours now, not the samples
+            self.feeds.roots = [mine.resolve()]
+        self.service.load()
+        self.feeds.load()
+
+    # ---- opening articles ---------------------------------------------------------------
+
+    def open_article(self, listed: Listed, mark_read: bool = True, focus: bool = False) -> None:
+        article = self.service.article(listed.id)
+        if article is None:
+            self.notify(f"{listed.title}: no longer in the library", markup=False)
+            return
+        view = self.article_view
+        if view.article is None or view.article.id != article.id:
+            view.show(article, self.service.articles(getattr(listed, "copies", ())))
+            self.panel.show_article(article)
+            self.store.set(Setting.LAST_ARTICLE, article.id)
+        if mark_read:
+            self.article_list.set_read([article.id], True)
+        if focus:
+            view.focus()
+
+    def on_open_article(self, message: OpenArticle) -> None:
+        message.stop()
+        listing = self.article_list
+        if listing.index_of(message.article_id) is None:
+            listing.view = ALL  # hidden by the view or a filter: show what is open
+            self.query_one(Sidebar).clear_filters()
+        row = listing.index_of(message.article_id)
+        if row is not None:
+            listing.cursor = row
+            self.open_article(listing.articles[row], focus=True)
+
+    def on_article_list_highlighted(self) -> None:
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, self._show_highlighted)
+
+    def _show_highlighted(self) -> None:
+        if self._has_widgets() and (article := self.article_list.highlighted_article):
+            self.open_article(article, mark_read=False)
+
+    def on_article_list_selected(self, message: ArticleList.Selected) -> None:
+        self.open_article(message.article, focus=True)
+
+    def on_article_list_mark_changed(self, message: ArticleList.MarkChanged) -> None:
+        self.store.set_mark(message.article_ids, message.mark, message.on)
+        self.on_article_list_changed()
+
+    def on_article_view_entities_found(self, message: ArticleView.EntitiesFound) -> None:
+        self.panel.set_entities(message.article_id, message.entities)
+
+    def on_article_view_position(self, message: ArticleView.Position) -> None:
+        self.app.sub_title = message.text
+
+    def on_side_panel_summary_shown(self, message: SidePanel.SummaryShown) -> None:
+        self.article_view.set_summary(message.sentences)
+
+    def on_side_panel_settings_changed(self, message: SidePanel.SettingsChanged) -> None:
+        self.store.set(Setting.SUMMARY_METHOD, message.method)
+        self.store.set(Setting.SUMMARY_SENTENCES, message.sentences)
+
+    def on_entity_list_chosen(self, message: EntityList.Chosen) -> None:
+        self.article_view.next_mention(message.key, message.entity)
+
+    # ---- actions ------------------------------------------------------------------------
+
+    def _current(self) -> Listed | None:
+        return self.article_view.article or self.article_list.highlighted_article
+
+    def action_toggle_mark(self, mark: str) -> None:
+        if (article := self._current()) is not None:
+            self.article_list.toggle_mark(article.id, mark)
+
+    def action_mark_all_read(self) -> None:
+        shown = [a.id for a in self.article_list.articles]
+        self.article_list.set_read(shown, True)
+        self.notify(f"Marked {len(shown):,} article(s) read", timeout=3)
+
+    def action_toggle_unread_only(self) -> None:
+        listing = self.article_list
+        listing.unread_only = not listing.unread_only
+        self.store.set(Setting.UNREAD_ONLY, listing.unread_only)
+        self.notify("Only unread articles" if listing.unread_only else "All articles", timeout=2)
+
+    def action_jump_unread(self, step: int) -> None:
+        shown = self.article_view.article
+        found = self.article_list.next_unread(shown.id if shown else None, step)
+        if found is None:
+            self.notify("No more unread articles " + ("below" if step > 0 else "above"), timeout=3)
+        else:
+            self.open_article(found)
+
+    def action_open_link(self) -> None:
+        self.notify(self.article_view.open_link(), timeout=3, markup=False)
+
+    def action_copy_link(self) -> None:
+        self.notify(self.article_view.copy_link(), timeout=3, markup=False)
+
+    def action_filter(self) -> None:
+        self.query_one(Sidebar).focus_filter()
+
+    def action_cycle_sort(self) -> None:
+        self.sort_by(self.article_list.cycle_sort())
+        self.notify(f"Sorted by {self.article_list.sort_key}", timeout=2)
+
+    def sort_by(self, key: str) -> None:
+        self.article_list.sort_key = key
+        self.store.set(Setting.SORT, key)
+
+    def action_toggle_groups(self) -> None:
+        if self.article_list.groups is not None:
+            self.article_list.groups = None
+            return
+        self.notify("Grouping the list by story…", timeout=3)
+        self.service.group(self.article_list.everything)
+
+    def on_library_service_grouped(self, message: LibraryService.Grouped) -> None:
+        self.article_list.groups = message.groups
+
+    def action_toggle_feeds(self) -> None:
+        """Open the feeds pane and go to it; from the pane itself, close it."""
+        if self.has_class("-feeds-open") and self.focused is not self.feeds:
+            self.feeds.focus()
+            return
+        self.toggle_class("-feeds-open", "-feeds-toggled")
+        if self.has_class("-feeds-open"):
+            self.feeds.focus()
+        else:
+            self.article_list.focus()
+
+    def action_toggle_panel(self, mode: str) -> None:
+        self.panel.toggle(mode)
+
+    def action_toggle_highlighting(self) -> None:
+        view = self.article_view
+        view.set_highlighting(not view.highlighting)
+        self.store.set(Setting.HIGHLIGHTING, view.highlighting)
+
+    def action_cycle_method(self) -> None:
+        self.panel.cycle_method()
+
+    def action_summary_length(self, step: int) -> None:
+        self.panel.change_length(step)
+
+    def action_step_hit(self, step: int) -> None:
+        self.article_view.step_hit(step)
+
+    def action_clear_search_filter(self) -> None:
+        self.article_list.search_filter = None
+
+    def action_add_url(self) -> None:
+        self.query_one(Fetcher).ask()
+
+    def action_refresh_feeds(self) -> None:
+        self.query_one(Fetcher).refresh_feeds()
+
+    def action_cycle_auto_refresh(self) -> None:
+        fetcher = self.query_one(Fetcher)
+        choices = AUTO_REFRESH_CHOICES
+        minutes = choices[(choices.index(fetcher.every) + 1) % len(choices)]
+        fetcher.auto_refresh(minutes)
+        self.store.set(Setting.AUTO_REFRESH, minutes)
+        said = f"Feeds refresh every {minutes} minutes" if minutes else "Auto refresh off"
+        self.notify(said, timeout=3)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("cycle_method", "summary_length"):
+            return self.panel.mode == SUMMARY
+        if action == "step_hit":
+            return bool(self.article_view.search_hits)
+        if action == "clear_search_filter":
+            return self.article_list.search_filter is not None
+        if action in ("open_link", "copy_link"):
+            article = self.article_view.article
+            return article is not None and article.url is not None
+        return True

@@ -1,0 +1,117 @@
+"""The feeds pane: All, Unread, Bookmarks, then each feed you follow with its unread count.
+
+Choosing a row sets the list's view. A feed whose last refreshes all failed is marked "!" with
+its last error beside it. Counts come from the list's own articles and marks (feed_counts), so
+they follow every read mark without asking the disk.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from textual import work
+from textual.content import Content
+from textual.message import Message
+from textual.widgets import OptionList
+from textual.widgets.option_list import Option
+
+from summarise.feeds import Feed, feed_counts
+from summarise.library import ALL, BOOKMARKS, UNREAD, Listed, View
+from tui.actions import FEEDS, bindings
+
+# Counts are worked out again at most this often while marks change (holding m, mark all).
+RECOUNT_DELAY = 0.3
+
+
+class FeedsPane(OptionList):
+    BINDINGS = bindings(FEEDS)
+
+    class Chosen(Message):
+        def __init__(self, view: View) -> None:
+            super().__init__()
+            self.view = view
+
+    class Loaded(Message):
+        """The feeds are known: whether there are any decides if the pane opens by itself."""
+
+        def __init__(self, feeds: list[Feed]) -> None:
+            super().__init__()
+            self.feeds = feeds
+
+    def __init__(self, roots: Sequence[Path], **kwargs: object) -> None:
+        super().__init__(**kwargs)  # type: ignore[arg-type]
+        self.roots = [r.resolve() for r in roots]
+        self.feeds: list[Feed] = []
+        self._views: list[View] = [ALL, UNREAD, BOOKMARKS]
+        self._articles: Sequence[Listed] = ()
+        self._read: set[str] = set()
+        self._bookmarks: set[str] = set()
+        self._pending = False
+
+    def on_mount(self) -> None:
+        self.border_title = "Feeds"
+        self._draw()
+
+    @work(thread=True, exclusive=True, group="feeds")
+    def load(self) -> None:
+        """Read the subscriptions whose folders are in the library the reader shows."""
+        from summarise.feeds import Subscriptions
+
+        store = Subscriptions.open_default()
+        try:
+            found = [f for f in store.all() if self._shown(f.folder)]
+        finally:
+            store.close()
+        self.app.call_from_thread(self._loaded, found)
+
+    def _shown(self, folder: Path) -> bool:
+        return any(folder == root or root in folder.parents for root in self.roots)
+
+    def _loaded(self, feeds: list[Feed]) -> None:
+        self.feeds = feeds
+        self._views = [ALL, UNREAD, BOOKMARKS] + [
+            View("folder", str(f.folder), f.name) for f in feeds
+        ]
+        self._draw()
+        self.post_message(self.Loaded(feeds))
+
+    def count(self, articles: Sequence[Listed], read: set[str], bookmarks: set[str]) -> None:
+        """The list's articles and marks changed: recount soon (once for a burst)."""
+        self._articles, self._read, self._bookmarks = articles, read, bookmarks
+        if not self._pending:
+            self._pending = True
+            self.set_timer(RECOUNT_DELAY, self._draw)
+
+    def _draw(self) -> None:
+        self._pending = False
+        articles, read = self._articles, self._read
+        unread = sum(1 for a in articles if a.id not in read)
+        counts = feed_counts(
+            self.feeds, [(a.id, getattr(a, "location", None)) for a in articles], read
+        )
+        rows = [
+            ("All articles", f"{unread:,}/{len(articles):,}"),
+            ("Unread", f"{unread:,}"),
+            ("Bookmarks", f"{sum(1 for a in articles if a.id in self._bookmarks):,}"),
+        ]
+        for feed in self.feeds:
+            count = counts.get(feed.id)
+            name = ("! " if feed.failing else "") + feed.name
+            rows.append((name, f"{count.unread:,}" if count else "0"))
+        highlighted = self.highlighted
+        self.clear_options()
+        self.add_options([self._option(n, name, tally) for n, (name, tally) in enumerate(rows)])
+        if highlighted is not None and highlighted < len(rows):
+            self.highlighted = highlighted
+
+    def _option(self, n: int, name: str, tally: str) -> Option:
+        content = Content(name).truncate(max(4, self.size.width - len(tally) - 4), ellipsis=True)
+        line = Content.assemble(content, " ", Content(tally).stylize("dim"))
+        if n >= 3 and (feed := self.feeds[n - 3]).failing and feed.last_error:
+            line = Content.assemble(line, "\n", Content(f"  {feed.last_error}").stylize("dim"))
+        return Option(line, id=f"view-{n}")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()
+        self.post_message(self.Chosen(self._views[event.option_index]))
