@@ -3,8 +3,9 @@
     python bench/scale.py ../shared/data [--sizes 2000,20000,100000] [--jobs N] [--presses 40]
 
 DATA holds bbc/ and duc2003/. For each size a library is written to a temporary folder by
-copying the BBC and DUC 2003 articles, each copy with one distinct line (so every file is a
-distinct article). Each figure runs in a process of its own; peak memory is that process's
+copying the BBC and DUC 2003 articles; in each copy every other sentence comes from another
+article, so every file is a distinct article and none is a near-identical copy of another
+(which the list would show once). Each figure runs in a process of its own; peak memory is that process's
 (its worker processes are counted apart). Cold means an empty cache folder; warm means the
 catalogue (and for search, the index) is built and nothing changed.
 
@@ -24,6 +25,7 @@ import argparse
 import asyncio
 import json
 import os
+import re
 import shutil
 import statistics
 import subprocess
@@ -37,15 +39,46 @@ from queries import GREP_TERMS, percentile
 HERE = Path(__file__).resolve().parent
 
 
-def build_library(data: Path, size: int, into: Path) -> None:
+def _parts(text: str, suffix: str) -> tuple[str, list[str]]:
+    """A file's head (a .txt file's title, a .md file's front matter) and its paragraphs."""
+    if suffix == ".md" and text.startswith("---"):
+        end = text.index("\n---", 3) + 4
+        head, body = text[:end], text[end:]
+    else:
+        head, _, body = text.partition("\n\n")
+    return head, [p.strip() for p in body.split("\n\n") if p.strip()]
+
+
+def _alternate(own: list[str], other: list[str]) -> list[str]:
+    """Every other sentence from `other`, two sentences to a paragraph: a copy that shares
+    about a third of its text with either article, so neither is near-identical to it."""
+    split = re.compile(r"(?<=[.!?])\s+")
+    mine = [s for p in own for s in split.split(p)]
+    theirs = [s for p in other for s in split.split(p)] or mine
+    mixed = [s if i % 2 == 0 else theirs[i % len(theirs)] for i, s in enumerate(mine)]
+    return [" ".join(mixed[i : i + 2]) for i in range(0, len(mixed), 2)]
+
+
+def build_library(data: Path, size: int, into: Path, distinct: bool = False) -> None:
+    """`size` articles copied from the BBC and DUC 2003 ones, each copy with a line of its own.
+    With `distinct`, a copy's sentences alternate with another article's, so no two files are
+    near-identical and the list shows every one (newsbrief lists near-identical copies once)."""
     sources = sorted((data / "bbc" / "articles").rglob("*.txt"))
     sources += sorted((data / "duc2003" / "clusters").rglob("*.md"))
     for n in range(size):
         source = sources[n % len(sources)]
         copy = n // len(sources)
-        body = source.read_bytes()
-        if copy:
-            body += f"\n\nCopy {copy} of this article.\n".encode()
+        if not copy:
+            body = source.read_bytes()
+        elif not distinct:
+            body = source.read_bytes() + f"\n\nCopy {copy} of this article.\n".encode()
+        else:
+            head, paragraphs = _parts(source.read_text("latin-1"), source.suffix)
+            partner = sources[(n * 7919 + copy) % len(sources)]
+            _, others = _parts(partner.read_text("latin-1"), partner.suffix)
+            mixed = _alternate(paragraphs, others)
+            text = "\n\n".join([head, *mixed, f"Copy {copy} of this article."]) + "\n"
+            body = text.encode("latin-1")  # some BBC files are Latin-1: kept as they were
         (into / f"{n:06d}{source.suffix}").write_bytes(body)
 
 
@@ -160,7 +193,7 @@ def main(argv: list[str] | None = None) -> int:
         with tempfile.TemporaryDirectory() as work:
             library = Path(work) / "library"
             library.mkdir()
-            build_library(args.data, size, library)
+            build_library(args.data, size, library, distinct=True)
 
             def env_for(name: str) -> dict[str, str]:
                 cache = Path(work) / name
