@@ -10,18 +10,28 @@ import sys
 import time
 from pathlib import Path
 
+from textual.screen import Screen
+
 from tui.app import NewsbriefApp
+from tui.screens.reader import ReaderScreen
 from tui.widgets.article_list import ArticleList
 
 
-class FirstPaint(NewsbriefApp):
+class FirstPaintScreen(ReaderScreen):
     def on_article_list_changed(self, message: ArticleList.Changed) -> None:
+        super().on_article_list_changed()
         if message.total:
             self.call_after_refresh(self._painted)
 
     def _painted(self) -> None:
         print(repr(time.time()), flush=True)
-        self.exit()
+        self.app.exit()
+
+
+class FirstPaint(NewsbriefApp):
+    def get_default_screen(self) -> Screen:
+        self.reader = FirstPaintScreen(self.service, self.store, self.paths)
+        return self.reader
 
 
 if __name__ == "__main__":
