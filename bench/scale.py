@@ -5,9 +5,9 @@
 DATA holds bbc/ and duc2003/. For each size a library is written to a temporary folder by
 copying the BBC and DUC 2003 articles; in each copy every other sentence comes from another
 article, so every file is a distinct article and none is a near-identical copy of another
-(which the list would show once). Each figure runs in a process of its own; peak memory is that process's
-(its worker processes are counted apart). Cold means an empty cache folder; warm means the
-catalogue (and for search, the index) is built and nothing changed.
+(which the list would show once). Each figure runs in a process of its own; peak memory is
+that process's (its worker processes are counted apart). Cold means an empty cache folder;
+warm means the catalogue (and for search, the index) is built and nothing changed.
 
 1. `newsbrief list --json`, cold and warm.
 2. The reader, from launch to the first painted list, cold and warm (bench/first_paint.py).

@@ -31,6 +31,14 @@ NEIGHBOURS = 20
 # Shorter texts (teasers) have too few shingles to compare; their links still match.
 MIN_WORDS = 60
 _PRIME = (1 << 31) - 1
+# Odd 64-bit constants that spread a word's hash by its place in the shingle.
+_MIXERS = (
+    0x9E3779B97F4A7C15,
+    0xC2B2AE3D27D4EB4F,
+    0x165667B19E3779F9,
+    0xD6E8FEB86659FD93,
+    0xFF51AFD7ED558CCD,
+)
 _WORD = re.compile(r"\w+")
 
 
@@ -52,12 +60,15 @@ def signature(text: str) -> bytes:
         return b""
     import numpy as np
 
-    shingles = {" ".join(words[i : i + SHINGLE]) for i in range(len(words) - SHINGLE + 1)}
-    hashed = np.fromiter(
-        (zlib.crc32(s.encode()) for s in shingles), dtype=np.uint64, count=len(shingles)
-    )
+    # Each word hashed once (crc32: the same in every process, unlike hash()), each shingle's
+    # hash mixed from its words' with wrapping 64-bit arithmetic, all in numpy.
+    hashed = np.fromiter(map(zlib.crc32, map(str.encode, words)), np.uint64, len(words))
+    mixed = np.zeros(len(words) - SHINGLE + 1, dtype=np.uint64)
+    for k, weight in enumerate(_MIXERS[:SHINGLE]):
+        mixed ^= hashed[k : len(hashed) - SHINGLE + 1 + k] * np.uint64(weight)
+    shingles = np.unique(mixed >> np.uint64(32))
     a, b = _permutations()
-    values = (hashed[None, :] * a[:, None] + b[:, None]) % _PRIME
+    values = (shingles[None, :] * a[:, None] + b[:, None]) % _PRIME
     return values.min(axis=1).astype(np.uint32).tobytes()
 
 

@@ -26,6 +26,14 @@ def default_library_path() -> Path:
     return seeds_path()
 
 
+def default_libraries() -> list[Path]:
+    """What opens when no PATH is given: config.toml's `library` folders if it names any,
+    else the default library."""
+    from summarise.config import load_config
+
+    return list(load_config().library) or [default_library_path()]
+
+
 class LookupProblem(LookupError):
     """No article, or more than one, matches what the user typed."""
 

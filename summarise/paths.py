@@ -50,3 +50,18 @@ def seeds_path() -> Path:
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("the bundled sample articles (seeds/) are missing from this install")
+
+
+def screenshot_folder() -> Path:
+    """Where screenshots go: the Downloads folder, made if it is missing, or else a folder in
+    the data folder (a fresh HOME has no Downloads, and some cannot have one)."""
+    import platformdirs
+
+    for folder in (platformdirs.user_downloads_path(), data_dir() / "screenshots"):
+        try:
+            folder.mkdir(parents=True, exist_ok=True)
+        except OSError:
+            continue
+        if os.access(folder, os.W_OK):
+            return folder
+    return Path.cwd()

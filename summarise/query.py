@@ -41,6 +41,7 @@ def translate_query(query: str) -> str:
     """
     query = _CONTROL.sub(" ", query)[:MAX_QUERY_CHARS]
     parts: list[str] = []  # alternating terms and operators, built up left to right
+    left_out: list[str] = []
     terms = 0
     for m in _TOKEN.finditer(query):
         if m.group("paren"):
@@ -64,6 +65,7 @@ def translate_query(query: str) -> str:
             term = f"{FIELDS[field_name[:-1]]} : {term}"
         if negate:
             if not parts:
+                left_out.append(f"-{text}")
                 continue  # "-word" alone: nothing to subtract from
             if parts[-1] in _OPERATORS:
                 parts.pop()
@@ -76,6 +78,12 @@ def translate_query(query: str) -> str:
             break
     while parts and parts[-1] in _OPERATORS:
         parts.pop()
+    if not parts and left_out:
+        word = left_out[0]
+        raise QueryError(
+            f"nothing to search for: {word} only leaves a word out "
+            f"(to find it: {word[1:]}; to leave it out of a search: trade {word})"
+        )
     if not parts:
         raise QueryError("nothing to search for: type a word")
     return " ".join(parts)

@@ -361,12 +361,14 @@ class SearchIndex:
         )
 
     def _shown(self, match: str, rowids: Sequence[int]) -> dict[int, tuple[object, ...]]:
-        """Snippets and highlights for the hits alone: the ranking never builds them."""
+        """Snippets and highlights for the hits alone: the ranking never builds them. The
+        snippet is always the body's (its start when only the title or a name matched): the
+        other columns are labels and lists of names, not text to read."""
         marks = ",".join("?" * len(rowids))
         rows = self._db.read(
             f"""
             SELECT fts.rowid, docs.article_id, docs.path, fts.title, docs.blocks,
-                   snippet(fts, -1, '{START}', '{END}', '…', 16),
+                   snippet(fts, {BODY_COLUMN}, '{START}', '{END}', '…', 16),
                    highlight(fts, {BODY_COLUMN}, '{START}', '{END}')
             FROM fts JOIN docs ON docs.rowid = fts.rowid
             WHERE fts MATCH ? AND fts.rowid IN ({marks})

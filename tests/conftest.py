@@ -25,6 +25,7 @@ def private_folders(tmp_path_factory: pytest.TempPathFactory) -> None:
 
     os.environ["NEWSBRIEF_DATA_DIR"] = str(tmp_path_factory.mktemp("data"))
     os.environ["NEWSBRIEF_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+    os.environ["NEWSBRIEF_CONFIG_DIR"] = str(tmp_path_factory.mktemp("config"))
 
 
 @pytest.fixture(scope="session")

@@ -103,6 +103,8 @@ ACTIONS: tuple[Action, ...] = _rows(
      "One summary sentence more (summary open)", "Panels", READER, (), "+"),
     ("summary-shorter", "minus", "summary_length(-1)", "Shorter",
      "One summary sentence fewer (summary open)", "Panels", READER, (), "-"),
+    ("close-panel", "escape", "close_panel", "Close panel", "Close the summary or entities panel",
+     "Panels", READER, (), "escape"),
     ("filter", "f", "filter", "Filter", "Filter the list by title, source, byline, tags",
      "List", READER, _L, None, True),
     ("sort", "o", "cycle_sort", "Sort", "Sort by date, title or source", "List", READER, (), None,

@@ -15,7 +15,9 @@ from typing import TYPE_CHECKING
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
+from summarise.config import Config, load_config
 from summarise.state import Setting, StateStore
+from summarise.summarisers import METHODS
 from tui.actions import APP, BY_ID, READER, bindings
 from tui.commands import ArticleCommands, action_commands
 from tui.messages import OpenArticle
@@ -47,12 +49,14 @@ class NewsbriefApp(App[None]):
         store: StateStore | None = None,
         analysis_cache: AnalysisCache | None = None,
         jobs: int | None = None,
+        config: Config | None = None,
     ) -> None:
         super().__init__()
         self.paths = list(paths or [])
         self.store = store or StateStore.open_default()
+        self.config = config if config is not None else load_config(methods=METHODS)
         self.service = LibraryService(self.paths, jobs)
-        self.reader = ReaderScreen(self.service, self.store, self.paths)
+        self.reader = ReaderScreen(self.service, self.store, self.paths, self.config)
         self._analysis_cache = analysis_cache
 
     def get_default_screen(self) -> Screen:
@@ -71,10 +75,20 @@ class NewsbriefApp(App[None]):
         return self.reader.panel
 
     def on_mount(self) -> None:
-        theme = self.store.get(Setting.THEME)
+        problems = list(self.config.problems)
+        theme = self.config.theme or self.store.get(Setting.THEME)
         if theme in self.available_themes:
             self.theme = theme
+        elif self.config.theme:
+            problems.append(f"config.toml: theme {theme!r} is not a theme; it is ignored")
         self.theme_changed_signal.subscribe(self, lambda t: self.store.set(Setting.THEME, t.name))
+        unknown = [i for i in self.config.keys if i not in BY_ID]
+        problems += [
+            f"config.toml [keys]: no action is called {i!r}; see ? for them" for i in unknown
+        ]
+        self.set_keymap({i: k for i, k in self.config.keys.items() if i in BY_ID})
+        for problem in problems:
+            self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)
         for warning in self.store.warnings:
             self.notify(warning, title="Reading state", severity="warning", markup=False)
 
@@ -82,7 +96,7 @@ class NewsbriefApp(App[None]):
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
-            self.push_screen(HelpScreen())
+            self.push_screen(HelpScreen(self.config.keys))
 
     def action_search(self) -> None:
         sources = {a.id: a.source for a in self.article_list.everything}
@@ -136,6 +150,14 @@ class NewsbriefApp(App[None]):
         action = BY_ID[action_id]
         target = self.reader if action.owner == READER else self
         self.call_later(self.run_action, action.action, target)
+
+    def deliver_screenshot(
+        self, filename: str | None = None, path: str | None = None, time_format: str | None = None
+    ) -> str | None:
+        """The palette's Screenshot, saved to a folder that exists (see screenshot_folder)."""
+        from summarise.paths import screenshot_folder
+
+        return super().deliver_screenshot(filename, path or str(screenshot_folder()), time_format)
 
     # ---- leaving ------------------------------------------------------------------------
 

@@ -26,14 +26,20 @@ from summarise.entities.model import EntityType
 # sentence.
 _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Prof|Capt|Lt|Col|Rev|Jr|Sr)\."
 # Hyphens join capitalised parts only: "Macdonald-Laurier" is one word, "Paris-based" is "Paris".
+# "O-Grady" (an apostrophe some sources write as a hyphen) and "al-Assad", "bin-Talal", whose
+# lower-case particle is joined on, are one word too.
 _CAP_WORD = (
     rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATED}|[A-Z][\w\-]+\.(?:com|co\.uk|net|org|io)\b"
-    rf"|[A-Z][\w'’]*[\w](?:-[A-Z][\w'’]*[\w])*|[A-Z])"
+    rf"|(?:al|el|bin|ibn|abu)-[A-Z][\w'’]*[\w]"
+    rf"|[A-Z](?:[\w'’]*[\w])?(?:-[A-Z][\w'’]*[\w])+|[A-Z][\w'’]*[\w]|[A-Z])"
 )
-# "and" is left out: "Mark Carney and Xi Jinping" is two names, not one.
-_CONNECTOR = r"(?:of|the|for|de|du|da|van|von|der|al|bin)"
+# Lower-case words inside names: "Bank of the West", "Jeroen van der Veer", "Ursula von der
+# Leyen", "Leonardo da Vinci", "Osama bin Laden"; up to two in a row. "and" is left out: "Mark
+# Carney and Xi Jinping" is two names, not one.
+_CONNECTOR = r"(?:of|the|for|de|du|da|di|del|della|dos|das|van|von|der|den|ter|al|bin|ibn)"
 NAME_RUN = re.compile(
-    rf"(?<![\w’'.])(?:{_CAP_WORD})(?:\s(?:{_CONNECTOR}\s)?(?:{_CAP_WORD}))*(?:['’]s)?(?![\w])"
+    rf"(?<![\w’'.])(?:{_CAP_WORD})(?:\s(?:{_CONNECTOR}\s){{0,2}}(?:{_CAP_WORD}))*"
+    rf"(?:['’]s)?(?![\w])"
 )
 # "Britain's Kelly Holmes", "Sony's PlayStation": a possessive inside a run ends a name.
 _INNER_POSSESSIVE = re.compile(r"['’]s\s")
@@ -125,12 +131,16 @@ def classify(text: str, before: str) -> tuple[EntityType | None, str]:
         return EntityType.PERSON, text
     if len(words) >= 2 and words[0] in FIRST_NAMES and all(w[0].isupper() for w in words):
         return EntityType.PERSON, text
-    if re.fullmatch(
-        r"(?:[A-Z]\.?){1,2}\s(?:(?:de|van|von|da|di|du|le)\s)?(?:Mc|Mac|O['’])?[A-Z][a-z]+"
-        r"(?:-[A-Z][a-z]+)?",
-        text,
+    if (
+        re.fullmatch(
+            r"(?:[A-Z]\.?){1,2}\s(?:(?:de|van|von|da|di|du|le)\s)?(?:Mc|Mac|O['’])?[A-Z][a-z]+"
+            r"(?:-[A-Z][a-z]+)?",
+            text,
+        )
+        and words[0].replace(".", "") not in COMMON_ACRONYMS
     ):
-        return EntityType.PERSON, text  # initials and a surname: "JK Rowling", "J.K. Rowling"
+        # Initials and a surname: "JK Rowling", "J.K. Rowling"; not "PC Pro" or "BBC Four".
+        return EntityType.PERSON, text
     if re.fullmatch(r"[A-Z]{3,6}", text) and text not in COMMON_ACRONYMS:
         return EntityType.ORG, text
     return None, text

@@ -9,7 +9,12 @@ from pathlib import Path
 
 from summarise.article import Article
 from summarise.readers.common import Parsed
-from summarise.readers.decode import UndecodableError, clean_text, decode_bytes
+from summarise.readers.decode import (
+    UndecodableError,
+    clean_text,
+    decode_bytes,
+    decode_references,
+)
 from summarise.readers.plaintext import parse_plaintext
 
 # Enough for any real article or feed; a bigger file is a mistake (a log, a dump, a video) and
@@ -145,6 +150,8 @@ def parse_document(text: str, path: Path | None = None, suffix: str = ".txt") ->
     fmt = detect_format(text, suffix.lower())
     # Markup formats clean their own text after parsing; control characters in raw XML or
     # JSON are the parsers' business.
+    if fmt == "text":  # scraped text keeps the page's character references: &#163;1.8m
+        text = decode_references(text)
     source = text if fmt in ("html", "feed", "json", "jsonl") else clean_text(text)
     return FORMATS[fmt](source, path)
 

@@ -12,12 +12,29 @@ class UndecodableError(ValueError):
 
 # Control characters can drive the terminal (ESC starts escape sequences), and bidi overrides can
 # make text display differently from what it is: article text is untrusted, so neither survives.
-# Nor do Unicode noncharacters (never in interchanged text), which the Markdown reader uses
-# internally to hold escaped punctuation.
+# Invisible format characters (soft hyphen, joiners, the Mongolian vowel separator) go too:
+# terminals disagree on their width, so they shift whatever is drawn after them. So do Unicode
+# noncharacters (never in interchanged text), which the Markdown reader uses internally to hold
+# escaped punctuation.
 _CONTROL = re.compile(
-    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u200e\u200f\u202a-\u202e\u2066-\u2069"
-    "\ufeff\ufdd0-\ufdef\ufffe\uffff\U0001fffe\U0001ffff]"
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00ad\u180e\u200b\u200d-\u200f\u202a-\u202e"
+    "\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb\ufdd0-\ufdef\ufffe\uffff"
+    "\U0001fffe\U0001ffff]"
 )
+# A character reference (&#163; &pound; &#xA3;) with its semicolon: scrapers leave them in plain
+# text and JSON. Without the semicolon "AT&T" or "R&D" is not one.
+_REFERENCE = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+
+
+def decode_references(text: str) -> str:
+    """Character references in text that is not HTML decoded to the characters they name."""
+    if "&" not in text:
+        return text
+    import html
+
+    return _REFERENCE.sub(lambda m: html.unescape(m.group(0)), text)
+
+
 _LINE_BREAKS = re.compile("\r\n|\r|\u2028|\u2029|\x85")
 _NBSP = re.compile("[\u00a0\u2007\u202f\t]")
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from summarise.article import Block, BlockKind, Enclosure
 from summarise.readers.common import Parsed, iso_date, make_article
+from summarise.readers.decode import clean_text, decode_references
 
 _FRONT = re.compile(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\n(?P<body>.*?)\n(?P=fence)[ \t]*(?:\n|\Z)", re.S
@@ -27,7 +28,7 @@ _HELD |= {"“": "\U0001fffe", "”": "\U0001ffff"}
 _RELEASE = str.maketrans({held: ch for ch, held in _HELD.items()})
 _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~“”])")
 # What the writer escapes anywhere in a line, and what only at its start.
-_SPECIAL = re.compile(r"([\\`*_\[\]#<>|])")
+_SPECIAL = re.compile(r"([\\`*_\[\]#<>|]|&(?=#?\w+;))")
 _LINE_START = re.compile(r"^(\s*)([-+=\"“”]|\d+(?=[.)]))")
 # A pull quote wrapped whole in quotation marks loses them: the reader shows quotes as quotes.
 _WRAPPED = re.compile(r'^["“]([^"“”]*)["”]$')
@@ -93,7 +94,9 @@ def _inline(text: str, unquote: bool = False) -> str:
     text = re.sub(r"\s+", " ", text).strip()
     if unquote and (wrapped := _WRAPPED.match(text)):
         text = wrapped.group(1).strip()
-    return text.translate(_RELEASE)
+    # As CommonMark does, character references stand for their characters (an escaped "\&"
+    # is held above, so it stays literal); cleaned again, since one may name a control.
+    return clean_text(decode_references(text).translate(_RELEASE))
 
 
 def parse_markdown(text: str, path: Path | None = None) -> Parsed:

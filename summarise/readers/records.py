@@ -6,6 +6,7 @@ import json
 from pathlib import Path
 
 from summarise.readers.common import Parsed, iso_date, make_article
+from summarise.readers.decode import decode_references
 from summarise.readers.html_blocks import blocks_from_html
 
 TITLE_KEYS = ("title", "headline", "name")
@@ -33,14 +34,15 @@ def _article(record: object, path: Path | None):  # type: ignore[no-untyped-def]
     if isinstance(source, dict):
         source = source.get("name")
     tags = record.get("tags") or record.get("keywords") or ()
+    # Scrapers leave character references in fields that are not HTML ("&#163;1.8m fine").
     return make_article(
-        str(_first(record, TITLE_KEYS) or ""),
+        decode_references(str(_first(record, TITLE_KEYS) or "")),
         blocks_from_html(str(text or "")),
         path,
-        byline=str(author) if author else None,
-        source=str(source) if source else None,
+        byline=decode_references(str(author)) if author else None,
+        source=decode_references(str(source)) if source else None,
         date=iso_date(_first(record, DATE_KEYS)),
-        tags=tuple(str(t) for t in tags) if isinstance(tags, list) else (),
+        tags=tuple(decode_references(str(t)) for t in tags) if isinstance(tags, list) else (),
         identity=str(record.get("url") or record.get("link") or ""),
         url=str(record.get("url") or record.get("link") or "") or None,
     )

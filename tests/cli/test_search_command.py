@@ -55,3 +55,13 @@ def run_cli(*args: str, cache: Path) -> subprocess.CompletedProcess[str]:
         env=env,
         timeout=60,
     )
+
+
+def test_a_query_may_start_with_a_minus(tmp_path: Path) -> None:
+    alone = run_cli("-tariff", cache=tmp_path)
+    assert alone.returncode == 2
+    assert "-tariff only leaves a word out" in alone.stderr  # not "unrecognised argument"
+    after_dashes = run_cli("--", "-tariff", cache=tmp_path)
+    assert after_dashes.returncode == 2 and "only leaves a word out" in after_dashes.stderr
+    both = run_cli("canola -tariff", "--json", cache=tmp_path)
+    assert both.returncode in (0, 1) and "usage" not in both.stderr

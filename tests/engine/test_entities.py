@@ -266,3 +266,17 @@ def test_entities_command_takes_folders(capsys: pytest.CaptureFixture[str]) -> N
     assert "People: Mark Carney" in out
     assert main(["entities", "--json", str(SEEDS), str(next(SEEDS.glob("003_*.txt")))]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 6
+
+
+def test_particles_hyphens_and_products_in_names() -> None:
+    assert marked("Shell chief executive Jeroen van der Veer said profits rose.") == (
+        "[[Shell|ORG]] chief executive [[Jeroen van der Veer|PERSON]] said profits rose."
+    )
+    assert marked("Analyst Jason O-Grady said sales would grow.") == (
+        "Analyst [[Jason O-Grady|PERSON]] said sales would grow."
+    )
+    assert marked("Syrian President Bashar al-Assad spoke.") == (
+        "[[Syrian|NORP]] President [[Bashar al-Assad|PERSON]] spoke."
+    )
+    assert "PERSON" not in marked("The magazine PC Pro tested the laptop.")
+    assert marked("JK Rowling wrote it.") == "[[JK Rowling|PERSON]] wrote it."

@@ -139,3 +139,26 @@ def test_an_enormous_file_is_refused_without_reading_it(tmp_path: Path) -> None:
     with pytest.raises(ArticleError, match="too large"):
         read_file(huge)
     assert time.perf_counter() - started < 1
+
+
+def test_character_references_and_invisible_characters_are_cleaned(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from summarise.readers import read_article
+
+    text = tmp_path / "viacom.txt"
+    text.write_text(
+        "&#163;1.8m indecency fine for Viacom\n\n"
+        "Media giant Viacom has paid a record &#163;1.8m to settle, AT&amp;T said; R&D rose "
+        "and the soft\u00adhyphen, word\u2060joiner, zero\u200dwidth and \u180emongolian went.\n"
+    )
+    article = read_article(text)
+    assert article.title == "£1.8m indecency fine for Viacom"
+    body = article.body_text
+    assert "£1.8m" in body and "AT&T said; R&D rose" in body
+    assert "softhyphen, wordjoiner, zerowidth and mongolian" in body
+    record = tmp_path / "export.json"
+    record.write_text(
+        '[{"title": "Caf&eacute; &amp; bar", '
+        '"text": "<p>A caf&eacute; opened in town today, with a bar.</p>"}]'
+    )
+    (from_json,) = [read_article(record)]
+    assert from_json.title == "Café & bar"

@@ -101,3 +101,17 @@ def test_read_article_error_names_path_and_reason(tmp_path: Path) -> None:
         read_article(tmp_path / "missing.txt")
     assert caught.value.reason == "no such file"
     assert "missing.txt" in str(caught.value)
+
+
+def test_screenshots_go_to_a_folder_that_exists(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import platformdirs
+
+    from summarise.paths import data_dir, screenshot_folder
+
+    monkeypatch.setattr(platformdirs, "user_downloads_path", lambda: tmp_path / "Downloads")
+    assert screenshot_folder() == tmp_path / "Downloads"  # made: a fresh HOME has none
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    monkeypatch.setattr(platformdirs, "user_downloads_path", lambda: blocked / "Downloads")
+    assert screenshot_folder() == data_dir() / "screenshots"
+    assert (data_dir() / "screenshots").is_dir()

@@ -24,6 +24,7 @@ HOSTILE = [
     "1999. A year, not a list",
     "*emphasis* and _under_ and `code` | pipes",
     "---",
+    "AT&T, R&D and a literal &amp; or &#163; written out",
 ]
 
 

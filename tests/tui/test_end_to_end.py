@@ -135,3 +135,19 @@ def test_follow_a_feed_then_read_and_refresh_it_in_the_reader(
             term.press("q")
         finally:
             term.close()
+
+
+def test_at_80x24_a_panel_over_the_list_swallows_nothing(tmp_path: Path) -> None:
+    term = Terminal(tmp_path, width=80, height=24)
+    try:
+        term.wait_for("5 articles · 5 unread")
+        term.press("s")  # the summary takes the list's place at this width
+        term.wait_for("Summary · newsrank")
+        term.press("x", "z", "w")  # letters that are no command here
+        time.sleep(0.5)
+        term.press("s")
+        screen = term.wait_for("5 articles · 5 unread")
+        assert "Summary ·" not in screen and "of 5 articles" not in screen
+        term.press("q")
+    finally:
+        term.close()

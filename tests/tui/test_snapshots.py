@@ -126,3 +126,16 @@ def test_briefing_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
 def test_snapshot_state_is_isolated() -> None:
     # Snapshots must not depend on the developer's own read marks or theme.
     assert make_app().store.path is None and Path(SEEDS).is_dir()
+
+
+def test_reader_and_footer_at_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=ready)
+
+
+def test_help_at_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
+    async def help_screen(pilot) -> None:  # type: ignore[no-untyped-def]
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await ready(pilot)
+
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=help_screen)

@@ -7,6 +7,7 @@ exit 2; nothing a user can type produces a traceback.
 from __future__ import annotations
 
 import argparse
+import itertools
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -20,6 +21,8 @@ from tui.cli.feeds import cmd_feeds, cmd_refresh
 from tui.cli.fetching import cmd_fetch
 from tui.cli.reading import cmd_entities, cmd_list, cmd_read, cmd_show, cmd_summary
 from tui.cli.searching import cmd_search
+from tui.cli.settings import add_parsers as add_config_parsers
+from tui.cli.settings import cmd_config
 
 __all__ = ["UsageError", "build_parser", "main"]
 
@@ -151,6 +154,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
 
     add_feed_parsers(commands)
+    add_config_parsers(commands)
 
     for sub in (show, summary, entities):
         sub.add_argument(
@@ -184,14 +188,37 @@ COMMANDS = {
     "fetch": cmd_fetch,
     "feeds": cmd_feeds,
     "refresh": cmd_refresh,
+    "config": cmd_config,
 }
+
+
+# Options of `search`, so that any other word starting with "-" is read as part of the query.
+_SEARCH_OPTIONS = ("-n", "--limit", "-j", "--jobs", "--json", "-h", "--help")
+
+
+def _dashed_queries(argv: list[str]) -> list[str]:
+    """`newsbrief search -tariff`: a query word that starts with "-" (NOT in the query language)
+    is not an option. A leading space keeps argparse from reading it as one; queries are
+    stripped."""
+    if not argv or argv[0] != "search":
+        return argv
+    kept = [argv[0]]
+    for before, word in itertools.pairwise(argv):
+        if "--" in kept or before in ("-n", "--limit", "-j", "--jobs"):  # plain, or a value
+            kept.append(word)
+        elif word.startswith("-") and word != "--" and not word.startswith(_SEARCH_OPTIONS):
+            kept.append(f" {word}")
+        else:
+            kept.append(word)
+    return kept
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    args = parser.parse_args(_dashed_queries(argv))
     if args.command is None:
-        args = parser.parse_args(["read", *(argv or [])])
+        args = parser.parse_args(["read", *argv])
     try:
         return COMMANDS[args.command](args)
     except UsageError as exc:

@@ -21,11 +21,11 @@ def scoped(args: argparse.Namespace, catalogue: Catalogue) -> list[Entry]:
         raise UsageError(str(exc)) from None
     entries = within(entries, since, until)
     if args.query:
-        from summarise.library import default_library_path
+        from summarise.library import default_libraries
         from summarise.query import QueryError
         from summarise.search import SearchIndex
 
-        index = SearchIndex.for_library(args.paths or [default_library_path()])
+        index = SearchIndex.for_library(args.paths or default_libraries())
         try:
             index.sync_catalogue(catalogue, progress=progress("articles indexed"))
             entries = matching(entries, index.matching_ids(args.query))

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from summarise.article import Article
 from summarise.catalogue import Catalogue
-from summarise.library import LookupProblem, article_in_file, default_library_path, find_article
+from summarise.library import LookupProblem, article_in_file, default_libraries, find_article
 from summarise.readers import ArticleError
 from summarise.render import PROGRESS_MIN_ITEMS, progress_line, to_json
 
@@ -53,7 +53,7 @@ def open_catalogue(paths: Sequence[Path], jobs: int | None = None) -> Catalogue:
     for path in paths:
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
-    catalogue = Catalogue.for_library(list(paths) or [default_library_path()])
+    catalogue = Catalogue.for_library(list(paths) or default_libraries())
     report = catalogue.refresh(jobs=jobs, progress=progress("files"))
     for notice in report.notices:
         warn(notice)
@@ -68,7 +68,7 @@ def _by_id(ref: str, libraries: Sequence[Path], jobs: int | None) -> Article:
     for path in libraries:
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
-    catalogue = Catalogue.for_library(list(libraries) or [default_library_path()])
+    catalogue = Catalogue.for_library(list(libraries) or default_libraries())
     try:
         if catalogue.generation():
             try:

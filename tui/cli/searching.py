@@ -19,11 +19,11 @@ from tui.cli.common import (
 
 def cmd_search(args: argparse.Namespace) -> int:
     from summarise.analysis import AnalysisCache
-    from summarise.library import default_library_path
+    from summarise.library import default_libraries
     from summarise.search import QueryError, SearchIndex, entry_pool
 
     catalogue = open_catalogue(args.paths, args.jobs)
-    index = SearchIndex.for_library(args.paths or [default_library_path()])
+    index = SearchIndex.for_library(args.paths or default_libraries())
     cache = AnalysisCache.default()
     try:
         with entry_pool(args.jobs) as pool:

@@ -10,14 +10,16 @@ from __future__ import annotations
 from pathlib import Path
 
 from textual.app import ComposeResult
-from textual.containers import Horizontal
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widget import Widget
-from textual.widgets import Header
+from textual.widgets import Header, Static
 
+from summarise.config import Config
 from summarise.library import ALL, Listed
-from summarise.paths import user_library_path
+from summarise.paths import seeds_path, user_library_path
 from summarise.state import Setting, StateStore
 from tui.actions import ARTICLE, ENTITIES, FEEDS, LIST, READER, Action, bindings
 from tui.messages import OpenArticle, Progress
@@ -38,15 +40,19 @@ class ReaderScreen(Screen[None]):
     AUTO_FOCUS = "ArticleList"
     BINDINGS = bindings(READER)
 
-    def __init__(self, service: LibraryService, store: StateStore, paths: list[Path]) -> None:
+    def __init__(
+        self, service: LibraryService, store: StateStore, paths: list[Path], config: Config
+    ) -> None:
         super().__init__()
-        self.service, self.store, self.paths = service, store, paths
+        self.service, self.store, self.paths, self.config = service, store, paths, config
         self._preview_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Header()
         with Horizontal(id="main"):
-            yield FeedsPane(self.service.roots, id="feeds")
+            with Vertical(id="feeds-column"):
+                yield Static(Content("Feeds"), id="feeds-title")
+                yield FeedsPane(self.service.roots, id="feeds")
             yield Sidebar(id="sidebar")
             yield ArticleView(id="article")
             yield SidePanel(id="panel")
@@ -71,14 +77,23 @@ class ReaderScreen(Screen[None]):
         return self.query_one(FeedsPane)
 
     def on_mount(self) -> None:
-        store = self.store
+        store, config = self.store, self.config  # what config.toml sets wins over what is kept
         self.article_view.highlighting = store.get(Setting.HIGHLIGHTING)
-        self.panel.restore(store.get(Setting.SUMMARY_METHOD), store.get(Setting.SUMMARY_SENTENCES))
+        self.article_view.measure = config.article_width or self.article_view.measure
+        self.panel.restore(
+            config.summary_method or store.get(Setting.SUMMARY_METHOD),
+            config.summary_sentences or store.get(Setting.SUMMARY_SENTENCES),
+        )
         self.article_list.restore(store.get(Setting.SORT))
         self.article_list.set_reactive(ArticleList.unread_only, store.get(Setting.UNREAD_ONLY))
         minutes = store.get(Setting.AUTO_REFRESH)
-        self.query_one(Fetcher).auto_refresh(minutes if minutes in AUTO_REFRESH_CHOICES else 0)
+        if config.refresh_minutes is not None:
+            minutes = config.refresh_minutes
+        elif minutes not in AUTO_REFRESH_CHOICES:
+            minutes = 0
+        self.query_one(Fetcher).auto_refresh(minutes)
         self.watch(self, "focused", self._focus_moved)
+        self._shown_roots = self.service.roots
         self.service.load()
         self.feeds.load()
 
@@ -89,16 +104,37 @@ class ReaderScreen(Screen[None]):
 
     def on_side_panel_changed(self) -> None:
         self.set_class(self.panel.mode is not None, "-panel-open")
-        if self.panel.mode == "entities":
-            self.query_one(EntityList).focus()
-        elif not self.focused or isinstance(self.focused, EntityList):
-            self.article_view.focus()  # never leave the focus in a hidden pane
-        self._focus_moved(self.focused)
+        # Focus once the new layout is in place: a pane only just shown cannot take it yet.
+        self.call_after_refresh(self._focus_after_layout)
+
+    def on_resize(self) -> None:
+        self.call_after_refresh(self._focus_after_layout)
+
+    def _focus_after_layout(self) -> None:
+        """The entities panel takes the focus when it opens; otherwise no hidden widget may
+        keep it (a narrow terminal hides the list while a panel is open): keys typed then
+        would go somewhere the user cannot see."""
+        entity_list = self.query_one(EntityList)
+        focused = self.focused
+        target: Widget | None = None
+        if self.panel.mode == "entities" and not isinstance(focused, EntityList):
+            if _showing(entity_list):
+                target = entity_list
+            else:  # the names are still being found: it takes the focus when they are
+                self.panel.focus_list_when_shown = True
+        if isinstance(focused, EntityList) and self.panel.mode != "entities":
+            target = self.article_view  # the panel closed: back to the article it was about
+        elif target is None and (focused is None or not _showing(focused)):
+            target = self.article_list if _showing(self.article_list) else self.article_view
+        if target is not None:
+            target.focus()
+        self._focus_moved(target or focused)
 
     def _focus_moved(self, focused: Widget | None) -> None:
         panes = {ArticleView: ARTICLE, EntityList: ENTITIES, FeedsPane: FEEDS}
         pane = panes.get(type(focused), LIST)
-        self.query_one(KeyFooter).show_pane(pane, available=self._available)
+        footer = self.query_one(KeyFooter)
+        footer.show_pane(pane, keymap=self.config.keys, available=self._available)
 
     def _available(self, action: Action) -> bool:
         return bool(self.check_action(action.action, ()))
@@ -146,8 +182,12 @@ class ReaderScreen(Screen[None]):
     def on_fetcher_done(self, message: Fetcher.Done) -> None:
         mine = user_library_path()
         if not self.paths and (message.feeds_changed or message.folder == mine):
-            self.paths = self.service.paths = [mine]  # yours now, not the samples
+            if seeds_path() in self._shown_roots:  # the samples were showing: say where they went
+                said = f"Showing your library now. The samples: newsbrief read {seeds_path()}"
+                self.notify(said, title="Your library", timeout=8, markup=False)
+            self.paths = self.service.paths = [mine]
             self.feeds.roots = [mine.resolve()]
+        self._shown_roots = self.service.roots
         self.service.load()
         self.feeds.load()
 
@@ -280,6 +320,9 @@ class ReaderScreen(Screen[None]):
     def action_toggle_panel(self, mode: str) -> None:
         self.panel.toggle(mode)
 
+    def action_close_panel(self) -> None:
+        self.panel.mode = None
+
     def action_toggle_highlighting(self) -> None:
         view = self.article_view
         view.set_highlighting(not view.highlighting)
@@ -306,7 +349,8 @@ class ReaderScreen(Screen[None]):
     def action_cycle_auto_refresh(self) -> None:
         fetcher = self.query_one(Fetcher)
         choices = AUTO_REFRESH_CHOICES
-        minutes = choices[(choices.index(fetcher.every) + 1) % len(choices)]
+        at = choices.index(fetcher.every) if fetcher.every in choices else 0  # config's own
+        minutes = choices[(at + 1) % len(choices)]
         fetcher.auto_refresh(minutes)
         self.store.set(Setting.AUTO_REFRESH, minutes)
         said = f"Feeds refresh every {minutes} minutes" if minutes else "Auto refresh off"
@@ -315,6 +359,8 @@ class ReaderScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("cycle_method", "summary_length"):
             return self.panel.mode == SUMMARY
+        if action == "close_panel":
+            return self.panel.mode is not None
         if action == "step_hit":
             return bool(self.article_view.search_hits)
         if action == "clear_search_filter":
@@ -323,3 +369,8 @@ class ReaderScreen(Screen[None]):
             article = self.article_view.article
             return article is not None and article.url is not None
         return True
+
+
+def _showing(widget: Widget) -> bool:
+    """Whether the widget and every container around it are displayed."""
+    return all(node.display for node in widget.ancestors_with_self if isinstance(node, Widget))

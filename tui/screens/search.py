@@ -23,7 +23,9 @@ HISTORY_SIZE = 50
 RESULTS_SHOWN = 50
 
 
-BUILDING = "The index is still being built…"
+BUILDING = "The index is still being built… results will appear when it is ready"
+# While the index is being built, the screen looks this often for it to be ready.
+READY_POLL = 0.5
 
 
 class Indexed(Protocol):
@@ -79,6 +81,14 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
 
     def on_mount(self) -> None:
         self.query_one("#query", Input).focus()
+        if self.library.index is None:
+            self._waiting = self.set_interval(READY_POLL, self._index_ready)
+
+    def _index_ready(self) -> None:
+        """The index was being built: search what is typed as soon as it is there."""
+        if self.library.index is not None:
+            self._waiting.stop()
+            self.run_search(self.query_one("#query", Input).value)
 
     @on(Input.Changed, "#query")
     def _changed(self, event: Input.Changed) -> None:
@@ -102,6 +112,8 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             return
         noun = "article" if len(hits) == 1 else "articles"
         message = f"{len(hits)} {noun}" if hits else f"No matches for {query!r}"
+        if len(hits) == RESULTS_SHOWN:  # the best few of how many?
+            message = f"showing the best {len(hits)} of {index.count(query):,} articles"
         self.app.call_from_thread(self._show, query, hits, message)
 
     def _show(self, query: str, hits: list[Hit], message: str) -> None:

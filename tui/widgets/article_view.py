@@ -20,9 +20,13 @@ from summarise.render import article_meta, copy_label
 from summarise.search import Match
 from summarise.text import Sentence
 from tui.actions import ARTICLE, bindings
+from tui.colours import entity_styles
 
 # Entities of recently shown articles, kept so that going back is instant.
 ENTITY_CACHE_SIZE = 64
+# Columns of article text at most: lines much longer than this are hard to follow back to the
+# next line's start (config.toml's article_width changes it).
+MEASURE = 88
 
 _KIND_CLASS = {
     BlockKind.HEADING: "heading",
@@ -36,7 +40,6 @@ class ArticleView(VerticalScroll, can_focus=True):
     """Renders one Article. Blocks are separate widgets so the view can scroll to any of them."""
 
     COMPONENT_CLASSES = {
-        *(f"article-view--{t.value.lower()}" for t in EntityType),
         "article-view--summary",
         "article-view--search",
         "article-view--current",
@@ -71,6 +74,9 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.hit_index: int | None = None
         self._block_widgets: dict[int, Static] = {}
         self._legend: Static | None = None
+        self.measure = MEASURE
+        self._entity_theme: str | None = None
+        self._entity_look: dict[EntityType, Style] = {}
 
     def show_message(self, text: str) -> None:
         self.article = None
@@ -117,6 +123,8 @@ class ArticleView(VerticalScroll, can_focus=True):
         for enclosure in article.enclosures:
             label = f"Attached {enclosure.kind or 'file'}: {enclosure.url}"
             widgets.append(Static(Content(label), classes="enclosure"))
+        for widget in widgets:  # a comfortable measure, centred when the pane is wider
+            widget.styles.max_width = self.measure
         with self.app.batch_update():
             self.remove_children()
             self.mount_all(widgets)
@@ -208,6 +216,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         marks: dict[int, list[Sentence]] = {}
         for sentence in self.summary:
             marks.setdefault(sentence.block, []).append(sentence)
+        entity = self._entity_styles()
         summary_style = self._style("article-view--summary")
         current_style = self._style("article-view--current")
         search_style = self._style("article-view--search")
@@ -216,8 +225,7 @@ class ArticleView(VerticalScroll, can_focus=True):
             for sentence in marks.get(index, ()):
                 content = content.stylize(summary_style, sentence.start, sentence.end)
             for mention in mentions.get(index, ()):
-                style = self._style(f"article-view--{mention.type.value.lower()}")
-                content = content.stylize(style, mention.start, mention.end)
+                content = content.stylize(entity[mention.type], mention.start, mention.end)
             for number, hit in enumerate(self.search_hits):
                 if hit.block == index:
                     style = current_style if number == self.hit_index else search_style
@@ -229,14 +237,24 @@ class ArticleView(VerticalScroll, can_focus=True):
             self._legend.update(self._legend_content())
             self._legend.display = self.highlighting and bool(mentions)
 
+    def _entity_styles(self) -> dict[EntityType, Style]:
+        """Each entity type's highlight, readable on the current theme (colours.py)."""
+        theme = self.app.theme
+        if self._entity_theme != theme:
+            self._entity_theme = theme
+            self._entity_look = entity_styles(self.app.get_css_variables())
+        return self._entity_look
+
     def _legend_content(self) -> Content:
+        """ "Highlighted: People · Places …", each name in its colour: a key, not tabs."""
         present = {m.type for m in self.entities.mentions} if self.entities else set()
+        styles = self._entity_styles()
         parts = [
-            Content(label).stylize(self._style(f"article-view--{kind.value.lower()}"))
+            Content(label).stylize(styles[kind])
             for kind, label in ENTITY_LABELS.items()
             if kind in present
         ]
-        return Content("  ").join(parts)
+        return Content.assemble("Highlighted: ", Content(" · ").join(parts), "  (h hides)")
 
     def open_link(self) -> str:
         """Open the article's link in the browser ($BROWSER is honoured); what happened."""

@@ -50,7 +50,6 @@ class FeedsPane(OptionList):
         self._pending = False
 
     def on_mount(self) -> None:
-        self.border_title = "Feeds"
         self._draw()
 
     @work(thread=True, exclusive=True, group="feeds")

@@ -26,7 +26,7 @@ from textual.worker import Worker, get_current_worker
 
 from summarise.article import Article
 from summarise.catalogue import Catalogue, Entry
-from summarise.library import Listed, default_library_path
+from summarise.library import Listed, default_libraries
 from summarise.readers import LoadProblem
 from summarise.render import PROGRESS_MIN_ITEMS
 from summarise.search import SearchIndex
@@ -69,7 +69,7 @@ class LibraryService(Widget):
 
     @property
     def roots(self) -> list[Path]:
-        return self.paths or [default_library_path()]
+        return self.paths or default_libraries()
 
     def articles(self, ids: Sequence[str]) -> list[Article]:
         """Full articles, in the order asked, from the catalogue."""

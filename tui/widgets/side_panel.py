@@ -89,6 +89,7 @@ class SidePanel(Vertical):
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.article: Article | None = None
         self.entities: tuple[str, ArticleEntities] | None = None
+        self.focus_list_when_shown = False
 
     def compose(self) -> ComposeResult:
         yield Static("", id="panel-title")
@@ -149,8 +150,12 @@ class SidePanel(Vertical):
             self._loading(True)
             return
         self._titles("Entities", "enter: next mention")
-        self.query_one(EntityList).set_entities(self.entities[1])
+        entity_list = self.query_one(EntityList)
+        entity_list.set_entities(self.entities[1])
         self._loading(False)
+        if self.focus_list_when_shown:  # opened while the names were still being found
+            self.focus_list_when_shown = False
+            entity_list.focus()
 
     # ---- summaries ----------------------------------------------------------------------
 

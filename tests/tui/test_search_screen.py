@@ -1,0 +1,51 @@
+"""The search screen's status says what the list holds, and notices when the index is ready."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarise.analysis import AnalysisCache
+from summarise.state import StateStore
+from tests.tui.helpers import settle
+from tui.app import NewsbriefApp
+from tui.screens.search import SearchScreen
+
+
+def _status(app: NewsbriefApp) -> str:
+    return str(app.screen.query_one("#search-status").render())
+
+
+async def test_results_say_how_many_matched_in_all(tmp_path: Path) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    for n in range(60):
+        (library / f"{n:02d}.md").write_text(
+            f"# Harbour report {n}\n\nThe harbour council met for meeting number {n} today "
+            f"and spoke about berth {n * 3} and the ferry timetable for route {n + 100}.\n"
+        )
+    app = NewsbriefApp(
+        paths=[library], store=StateStore(tmp_path / "s.db"), analysis_cache=AnalysisCache(None)
+    )
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("slash", *"harbour")
+        await pilot.pause(0.5)
+        await settle(app, pilot)
+        assert _status(app) == "showing the best 50 of 60 articles"
+        screen = app.screen
+        assert isinstance(screen, SearchScreen)
+        assert all("harbour" in h.snippet.casefold() for h in screen.hits)
+
+
+async def test_the_building_notice_gives_way_when_the_index_is_ready(tmp_path: Path) -> None:
+    app = NewsbriefApp(store=StateStore(tmp_path / "s.db"), analysis_cache=AnalysisCache(None))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        index, app.service.index = app.service.index, None  # as if still building
+        await pilot.press("slash", *"canola")
+        await pilot.pause(0.5)
+        assert _status(app).startswith("The index is still being built")
+        app.service.index = index
+        await pilot.pause(1.0)
+        await settle(app, pilot)
+        assert _status(app).endswith("articles") or _status(app).endswith("article")

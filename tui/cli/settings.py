@@ -1,0 +1,32 @@
+"""config: where config.toml is, and whether it reads."""
+
+from __future__ import annotations
+
+import argparse
+
+from summarise.config import config_path, load_config
+from tui.cli.common import warn
+
+
+def cmd_config(args: argparse.Namespace) -> int:
+    path = config_path()
+    if args.config_command == "path":
+        print(path)
+        return 0
+    from summarise.summarisers import METHODS
+
+    config = load_config(path, methods=METHODS)
+    for problem in config.problems:
+        warn(problem)
+    if not path.exists():
+        print(f"{path} does not exist: every setting is its default")
+    elif not config.problems:
+        print(f"{path} is fine")
+    return 1 if config.problems else 0
+
+
+def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    config = commands.add_parser("config", help="where config.toml is; check it")
+    sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
+    sub.add_parser("path", help="print where config.toml is (it need not exist)")
+    sub.add_parser("check", help="read config.toml and report any mistake, by line")
