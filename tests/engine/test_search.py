@@ -121,7 +121,10 @@ def test_any_text_is_a_valid_query_or_a_clear_error(index: SearchIndex, query: s
     try:
         hits = index.search(query)
     except QueryError as exc:
-        assert str(exc) == "nothing to search for: type a word"
+        said = str(exc)
+        assert said == "nothing to search for: type a word" or (
+            said.startswith("nothing to search for: -") and "only leaves a word out" in said
+        )
     else:
         assert all(hit.title for hit in hits)
 
