@@ -59,7 +59,7 @@ CREATE TABLE IF NOT EXISTS changes (
 """
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a frozen init costs a tenth of a second per 100,000
 class Entry:
     """An article as a list shows it: everything but its text."""
 
@@ -159,7 +159,11 @@ def _walk(root: Path) -> Iterator[tuple[str, int, int]]:
             try:
                 if entry.is_dir():
                     stack.append(entry.path)
-                elif os.path.splitext(entry.name)[1].lower() in SUFFIXES and entry.is_file():
+                elif (
+                    (dot := entry.name.rfind(".")) > 0
+                    and entry.name[dot:].lower() in SUFFIXES
+                    and entry.is_file()
+                ):
                     info = entry.stat()
                     yield entry.path, info.st_size, info.st_mtime_ns
             except OSError:

@@ -95,3 +95,29 @@ def plain_terms(query: str) -> str:
     if not words:
         raise QueryError("nothing to search for: type a word")
     return " AND ".join(_quote(w) for w in words)
+
+
+def marked_terms(query: str) -> list[tuple[tuple[str, ...], bool]]:
+    """What a hit's body text should show as matching: each term the query looks for in the
+    body, as its words and whether it is a prefix. Terms it leaves out (NOT, -word) and terms
+    for another field (title:, source:, ...) are not marked."""
+    query = _CONTROL.sub(" ", query)[:MAX_QUERY_CHARS]
+    found: list[tuple[tuple[str, ...], bool]] = []
+    negate_next = False
+    for m in _TOKEN.finditer(query):
+        word, phrase, field_name = m.group("word"), m.group("phrase"), m.group("field")
+        if m.group("paren"):
+            continue
+        if word in _OPERATORS and not field_name:
+            negate_next = word == "NOT"
+            continue
+        negated = negate_next or bool(word and word.startswith("-") and len(word) > 1)
+        negate_next = False
+        text = phrase if phrase is not None else (word or "").lstrip("-")
+        prefix = text.endswith("*")
+        words = tuple(re.findall(r"\w+", text.casefold()))
+        if words and not negated and not field_name:
+            found.append((words, prefix))
+        if len(found) >= MAX_TERMS:
+            break
+    return found

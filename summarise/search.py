@@ -15,7 +15,6 @@ import hashlib
 import json
 import os
 import pickle
-import re
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
@@ -25,7 +24,8 @@ from typing import TYPE_CHECKING
 from summarise.article import Article
 from summarise.entities.version import RECOGNISER_VERSION
 from summarise.paths import cache_dir
-from summarise.query import FIELDS, QueryError, plain_terms, translate_query
+from summarise.query import FIELDS, QueryError, marked_terms, plain_terms, translate_query
+from summarise.snippets import match_spans, snippet
 from summarise.sqlite import Database, chunks, prune_idle_files, remove_database
 
 if TYPE_CHECKING:
@@ -39,8 +39,6 @@ __all__ = ["FIELDS", "Hit", "Match", "QueryError", "SearchIndex", "SyncReport"]
 COLUMNS = ("title", "dek", "body", "source", "tags", "entities")
 WEIGHTS = (10.0, 4.0, 1.0, 3.0, 3.0, 2.0)
 BODY_COLUMN = COLUMNS.index("body")
-# Match markers: control characters, which article text never contains (readers remove them).
-START, END = "\x02", "\x03"
 BLOCK_JOIN = "\n\n"
 # The entity names indexed come from the recogniser: a new one means indexing again.
 SCHEMA_VERSION = 3 * 1000 + RECOGNISER_VERSION
@@ -103,25 +101,6 @@ class SyncReport:
 
 
 # ---- offsets ----------------------------------------------------------------------------------
-
-
-def _marked_spans(marked: str) -> tuple[str, list[tuple[int, int]]]:
-    """Strip START/END markers; return the plain text and the marked spans in it."""
-    plain: list[str] = []
-    spans: list[tuple[int, int]] = []
-    length = 0
-    start = None
-    for piece in re.split(f"([{START}{END}])", marked):
-        if piece == START:
-            start = length
-        elif piece == END:
-            if start is not None and length > start:
-                spans.append((start, length))
-            start = None
-        else:
-            plain.append(piece)
-            length += len(piece)
-    return "".join(plain), spans
 
 
 def _body_matches(block_lengths: Sequence[int], spans: Sequence[tuple[int, int]]) -> list[Match]:
@@ -360,57 +339,70 @@ class SearchIndex:
             (match, limit),
         )
 
-    def _shown(self, match: str, rowids: Sequence[int]) -> dict[int, tuple[object, ...]]:
-        """Snippets and highlights for the hits alone: the ranking never builds them. The
-        snippet is always the body's (its start when only the title or a name matched): the
-        other columns are labels and lists of names, not text to read."""
+    def _shown(self, rowids: Sequence[int]) -> dict[int, tuple[object, ...]]:
+        """The hits' titles and texts, read by rowid: no full-text query runs again."""
         marks = ",".join("?" * len(rowids))
         rows = self._db.read(
             f"""
-            SELECT fts.rowid, docs.article_id, docs.path, fts.title, docs.blocks,
-                   snippet(fts, {BODY_COLUMN}, '{START}', '{END}', '…', 16),
-                   highlight(fts, {BODY_COLUMN}, '{START}', '{END}')
-            FROM fts JOIN docs ON docs.rowid = fts.rowid
-            WHERE fts MATCH ? AND fts.rowid IN ({marks})
+            SELECT fts.rowid, docs.article_id, docs.path, fts.title, docs.blocks, fts.body
+            FROM fts JOIN docs ON docs.rowid = fts.rowid WHERE fts.rowid IN ({marks})
             """,
-            (match, *rowids),
+            tuple(rowids),
         )
         return {int(row[0]): row[1:] for row in rows}
 
-    def _run(self, match: str, limit: int) -> list[Hit]:
+    def _run(self, match: str, query: str, limit: int, with_matches: bool) -> list[Hit]:
         ranked = self._ranked(match, limit)
         if not ranked:
             return []
-        shown = self._shown(match, [rowid for rowid, _ in ranked])
+        shown = self._shown([rowid for rowid, _ in ranked])
+        terms = marked_terms(query)
         hits = []
         for rowid, rank in ranked:
             if rowid not in shown:
                 continue
-            article_id, path, title, blocks, snippet, highlighted = shown[rowid]
-            plain_snippet, snippet_spans = _marked_spans(str(snippet))
-            _, spans = _marked_spans(str(highlighted))
+            article_id, path, title, blocks, body = shown[rowid]
+            # The snippet is always the body's (its start when only the title or a name
+            # matched): the other columns are labels and lists of names, not text to read.
+            spans = match_spans(str(body), terms)
+            text, marks = snippet(str(body), spans)
+            matches = tuple(_body_matches(json.loads(str(blocks)), spans)) if with_matches else ()
             hits.append(
                 Hit(
                     str(article_id),
                     str(path) if path else None,
                     str(title),
                     -float(rank),
-                    plain_snippet.replace("\n", " "),
-                    tuple(snippet_spans),
-                    tuple(_body_matches(json.loads(str(blocks)), spans)),
+                    text.replace("\n", " "),
+                    tuple(marks),
+                    matches,
                 )
             )
         return hits
 
-    def search(self, query: str, limit: int = 20) -> list[Hit]:
+    def search(self, query: str, limit: int = 20, with_matches: bool = True) -> list[Hit]:
         """Ranked hits for what the user typed. Raises QueryError only when the query has
-        nothing to search for; anything FTS5 rejects falls back to the plain words."""
+        nothing to search for; anything FTS5 rejects falls back to the plain words. Without
+        `with_matches` a hit's body matches are left out (the reader asks matches_in() for
+        the hit chosen)."""
         try:
-            return self._run(translate_query(query), limit)
+            return self._run(translate_query(query), query, limit, with_matches)
         except QueryError:
             raise
         except sqlite3.OperationalError:
-            return self._run(plain_terms(query), limit)
+            return self._run(plain_terms(query), query, limit, with_matches)
+
+    def matches_in(self, article_id: str, query: str) -> tuple[Match, ...]:
+        """Every body match of the query in one article (offsets into its blocks)."""
+        row = self._db.read_one(
+            "SELECT docs.blocks, fts.body FROM docs JOIN fts ON fts.rowid = docs.rowid "
+            "WHERE docs.article_id = ?",
+            (article_id,),
+        )
+        if row is None:
+            return ()
+        spans = match_spans(str(row[1]), marked_terms(query))
+        return tuple(_body_matches(json.loads(str(row[0])), spans))
 
     def matching_ids(self, query: str) -> list[str]:
         """Every article the query matches, unranked (to narrow a briefing to a search)."""

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Protocol
 
 from textual import events, on, work
@@ -106,7 +106,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             self.app.call_from_thread(self._show, query, [], "Type to search")
             return
         try:
-            hits = index.search(query, limit=RESULTS_SHOWN)
+            hits = index.search(query, limit=RESULTS_SHOWN, with_matches=False)
         except QueryError as exc:
             self.app.call_from_thread(self._show, query, [], str(exc))
             return
@@ -143,7 +143,10 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         if index is None or not self.hits:
             return
         query = self.query_one("#query", Input).value
-        self.dismiss(SearchChoice(query, self._remember(query), hit=self.hits[index]))
+        hit = self.hits[index]
+        if self.library.index is not None:  # where the query matches, for n and N
+            hit = replace(hit, matches=self.library.index.matches_in(hit.article_id, query))
+        self.dismiss(SearchChoice(query, self._remember(query), hit=hit))
 
     @on(Input.Submitted, "#query")
     def _submitted(self) -> None:
