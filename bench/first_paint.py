@@ -30,7 +30,7 @@ class FirstPaintScreen(ReaderScreen):
 
 class FirstPaint(NewsbriefApp):
     def get_default_screen(self) -> Screen:
-        self.reader = FirstPaintScreen(self.service, self.store, self.paths)
+        self.reader = FirstPaintScreen(self.service, self.store, self.paths, self.config)
         return self.reader
 
 

@@ -46,6 +46,7 @@ class ReaderScreen(Screen[None]):
         super().__init__()
         self.service, self.store, self.paths, self.config = service, store, paths, config
         self._preview_timer: Timer | None = None
+        self._laid_out_width = 0
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -104,11 +105,16 @@ class ReaderScreen(Screen[None]):
 
     def on_side_panel_changed(self) -> None:
         self.set_class(self.panel.mode is not None, "-panel-open")
+        self._focus_moved(self.focused)  # the panel's keys come and go with it
         # Focus once the new layout is in place: a pane only just shown cannot take it yet.
         self.call_after_refresh(self._focus_after_layout)
 
     def on_resize(self) -> None:
-        self.call_after_refresh(self._focus_after_layout)
+        # Only a new width can hide a pane (below 120 columns an open panel takes the list's
+        # place); anything more here would answer the layout's own refreshes, for ever.
+        if self.size.width != self._laid_out_width:
+            self._laid_out_width = self.size.width
+            self.call_after_refresh(self._focus_after_layout)
 
     def _focus_after_layout(self) -> None:
         """The entities panel takes the focus when it opens; otherwise no hidden widget may
@@ -126,9 +132,9 @@ class ReaderScreen(Screen[None]):
             target = self.article_view  # the panel closed: back to the article it was about
         elif target is None and (focused is None or not _showing(focused)):
             target = self.article_list if _showing(self.article_list) else self.article_view
-        if target is not None:
+        if target is not None and target is not focused:
             target.focus()
-        self._focus_moved(target or focused)
+            self._focus_moved(target)
 
     def _focus_moved(self, focused: Widget | None) -> None:
         panes = {ArticleView: ARTICLE, EntityList: ENTITIES, FeedsPane: FEEDS}
