@@ -17,7 +17,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarise.article import Article, BlockKind
 from summarise.entities import ArticleEntities, EntityType, find_entities
@@ -25,6 +25,9 @@ from summarise.entities.version import RECOGNISER_VERSION
 from summarise.paths import cache_dir
 from summarise.sqlite import CACHE_MAX_IDLE_SECONDS, Database, StorageError, chunks
 from summarise.text import strip_dateline
+
+if TYPE_CHECKING:
+    from summarise.pool import Outcome
 
 _now = time.time  # the tests move the clock
 
@@ -339,28 +342,6 @@ class AnalysisCache:
         self._db.close()
 
 
-def _compute(
-    articles: Sequence[Article],
-    cache: AnalysisCache | None,
-    progress: Callable[[int, int], None] | None,
-    jobs: int | None,
-) -> list[Packed]:
-    """Analyse in worker processes, store, and hand back what was made."""
-    from summarise.pool import Failure, process_map
-
-    fresh = []
-    for outcome in process_map(analyse_packed, articles, jobs, progress=progress):
-        result = outcome.result
-        if isinstance(result, Failure):
-            # Nothing of it can be briefed or found by name; the rest go on.
-            empty = _empty(outcome.item.id)
-            result = Packed(empty.article_id, (), pack_profile(empty.profile), pickle.dumps(empty))
-        fresh.append(result)
-    if cache is not None and fresh:
-        cache.put_packed(fresh)
-    return fresh
-
-
 def analyse_all(
     articles: Sequence[Article],
     cache: AnalysisCache | None = None,
@@ -369,11 +350,19 @@ def analyse_all(
 ) -> list[ArticleAnalysis]:
     """Analyses in the order of `articles`: from the cache where it has them, the rest computed
     in `jobs` worker processes and stored."""
-    found = cache.get_many(a.id for a in articles) if cache is not None else {}
-    missing = [a for a in articles if a.id not in found]
-    for packed in _compute(missing, cache, progress, jobs):
-        found[packed.article_id] = pickle.loads(packed.data)
+    found = Analyses.of_articles(articles, cache, jobs, progress).full([a.id for a in articles])
     return [found[a.id] for a in articles]
+
+
+def _packed(outcome: Outcome) -> Packed:
+    """A worker's analysis; one that failed is empty: nothing of that article can be briefed or
+    found by name, and the rest go on."""
+    from summarise.pool import Failure
+
+    if isinstance(outcome.result, Failure):
+        empty = _empty(outcome.item.id)
+        return Packed(empty.article_id, (), pack_profile(empty.profile), pickle.dumps(empty))
+    return outcome.result
 
 
 def _empty(article_id: str) -> ArticleAnalysis:
@@ -415,7 +404,7 @@ class Analyses:
 
     def _ensure(self, ids: Sequence[str]) -> None:
         """Analyse what neither the cache nor memory holds."""
-        from summarise.pool import Failure, WorkerPool
+        from summarise.pool import WorkerPool
 
         have = set(self._memory)
         if self.cache is not None:
@@ -429,13 +418,7 @@ class Analyses:
                 batch = list(self.fetch(missing[start : start + ANALYSIS_BATCH]).values())
                 packed = []
                 for outcome in pool.map(batch):
-                    result = outcome.result
-                    if isinstance(result, Failure):
-                        empty = _empty(outcome.item.id)
-                        result = Packed(
-                            empty.article_id, (), pack_profile(empty.profile), pickle.dumps(empty)
-                        )
-                    packed.append(result)
+                    packed.append(_packed(outcome))
                     done += 1
                     if self.progress is not None:
                         self.progress(done, len(missing))

@@ -94,16 +94,10 @@ class Article:
         return [b.text for b in self.blocks if b.kind is BlockKind.PARAGRAPH]
 
     def summary_dict(self) -> dict[str, Any]:
-        """The fields `newsbrief list --json` prints for each article."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "source": self.source,
-            "date": self.date,
-            "words": self.word_count,
-            "path": str(self.path) if self.path else None,
-            "url": self.url,
-        }
+        path = str(self.path) if self.path else None
+        return listing_fields(
+            self.id, self.title, self.source, self.date, self.word_count, path, self.url
+        )
 
     def to_dict(self) -> dict[str, Any]:
         """The full structure `newsbrief show --json` prints."""
@@ -116,3 +110,25 @@ class Article:
             "enclosures": [enclosure.to_dict() for enclosure in self.enclosures],
             "blocks": [block.to_dict() for block in self.blocks],
         }
+
+
+def listing_fields(
+    article_id: str,
+    title: str,
+    source: str | None,
+    date: str | None,
+    words: int,
+    path: str | None,
+    url: str | None,
+) -> dict[str, Any]:
+    """The fields `newsbrief list --json` prints for each article, whether it comes from a file
+    or from the catalogue."""
+    return {
+        "id": article_id,
+        "title": title,
+        "source": source,
+        "date": date,
+        "words": words,
+        "path": path,
+        "url": url,
+    }

@@ -18,15 +18,15 @@ import json
 import os
 import pickle
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from summarise.article import Article
+from summarise.article import Article, listing_fields
 from summarise.copies import Held, find_copies, signature
 from summarise.paths import cache_dir
 from summarise.pool import Failure, process_map
 from summarise.readers import SUFFIXES, ArticleError, LoadProblem, read_file
-from summarise.sqlite import Database, StorageError, chunks, prune_idle_files
+from summarise.sqlite import Changes, Database, StorageError, chunks, prune_idle_files
 
 # Bump when the readers change what they make of a file: every file is parsed again.
 CATALOGUE_VERSION = 5
@@ -79,27 +79,12 @@ class Entry:
         return Path(self.location) if self.location else None
 
     def summary_dict(self) -> dict[str, object]:
-        """The fields `newsbrief list --json` prints."""
-        return {
-            "id": self.id,
-            "title": self.title,
-            "source": self.source,
-            "date": self.date,
-            "words": self.word_count,
-            "path": self.location,
-            "url": self.url,
-            "copies": list(self.copies),
-        }
-
-
-@dataclass(slots=True)
-class Refresh:
-    """What opening the library changed."""
-
-    parsed: int = 0
-    removed: int = 0
-    kept: int = 0
-    notices: list[str] = field(default_factory=list)
+        """The fields `newsbrief list --json` prints, and the other copies of the story."""
+        fields = listing_fields(
+            self.id, self.title, self.source, self.date, self.word_count, self.location, self.url
+        )
+        fields["copies"] = list(self.copies)
+        return fields
 
 
 # One article as the catalogue stores it: id, title, source, date, byline, tags, words, url, the
@@ -199,9 +184,9 @@ class Catalogue:
         jobs: int | None = None,
         progress: Callable[[int, int], None] | None = None,
         budget: float = FILE_BUDGET_SECONDS,
-    ) -> Refresh:
+    ) -> Changes:
         """Parse what is new or changed on disk, drop what is gone."""
-        report = Refresh(notices=self.notices)
+        report = Changes(notices=self.notices)
         on_disk = {path: (size, mtime) for root in self.roots for path, size, mtime in _walk(root)}
         known = {
             path: (size, mtime)
@@ -226,10 +211,10 @@ class Catalogue:
             # A read-only or full cache: what is stored still serves, and nothing is damaged.
             report.notices.append(f"{exc}; the library is read from disk this time")
             return self._refresh_in_memory(report, changed, gone)
-        report.parsed, report.removed = len(changed), len(gone)
+        report.added, report.removed = len(changed), len(gone)
         return report
 
-    def _refresh_in_memory(self, report: Refresh, changed: list[str], gone: list[str]) -> Refresh:
+    def _refresh_in_memory(self, report: Changes, changed: list[str], gone: list[str]) -> Changes:
         """Serve this session from a catalogue in memory when the file cannot be written."""
         self._db.close()
         self._db = Database(None, _SCHEMA, CATALOGUE_VERSION, label="catalogue")

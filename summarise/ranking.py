@@ -37,10 +37,9 @@ class RankerSettings:
 DEFAULT_SETTINGS = RankerSettings()
 
 
-def term_counts(term_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
-    """Rows are sentences, columns terms, values how often the sentence uses the term."""
-    from scipy import sparse
-
+def _coordinates(term_lists: Sequence[Sequence[str]]) -> tuple[list[int], list[int], int]:
+    """(sentence, term) coordinates of every term use, and how many distinct terms (at least 1
+    so an all-empty input still makes a matrix)."""
     vocabulary: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
@@ -48,7 +47,15 @@ def term_counts(term_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
         for term in terms:
             rows.append(row)
             cols.append(vocabulary.setdefault(term, len(vocabulary)))
-    shape = (len(term_lists), max(len(vocabulary), 1))
+    return rows, cols, max(len(vocabulary), 1)
+
+
+def term_counts(term_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
+    """Rows are sentences, columns terms, values how often the sentence uses the term."""
+    from scipy import sparse
+
+    rows, cols, width = _coordinates(term_lists)
+    shape = (len(term_lists), width)
     counts = sparse.csr_matrix((np.ones(len(rows)), (rows, cols)), shape=shape)
     counts.sum_duplicates()
     return counts
@@ -78,14 +85,8 @@ DENSE_LIMIT = 300
 
 def _dense_overlap(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
     """overlap_similarity as a plain array: the same arithmetic."""
-    vocabulary: dict[str, int] = {}
-    rows: list[int] = []
-    cols: list[int] = []
-    for row, terms in enumerate(term_lists):
-        for term in terms:
-            rows.append(row)
-            cols.append(vocabulary.setdefault(term, len(vocabulary)))
-    counts = np.zeros((len(term_lists), max(len(vocabulary), 1)))
+    rows, cols, width = _coordinates(term_lists)
+    counts = np.zeros((len(term_lists), width))
     np.add.at(counts, (rows, cols), 1.0)
     shared = counts @ counts.T
     log_len = np.log(np.maximum(counts.sum(axis=1), 1.0))

@@ -17,7 +17,7 @@ import os
 import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -26,14 +26,14 @@ from summarise.entities.version import RECOGNISER_VERSION
 from summarise.paths import cache_dir
 from summarise.query import FIELDS, QueryError, marked_terms, plain_terms, translate_query
 from summarise.snippets import match_spans, snippet
-from summarise.sqlite import Database, chunks, prune_idle_files, remove_database
+from summarise.sqlite import Changes, Database, chunks, prune_idle_files, remove_database
 
 if TYPE_CHECKING:
     from summarise.analysis import AnalysisCache, Packed
     from summarise.catalogue import Catalogue
     from summarise.pool import WorkerPool
 
-__all__ = ["FIELDS", "Hit", "Match", "QueryError", "SearchIndex", "SyncReport"]
+__all__ = ["FIELDS", "Changes", "Hit", "Match", "QueryError", "SearchIndex"]
 
 # Column order matters: bm25() weights follow it.
 COLUMNS = ("title", "dek", "body", "source", "tags", "entities")
@@ -90,14 +90,6 @@ class Hit:
             "snippet_matches": [list(m) for m in self.snippet_matches],
             "matches": [[m.block, m.start, m.end] for m in self.matches],
         }
-
-
-@dataclass(slots=True)
-class SyncReport:
-    added: int = 0
-    removed: int = 0
-    kept: int = 0
-    notices: list[str] = field(default_factory=list)
 
 
 # ---- offsets ----------------------------------------------------------------------------------
@@ -227,11 +219,11 @@ class SearchIndex:
         cache: AnalysisCache | None = None,
         pool: WorkerPool[bytes, IndexEntry] | None = None,
         progress: Callable[[int, int], None] | None = None,
-    ) -> SyncReport:
+    ) -> Changes:
         """Catch up with the catalogue: nothing to read when nothing changed. New articles are
         analysed in the pool's workers (their analyses kept in `cache` for briefings) unless
         the cache has them already."""
-        report = SyncReport(notices=self.notices)
+        report = Changes(notices=self.notices)
         target = catalogue.generation()
         try:
             mine = self._generation()
@@ -290,9 +282,9 @@ class SearchIndex:
 
     def sync(
         self, articles: Sequence[Article], progress: Callable[[int, int], None] | None = None
-    ) -> SyncReport:
+    ) -> Changes:
         """Make the index hold exactly these articles (for a library with no catalogue)."""
-        report = SyncReport(notices=self.notices)
+        report = Changes(notices=self.notices)
         present = self.indexed_ids()
         wanted = {a.id: a for a in articles}
         stale = present - set(wanted)

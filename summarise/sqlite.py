@@ -18,8 +18,20 @@ import threading
 import time
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+
+
+@dataclass(slots=True)
+class Changes:
+    """What bringing a cache up to date did: entries added (or parsed again), removed, kept."""
+
+    added: int = 0
+    removed: int = 0
+    kept: int = 0
+    notices: list[str] = field(default_factory=list)
+
 
 # Caches unused this long are dropped: a library not opened for three months costs one
 # rebuild if it comes back, and a user's cache folder never grows without bound.

@@ -49,7 +49,7 @@ def update(
     try:
         report = catalogue.refresh(jobs, stage("reading"))
         if progress is not None:
-            progress("catalogued", int(bool(report.parsed or report.removed)), 1)
+            progress("catalogued", int(bool(report.added or report.removed)), 1)
         with entry_pool(jobs) as pool:
             synced = index.sync_catalogue(catalogue, cache, pool, stage("indexing"))
     finally:
@@ -58,7 +58,7 @@ def update(
         catalogue.close()
     return {
         "finished": True,
-        "changed": bool(report.parsed or report.removed),
+        "changed": bool(report.added or report.removed),
         "notices": report.notices + synced.notices,
     }
 

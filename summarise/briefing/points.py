@@ -161,18 +161,14 @@ def candidates(analyses: Sequence[ArticleAnalysis]) -> list[Candidate]:
                 continue
             if text.endswith("?") or mostly_quoted(text) or opens_dangling(text):
                 continue
-            found.append(
-                Candidate(
-                    analysis.article_id,
-                    info,
-                    text,
-                    frozenset(info.terms),
-                    concepts(text),
-                    words,
-                    info.index,
-                )
-            )
+            found.append(candidate_for(analysis.article_id, info, text, words))
     return found
+
+
+def candidate_for(article_id: str, info: SentenceInfo, text: str, words: int) -> Candidate:
+    return Candidate(
+        article_id, info, text, frozenset(info.terms), concepts(text), words, info.index
+    )
 
 
 def cosine(a: frozenset[str], b: frozenset[str]) -> float:

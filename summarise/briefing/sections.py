@@ -16,7 +16,7 @@ from summarise.briefing.points import (
     MAX_WORDS,
     REDUNDANT,
     Candidate,
-    concepts,
+    candidate_for,
     cosine,
     mostly_quoted,
     opens_dangling,
@@ -58,15 +58,7 @@ def figure_candidates(analyses: Sequence[ArticleAnalysis]) -> list[tuple[float, 
                 continue
             if mostly_quoted(text) or opens_dangling(text):
                 continue
-            candidate = Candidate(
-                analysis.article_id,
-                info,
-                text,
-                frozenset(info.terms),
-                concepts(text),
-                words,
-                info.index,
-            )
+            candidate = candidate_for(analysis.article_id, info, text, words)
             found.append((info.score / top + FIGURE_BONUS * len(info.figures), candidate))
     return found
 

@@ -33,14 +33,14 @@ def test_files_are_parsed_once_and_a_changed_file_again(tmp_path: Path) -> None:
     folder = library(tmp_path)
     catalogue = Catalogue(tmp_path / "cat.db", [folder])
     first = catalogue.refresh()
-    assert (first.parsed, first.kept) == (3, 0)
+    assert (first.added, first.kept) == (3, 0)
     assert titles(catalogue) == ["Title 0", "Title 1", "Title 2"]
     again = Catalogue(tmp_path / "cat.db", [folder]).refresh()
-    assert (again.parsed, again.kept) == (0, 3)  # nothing changed: nothing read
+    assert (again.added, again.kept) == (0, 3)  # nothing changed: nothing read
     path = write(folder, "1.txt", "A new headline", "Now about seals, not walruses at all.")
     os.utime(path, ns=(path.stat().st_atime_ns, path.stat().st_mtime_ns + 10**9))
     changed = catalogue.refresh()
-    assert (changed.parsed, changed.kept) == (1, 2)
+    assert (changed.added, changed.kept) == (1, 2)
     assert titles(catalogue) == ["Title 0", "A new headline", "Title 2"]
 
 
