@@ -15,7 +15,8 @@ tuned on. Every figure is given for both halves and for all 30 clusters.
    precision, recall and F1 of `find_stories` against stories.json.
 3. Attribution: every citation in the briefings of the seeds, the BBC business folder and the
    DUC library; a citation fails unless the cited article holds a sentence with every number
-   of the point and at least half of its content words.
+   of the point and at least half of its content words, and no opposite stance (a fall for a
+   rise, a negation).
 4. Dangling openings: points whose first word refers to what the page has not given.
 """
 
@@ -35,6 +36,7 @@ from rouge_score import rouge_scorer
 from summarise.analysis import analyse
 from summarise.article import Article
 from summarise.briefing.build import build_briefing
+from summarise.briefing.points import stance
 from summarise.readers import load_paths
 from summarise.stories import StoryItem, find_stories
 from summarise.text import article_sentences, content_terms, strip_dateline
@@ -235,10 +237,13 @@ def numbers(text: str) -> set[str]:
 
 
 def faithful(sentence: str, point: str) -> bool:
+    """Every number of the point, half of its content words, and no opposite stance (a fall
+    cited for a rise, a negation for a plain statement)."""
     wanted = set(content_terms(point))
     return (
         numbers(point) <= numbers(sentence)
         and len(wanted & set(content_terms(sentence))) >= len(wanted) / 2
+        and stance(sentence) == stance(point)
     )
 
 

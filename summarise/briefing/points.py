@@ -35,9 +35,14 @@ LEAD = 3
 # A story's points are chosen from this many of its articles (the most central ones first):
 # a story of thousands of reports costs what one of sixty does.
 STORY_ARTICLES = 60
-# Another article says the point when one of its sentences holds every number of the point and
-# at least this share of its content words (the attribution check asks for half).
+# Another article says the point when one of its sentences holds every number of the point, at
+# least this share of its content words (the attribution check asks for half), and at least
+# SUPPORT_WEIGHT of their weight, each word weighted by how rare it is in the story: words every
+# report of the story uses ("Yukos", "court") cannot carry a claim alone ("Analysts are not
+# optimistic about Yukos' chances in court"). It must also agree on direction and negation:
+# "approvals have risen" is never supported by "approvals have fallen".
 SUPPORT_SHARE = 0.6
+SUPPORT_WEIGHT = 0.7
 # Two points at or above this term overlap (cosine) say the same thing.
 REDUNDANT = 0.5
 # Tuned on the DUC 2003 clusters kept for tuning, a-e (bench/briefing_quality.py): a concept
@@ -222,17 +227,64 @@ def select(
     return chosen
 
 
+# Words that give a claim its direction, and words that negate it, as written (stems would
+# join "rose" and "rise" to nothing and "fallen" to "fallen").
+RISING = frozenset(
+    """
+    rise rises rising rose risen up increase increases increased increasing gain gains gained
+    grow grows grew grown growing growth climb climbs climbed jump jumps jumped surge surges
+    surged higher highest boost boosted soar soared rebound rebounded rally rallied record win
+    wins won beat profit profits
+    """.split()
+)
+FALLING = frozenset(
+    """
+    fall falls falling fell fallen down decrease decreases decreased decreasing decline
+    declines declined declining drop drops dropped dropping lose loses lost losing loss losses
+    cut cuts shrink shrank shrunk slump slumped lower lowest dip dipped plunge plunged slide
+    slid tumble tumbled sink sank slow slowed slowing weaker weak defeat defeated
+    """.split()
+)
+NEGATIONS = frozenset("not no never none nothing nobody neither nor without cannot".split())
+_LOWER_WORD = re.compile(r"[a-z]+(?:['’]t)?")
+
+
+def stance(text: str) -> tuple[bool, bool, bool]:
+    """Whether a sentence speaks of a rise, of a fall, and whether it negates."""
+    words = set(_LOWER_WORD.findall(text.lower()))
+    negated = bool(words & NEGATIONS) or any(w.endswith(("n't", "n’t")) for w in words)
+    return bool(words & RISING), bool(words & FALLING), negated
+
+
 def supporters(point: Candidate, analyses: Sequence[ArticleAnalysis]) -> list[tuple[str, int]]:
     """(article id, sentence index) of the sentence in each other article that says the point:
-    every number of the point, and at least SUPPORT_SHARE of its content words."""
+    every number of the point, at least SUPPORT_SHARE of its content words and SUPPORT_WEIGHT
+    of their rarity in the story, and the same stance (rise, fall, negation)."""
     wanted = numbers(point.text)
     need = math.ceil(SUPPORT_SHARE * len(point.terms))
+    # How many of the story's reports use each of the point's words.
+    used_by = dict.fromkeys(point.terms, 0)
+    for analysis in analyses:
+        for term in frozenset().union(
+            *(point.terms.intersection(i.terms) for i in analysis.sentences)
+        ):
+            used_by[term] += 1
+    reports = max(len(analyses), 1)
+    weight = {t: math.log((reports + 1) / (n + 0.5)) + 0.05 for t, n in used_by.items()}
+    total = sum(weight.values()) or 1.0
+    own = stance(point.text)
     found = []
     for analysis in analyses:
         if analysis.article_id == point.article_id:
             continue
         for info in analysis.sentences:
-            if len(point.terms & frozenset(info.terms)) >= need and wanted <= numbers(info.text):
+            shared = point.terms.intersection(info.terms)
+            if (
+                len(shared) >= need
+                and sum(weight[t] for t in shared) >= SUPPORT_WEIGHT * total
+                and wanted <= numbers(info.text)
+                and stance(info.text) == own
+            ):
                 found.append((analysis.article_id, info.index))
                 break
     return found

@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from summarise.analysis import AnalysisCache, analyse_all
 from summarise.article import Article
 from summarise.briefing.build import Briefing, BriefingError, build_briefing
-from summarise.briefing.points import REDUNDANT, cosine, numbers, opens_dangling
+from summarise.briefing.points import REDUNDANT, cosine, numbers, opens_dangling, stance
 from summarise.briefing.render import to_data, to_html, to_markdown, to_text
 from summarise.readers import load_paths, parse_text
 from summarise.text import article_sentences, content_terms
@@ -25,10 +25,15 @@ ARTICLES = load_paths([SEEDS]).articles
 
 def says(sentence: str, point: str) -> bool:
     """The attribution rule the briefing promises: the sentence holds every number of the
-    point and at least half of its content words."""
+    point and at least half of its content words, and does not say the opposite (a fall for a
+    rise, "not" for a plain statement)."""
     wanted = set(content_terms(point))
     shared = wanted & set(content_terms(sentence))
-    return numbers(point) <= numbers(sentence) and len(shared) >= len(wanted) / 2
+    return (
+        numbers(point) <= numbers(sentence)
+        and len(shared) >= len(wanted) / 2
+        and stance(sentence) == stance(point)
+    )
 
 
 def check_valid(briefing: Briefing, articles: list[Article], words: int) -> None:
@@ -93,10 +98,14 @@ def test_seed_briefing_has_every_section_and_reports_the_disagreement() -> None:
     # Claims in the order their first source is numbered.
     first, second = sorted([trudeau_claim, carney_claim], key=lambda c: int(c.split("[")[1][:-1]))
     assert differ.text == f"Sources differ on who is Prime Minister: {first}; {second}."
-    # The five report one story; a point several of them make is said once and cites them all.
+    # The five report one story, each in its own words: no sentence of one says all that a
+    # point of another says ("China, as Canada's second-largest trading partner, is central to
+    # that strategy" is not said by "China is Canada's second-largest trading partner"), so
+    # each point cites its own article and the story lists the rest as covering it.
     (story,) = briefing.stories
     assert story.count == 5 and sorted(story.articles) == [1, 2, 3, 4, 5]
-    assert any(len(p.sources) >= 2 for p in briefing.key_points)
+    cited = {n for p in story.points for n in p.sources}
+    assert cited | set(story.covering) == {1, 2, 3, 4, 5}
     assert any("100 percent" in f.text for f in briefing.key_figures)
     speakers = {q.speaker for q in briefing.quotes}
     assert "Donald Trump" in speakers  # "U.S. President Donald Trump" on the page
@@ -280,6 +289,37 @@ def test_a_figure_is_never_credited_to_an_article_without_it() -> None:
     # The sentence both hold word for word is said once and cites both.
     shared = [p for p in briefing.key_points if p.text.startswith("Acme Corporation shares")]
     assert [sorted(p.sources) for p in shared] in ([], [sorted(numbered.values())])
+
+
+def test_a_point_is_never_credited_to_an_article_that_says_the_opposite() -> None:
+    risen = article(
+        "Mortgage approvals rise",
+        "The number of mortgages approved in the UK has risen for the first time since May "
+        "last year, according to lending figures from the Bank of England.",
+        "Mortgage lending in the UK rose in December, the Bank of England said in London.",
+    )
+    also_risen = article(
+        "Bank of England says mortgage approvals up",
+        "Lending figures from the Bank of England show the number of mortgages approved in the "
+        "UK has risen for the first time since May last year.",
+        "Mortgage lending in the UK rose in December, the Bank of England said in London.",
+    )
+    fallen = article(
+        "Mortgage approvals fall",
+        "Lending figures from the Bank of England show the number of mortgages approved in the "
+        "UK has fallen for the first time since May last year.",
+        "Mortgage lending in the UK fell in December, the Bank of England said in London.",
+    )
+    library = [risen, also_risen, fallen]
+    briefing = build_briefing(library)
+    check_valid(briefing, library, 500)
+    numbered = {s.article_id: s.number for s in briefing.sources}
+    about_a_rise = [p for p in briefing.key_points if "risen" in p.text or "rose" in p.text]
+    assert about_a_rise, "the story's point is about the rise most reports give"
+    for point in about_a_rise:
+        assert numbered.get(fallen.id) not in point.sources
+        # the report that says the same thing in other words is cited for it
+        assert {numbered[risen.id], numbered[also_risen.id]} <= set(point.sources)
 
 
 def test_a_point_never_opens_with_a_reference_the_page_has_not_given() -> None:
