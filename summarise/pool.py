@@ -6,17 +6,21 @@ a fresh `python -m summarise.pool` process talking over its stdin and stdout (no
 parent is re-imported, and it is safe beside the reader's threads); an item that runs past its
 budget has its worker killed and replaced, and is reported as a Failure, so one hostile file
 can never stall the rest. Small jobs run in this process, where starting workers would cost
-more than the work.
+more than the work; there the budget is kept by an interval timer (the regular-expression
+engine and the interpreter both stop for its signal), so one file given alone is bounded too.
 """
 
 from __future__ import annotations
 
 import importlib
 import os
+import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
@@ -159,8 +163,9 @@ class WorkerPool(Generic[T, R]):
     ) -> Iterator[Outcome[T, R]]:
         """Outcomes as they finish (not in order); an item past the budget is abandoned."""
         total = len(items)
-        if not self._workers and (self.jobs == 1 or total < MIN_ITEMS_FOR_WORKERS):
-            yield from _in_process(self.fn, items, progress)
+        small = self.jobs == 1 or total < MIN_ITEMS_FOR_WORKERS
+        if not self._workers and small and (self.budget is None or _can_time_out_here()):
+            yield from _in_process(self.fn, items, progress, self.budget)
             return
         while len(self._workers) < min(self.jobs, max(total, 1)):
             self._workers.append(_Worker(self.fn))
@@ -253,12 +258,48 @@ def _next_deadline(workers: list[_Worker], budget: float | None) -> float | None
     return max(0.01, min(running) + budget - time.monotonic())
 
 
+def _can_time_out_here() -> bool:
+    """Whether an interval timer can interrupt work in this thread (signals reach only the
+    main thread, and not every platform has SIGALRM)."""
+    return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
+
+
+class _OverBudget(
+    BaseException
+):  # not Exception: a reader's own `except Exception` must not swallow it
+    pass
+
+
+@contextmanager
+def _deadline(budget: float | None) -> Iterator[None]:
+    if budget is None:
+        yield
+        return
+
+    def expire(_signum: int, _frame: object) -> None:
+        raise _OverBudget
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, budget)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def _in_process(
-    fn: Callable[[T], R], items: Sequence[T], progress: Callable[[int, int], None] | None
+    fn: Callable[[T], R],
+    items: Sequence[T],
+    progress: Callable[[int, int], None] | None,
+    budget: float | None = None,
 ) -> Iterator[Outcome[T, R]]:
     for done, item in enumerate(items, 1):
         try:
-            result: R | Failure = fn(item)
+            with _deadline(budget):
+                result: R | Failure = fn(item)
+        except _OverBudget:
+            result = Failure(f"took too long to read (over {budget:g} s)")
         except Exception as exc:
             result = Failure(f"{type(exc).__name__}: {exc}")
         yield Outcome(item, result)

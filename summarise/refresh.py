@@ -339,7 +339,7 @@ def _clock(when: float) -> str:
 
 
 _ALTERNATE = re.compile(r"<link\b[^>]*>", re.I)
-_ATTRIBUTE = re.compile(r"""(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
+_ATTRIBUTE = re.compile(r"""(?<!\w)(\w+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""")
 
 
 def discover_feed(html: str, base: str) -> str | None:

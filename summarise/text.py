@@ -56,7 +56,8 @@ SENTENCE_STARTERS = frozenset(
 
 _CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)\s*$")
-_NEXT_WORD = re.compile(r"\s+[\"'“‘(\[]*(\S+)")
+# (?<!\s): a run of spaces is entered once, at its start (a match from inside it would rescan it).
+_NEXT_WORD = re.compile(r"(?<!\s)\s+[\"'“‘(\[]*(\S+)")
 _SPACE = re.compile(r"\s*")
 # The word before a full stop is looked for this far back: every decision looks at a bounded
 # window, so splitting is linear in the text's length whatever the text.
@@ -117,7 +118,7 @@ def _title_ends_name(text: str, start: int, title: str, context: str) -> bool:
 
 
 _NAME_AND_TITLE = re.compile(
-    rf"([A-Z][\w’'-]*)\s+({'|'.join(t.capitalize() for t in sorted(TITLES))})\b(?!\.)"
+    rf"(?<![\w’'-])([A-Z][\w’'-]*)\s+({'|'.join(t.capitalize() for t in sorted(TITLES))})\b(?!\.)"
 )
 
 

@@ -6,7 +6,9 @@ import re
 
 from summarise.entities.model import EntityType, Mention
 
-_NUM = r"\d+(?:[.,]\d+)*"
+# A number starts only where its run of digits does, so "1.1.1.1…" is read once, not once per
+# digit (which made long runs quadratic).
+_NUM = r"(?<![\d.,])\d+(?:[.,]\d+)*"
 _SCALE = r"(?:\s?(?:bn|m|k|tn|billion|million|trillion|thousand)\b)?"
 _AMOUNT = rf"(?:(?:US|C|A|HK)?[$£€¥]\s?{_NUM}{_SCALE})"
 # Currencies written after the amount ("9.5bn kronor", "200 rand"); "won" and "real" are left

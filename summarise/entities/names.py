@@ -21,6 +21,9 @@ from summarise.entities.gazetteer import (
 )
 from summarise.entities.model import EntityType
 
+# No name runs longer than this many capitalised words (or hyphenated parts): the bound keeps
+# every pattern below linear in the text, however long a run of capitals it is given.
+MAX_NAME_WORDS = 12
 # A capitalised word: "Carney", "U.S.", "Xi", "McDonald", "O'Brien", "Chrétien", "AOL". Only
 # letter-dot initialisms and known abbreviations keep their full stop: "Washington." ends a
 # sentence.
@@ -29,16 +32,16 @@ _ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Prof|Capt|Lt|Col|Rev|Jr|Sr)\
 # "O-Grady" (an apostrophe some sources write as a hyphen) and "al-Assad", "bin-Talal", whose
 # lower-case particle is joined on, are one word too.
 _CAP_WORD = (
-    rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATED}|[A-Z][\w\-]+\.(?:com|co\.uk|net|org|io)\b"
+    rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATED}|[A-Z][\w\-]{{1,60}}\.(?:com|co\.uk|net|org|io)\b"
     rf"|(?:al|el|bin|ibn|abu)-[A-Z][\w'’]*[\w]"
-    rf"|[A-Z](?:[\w'’]*[\w])?(?:-[A-Z][\w'’]*[\w])+|[A-Z][\w'’]*[\w]|[A-Z])"
+    rf"|[A-Z](?:[\w'’]*[\w])?(?:-[A-Z][\w'’]*[\w]){{1,{MAX_NAME_WORDS}}}|[A-Z][\w'’]*[\w]|[A-Z])"
 )
 # Lower-case words inside names: "Bank of the West", "Jeroen van der Veer", "Ursula von der
 # Leyen", "Leonardo da Vinci", "Osama bin Laden"; up to two in a row. "and" is left out: "Mark
 # Carney and Xi Jinping" is two names, not one.
 _CONNECTOR = r"(?:of|the|for|de|du|da|di|del|della|dos|das|van|von|der|den|ter|al|bin|ibn)"
 NAME_RUN = re.compile(
-    rf"(?<![\w’'.])(?:{_CAP_WORD})(?:\s(?:{_CONNECTOR}\s){{0,2}}(?:{_CAP_WORD}))*"
+    rf"(?<![\w’'.])(?:{_CAP_WORD})(?:\s(?:{_CONNECTOR}\s){{0,2}}(?:{_CAP_WORD})){{0,{MAX_NAME_WORDS}}}"
     rf"(?:['’]s)?(?![\w])"
 )
 # "Britain's Kelly Holmes", "Sony's PlayStation": a possessive inside a run ends a name.

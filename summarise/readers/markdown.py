@@ -14,8 +14,15 @@ from summarise.readers.decode import clean_text, decode_references
 _FRONT = re.compile(
     r"\A(?P<fence>---|\+\+\+)[ \t]*\n(?P<body>.*?)\n(?P=fence)[ \t]*(?:\n|\Z)", re.S
 )
-_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
-_EMPHASIS = re.compile(r"(\*\*|__|\*|_|`)(?=\S)(.+?)(?<=\S)\1")
+# Every pattern here is linear: a run never scans past the next delimiter it could end on, so
+# "[[[[" or "*a *a *a" costs one pass, not one pass per delimiter.
+_LINK = re.compile(r"!?\[([^\[\]]*)\]\([^()\s]*(?:\([^()\s]*\)[^()\s]*)?\)")
+_EMPHASIS = re.compile(
+    "|".join(
+        rf"{d}(?=\S)([^{c}]+?)(?<=\S){d}"
+        for d, c in ((r"\*\*", r"*"), (r"\*", r"*"), ("__", "_"), ("_", "_"), ("`", "`"))
+    )
+)
 _HEADING = re.compile(r"^(#{1,6})\s+(.*?)\s*#*\s*$")
 _BULLET = re.compile(r"^\s*(?:[-*+]|\d+[.)])\s+(.*)$")
 # CommonMark's escapes: a backslash before ASCII punctuation makes it literal (and, here, before a
@@ -85,12 +92,16 @@ def _json_value(value: str) -> object:
     return None
 
 
+def _emphasised(match: re.Match[str]) -> str:
+    return next(group for group in match.groups() if group is not None)
+
+
 def _inline(text: str, unquote: bool = False) -> str:
     """A line's text without Markdown's inline markup; escaped characters come out literal."""
     text = _hold(text)
     text = _LINK.sub(r"\1", text)
     for _ in range(2):
-        text = _EMPHASIS.sub(r"\2", text)
+        text = _EMPHASIS.sub(_emphasised, text)
     text = re.sub(r"\s+", " ", text).strip()
     if unquote and (wrapped := _WRAPPED.match(text)):
         text = wrapped.group(1).strip()

@@ -53,7 +53,7 @@ _BULLET = re.compile(r"^[•\-\*–·▪◦‣●]\s+(?P<text>.+)$")
 _ATTRIBUTION_DASH = re.compile(r"^[—–]\s*(?P<text>.+)$")
 _BYLINE = re.compile(r"^By\s+(?P<name>[^.!?]{2,80})$")
 _STAFF = re.compile(
-    r"^(?P<outlet>.+?)\s+(?:Staff(?: Writers?| Reporters?)?|Newsroom|News Desk|Desk|Wire)$"
+    r"^(?P<outlet>.+?)(?<!\s)\s+(?:Staff(?: Writers?| Reporters?)?|Newsroom|News Desk|Desk|Wire)$"
 )
 _QUOTE_MARKS = "\"“”‘’'"
 _NAME_CONNECTORS = frozenset(
@@ -192,25 +192,59 @@ def _strip_wrapping_quotes(text: str) -> str:
     return text
 
 
-def _in_text(piece: str, haystack: str) -> bool:
-    return bool(re.search(rf"(?<!\w){re.escape(piece)}(?!\w)", haystack, re.IGNORECASE))
+# A run-together tag is a few words ("Justin Trudeautrade"): a longer chunk is left whole, so
+# the search for its joins stays small whatever the line holds.
+MAX_GLUED_CHARS = 60
+MAX_GLUED_PIECES = 4
+MAX_PIECE_WORDS = 4
+_PIECE_WORD = re.compile(r"\w+(?:\.\w+)*")
 
 
-def _split_glued(chunk: str, haystack: str, depth: int = 0) -> list[str] | None:
-    """Split a chunk like "Justin Trudeautrade" into pieces that each occur in the article."""
-    if _in_text(chunk, haystack):
+class _Phrases:
+    """Every run of up to MAX_PIECE_WORDS words of the article, lower-cased: whether a piece
+    occurs in it is then one set lookup, not a search of the whole text."""
+
+    def __init__(self, haystack: str) -> None:
+        words = _PIECE_WORD.findall(haystack.lower())
+        self._runs = {
+            " ".join(words[i : i + n])
+            for n in range(1, MAX_PIECE_WORDS + 1)
+            for i in range(len(words) - n + 1)
+        }
+
+    def __contains__(self, piece: str) -> bool:
+        # A piece starts and ends as a word does ("U.S." may end on its point): "-China" is
+        # the tail of "Canada-China", not a tag.
+        if not piece[:1].isalnum() or not (piece[-1:].isalnum() or piece.endswith(".")):
+            return False
+        key = " ".join(_PIECE_WORD.findall(piece.lower()))
+        return bool(key) and key in self._runs
+
+
+def _split_glued(chunk: str, phrases: _Phrases) -> list[str] | None:
+    """Split a chunk like "Justin Trudeautrade" into the fewest pieces (of two characters or
+    more, at most MAX_GLUED_PIECES) that each occur in the article, the earliest cuts first;
+    None when there is no such split. Quadratic in the chunk, which is bounded."""
+    if chunk in phrases:
         return [chunk]
-    if depth >= 3:
+    n = len(chunk)
+    if n > MAX_GLUED_CHARS:
         return None
-    best: list[str] | None = None
-    for cut in range(2, len(chunk) - 1):
-        left, right = chunk[:cut].strip(), chunk[cut:].strip()
-        if not left or not right or not _in_text(left, haystack):
-            continue
-        rest = _split_glued(right, haystack, depth + 1)
-        if rest is not None and (best is None or 1 + len(rest) < len(best)):
-            best = [left, *rest]
-    return best
+    # fewest[i]: the best split of chunk[i:], found from the end backwards.
+    fewest: list[list[str] | None] = [None] * (n + 1)
+    fewest[n] = []
+    for i in range(n - 2, -1, -1):
+        for j in range(i + 2, n + 1):
+            rest = fewest[j]
+            if rest is None or (j < n and n - j < 2):
+                continue
+            piece = chunk[i:j].strip()
+            if not piece or len(rest) + 1 > MAX_GLUED_PIECES:
+                continue
+            best = fewest[i]
+            if (best is None or len(rest) + 1 < len(best)) and piece in phrases:
+                fewest[i] = [piece, *rest]
+    return fewest[0]
 
 
 def split_tag_line(line: str, haystack: str) -> list[str]:
@@ -220,15 +254,16 @@ def split_tag_line(line: str, haystack: str) -> list[str]:
     Case changes mark most joins; a join between two lower-case letters is found by looking
     for pieces that occur in the article itself.
     """
+    phrases = _Phrases(haystack)
     chunks = re.split(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", line)
     tags: list[str] = []
     for chunk in (c.strip() for c in chunks):
         if not chunk:
             continue
-        if tags and not _in_text(chunk, haystack) and _in_text(tags[-1] + chunk, haystack):
+        if tags and chunk not in phrases and tags[-1] + chunk in phrases:
             tags[-1] += chunk  # "Mc" + "Donald": the case change was inside one name
             continue
-        tags.extend(_split_glued(chunk, haystack) or [chunk])
+        tags.extend(_split_glued(chunk, phrases) or [chunk])
     return tags
 
 

@@ -26,3 +26,12 @@ def test_every_item_comes_back_and_a_slow_one_is_abandoned_at_its_budget() -> No
 def test_small_jobs_run_in_this_process() -> None:
     outcomes = list(process_map(abs, [-1, -2, 3], jobs=2))
     assert [o.result for o in outcomes] == [1, 2, 3]
+
+
+def test_one_slow_item_alone_is_abandoned_at_its_budget_in_this_process() -> None:
+    started = time.monotonic()
+    (outcome,) = process_map(square_slowly, [7], jobs=2, budget=1)
+    assert outcome.result == Failure("took too long to read (over 1 s)")
+    assert time.monotonic() - started < 5  # not the 60 s the item would take
+    # The timer is gone: later work in this process is not interrupted.
+    assert [o.result for o in process_map(square_slowly, [3], budget=None)] == [9]

@@ -1,0 +1,82 @@
+"""Every regular expression of the engine runs in time linear in its input.
+
+A pattern with nested or adjacent unbounded quantifiers over overlapping classes can take time
+that grows with the square of the text (or worse) on a hostile article, and holds the GIL while
+it does. Each module-level pattern in summarise/ is given runs of characters that such patterns
+stumble on, at two sizes ten times apart; the larger may take at most GROWTH times as long
+(linear is 10x, quadratic 100x). bench/hostile.py times the same at 10 KB, 100 KB and 1 MB.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import re
+import time
+
+import pytest
+
+import summarise
+
+# Runs of these, after each prefix, are what the patterns found quadratic so far stumbled on:
+# digit groups, capitalised and hyphenated words, brackets, emphasis marks, spaces, quotes.
+UNITS = (
+    "a", "A", "1", " ", "*a ", "_a ", "[", "](", "(", "#", " #", "1,", "1.", "A-", "A.", ". ",
+    '"', "“a ", "'", "<p>", "&#", "\n", "\t", "Aa ", "A'", "Ab", "A a ", "1 ", "a.",
+)  # fmt: skip
+PREFIXES = ("", "# ", "$", "A ")
+SMALL, LARGE = 1_000, 10_000
+GROWTH = 30
+# A floor under the small time, so that timer noise on microseconds is not read as growth.
+FLOOR_SECONDS = 0.0005
+
+# Patterns that are only ever run on bounded input, and the bound.
+BOUNDED = {
+    "summarise.analysis._ROLE_BEFORE": "searched in the 40 characters before a name",
+}
+
+
+def _patterns() -> dict[str, re.Pattern[str]]:
+    found: dict[str, re.Pattern[str]] = {}
+    seen: set[int] = set()
+    for module in pkgutil.walk_packages(summarise.__path__, "summarise."):
+        if ".evaluation" in module.name:
+            continue
+        for name, value in vars(importlib.import_module(module.name)).items():
+            if isinstance(value, re.Pattern) and id(value) not in seen:
+                seen.add(id(value))
+                found[f"{module.name}.{name}"] = value
+    return found
+
+
+PATTERNS = _patterns()
+
+
+def _seconds(pattern: re.Pattern[str], text: str) -> float:
+    started = time.perf_counter()
+    for _ in pattern.finditer(text):
+        pass
+    return time.perf_counter() - started
+
+
+def test_the_audit_sees_the_engines_patterns() -> None:
+    assert len(PATTERNS) >= 50
+    assert set(BOUNDED) <= set(PATTERNS)
+
+
+@pytest.mark.parametrize("name", sorted(set(PATTERNS) - set(BOUNDED)))
+def test_pattern_time_grows_linearly(name: str) -> None:
+    pattern = PATTERNS[name]
+    worst = (0.0, "")
+    for prefix in PREFIXES:
+        for unit in UNITS:
+            small_text = prefix + unit * (SMALL // len(unit))
+            large_text = prefix + unit * (LARGE // len(unit))
+            small, large = _seconds(pattern, small_text), _seconds(pattern, large_text)
+            if large / max(small, FLOOR_SECONDS) > GROWTH:  # a busy machine? the best of three
+                small = min(small, *(_seconds(pattern, small_text) for _ in range(2)))
+                large = min(large, *(_seconds(pattern, large_text) for _ in range(2)))
+            growth = large / max(small, FLOOR_SECONDS)
+            if growth > worst[0]:
+                worst = (growth, f"{prefix!r} + {unit!r} * n: {small:.4f} s -> {large:.4f} s")
+    assert worst[0] <= GROWTH, f"{name} grows {worst[0]:.0f}x for 10x the text ({worst[1]})"
