@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarise.article import Article, BlockKind
+from summarise.untrusted import printable
 
 if TYPE_CHECKING:
     from summarise.entities import ArticleEntities
@@ -52,18 +53,21 @@ def to_json(data: object) -> str:
 
 def shown_path(path: str | Path) -> str:
     """A path as a reader would type it: relative to the working directory when it lies inside
-    it, with ~ for the home directory otherwise."""
-    absolute = Path(path)
+    it, with ~ for the home directory otherwise; one printable line, whatever the name holds."""
+    return printable(_typed_path(Path(path)))
+
+
+def _typed_path(absolute: Path) -> str:
     try:
         bases = ((Path.cwd(), ""), (Path.home(), "~/"))
     except (OSError, RuntimeError):  # a deleted working directory, or no home
-        return str(path)
+        return str(absolute)
     for base, prefix in bases:
         try:
             return prefix + absolute.relative_to(base).as_posix()
         except ValueError:
             continue
-    return str(path)
+    return str(absolute)
 
 
 def article_meta(article: Article) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from textual.app import App, SystemCommand
 from textual.screen import Screen
@@ -18,6 +18,7 @@ from textual.screen import Screen
 from summarise.config import Config, load_config
 from summarise.state import Setting, StateStore
 from summarise.summarisers import METHODS
+from summarise.untrusted import printable, printable_lines
 from tui.actions import APP, BY_ID, READER, bindings
 from tui.commands import ArticleCommands, action_commands
 from tui.messages import OpenArticle
@@ -42,6 +43,11 @@ class NewsbriefApp(App[None]):
     # Below 120 columns an open panel hides the sidebar, so the article keeps a readable
     # measure (newsbrief.tcss).
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (120, "-wide")]
+
+    def notify(self, message: str, *, title: str = "", **options: Any) -> None:
+        """Notifications name files, feeds and servers: every line is made printable, so no
+        name can drive the terminal or add lines of its own."""
+        super().notify(printable_lines(message), title=printable(title), **options)
 
     def __init__(
         self,

@@ -16,6 +16,7 @@ from summarise.readers.decode import (
     decode_references,
 )
 from summarise.readers.plaintext import parse_plaintext
+from summarise.untrusted import printable
 
 # Enough for any real article or feed; a bigger file is a mistake (a log, a dump, a video) and
 # would stall loading, so it is refused before it is read.
@@ -125,7 +126,7 @@ class LoadProblem:
     reason: str
 
     def __str__(self) -> str:
-        return f"{self.path}: {self.reason}"
+        return printable(f"{self.path}: {self.reason}")
 
 
 @dataclass(slots=True)
@@ -188,6 +189,8 @@ def read_file(path: Path) -> Parsed:
         raise ArticleError(path, str(exc)) from None
     except RecursionError:
         raise ArticleError(path, "nested too deeply to read") from None
+    except Exception as exc:  # a reader's bug must cost this file, never the library
+        raise ArticleError(path, f"could not be read ({type(exc).__name__}: {exc})") from None
 
 
 def iter_article_files(root: Path) -> Iterator[Path]:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date as Date
 from datetime import datetime
 from pathlib import Path
 
@@ -21,21 +22,54 @@ class Parsed:
     problems: list[str] = field(default_factory=list)
 
 
+def one_line(value: object) -> str | None:
+    """A single-line field (title, byline, source, tag) from whatever the file gave: text or a
+    number as one line of clean text; anything else (a table, a list, true) is not a value."""
+    if isinstance(value, bool) or not isinstance(value, str | int | float):
+        return None
+    return " ".join(clean_text(str(value)).split()) or None
+
+
+def as_tags(value: object) -> tuple[str, ...]:
+    """Tags from a comma-separated string, a list, or one scalar; other things are ignored."""
+    if isinstance(value, str):
+        items: list[object] = list(value.split(","))
+    elif isinstance(value, list | tuple):
+        items = list(value)
+    else:
+        items = [value]
+    return tuple(tag for tag in map(one_line, items) if tag)
+
+
 def iso_date(value: object) -> str | None:
-    """An ISO date from the many ways feeds and front matter write one."""
-    if value is None:
+    """An ISO date from the many ways feeds and front matter write one. A date must be a date:
+    a time of day (TOML's 07:32:00) or a bare number is not one."""
+    if value is None or isinstance(value, bool | int | float):
         return None
     if hasattr(value, "tm_year"):  # time.struct_time from feedparser
         return f"{value.tm_year:04d}-{value.tm_mon:02d}-{value.tm_mday:02d}"  # type: ignore[attr-defined]
-    if hasattr(value, "isoformat"):
-        return value.isoformat()[:10]  # type: ignore[no-any-return]
-    text = str(value).strip()
+    if isinstance(value, Date):  # datetime is a date too
+        return value.isoformat()[:10]
+    if not isinstance(value, str):
+        return None
+    text = value.strip()
     if re.match(r"^\d{4}-\d{2}-\d{2}", text):
         return text[:10]
     try:
         return datetime.strptime(text[:31], "%a, %d %b %Y %H:%M:%S %z").date().isoformat()
     except ValueError:
         return parse_date(text)
+
+
+# Past this many bad entries in one file, one line says how many and what the first was wrong
+# with: a broken export of 10,000 lines is one message, not 10,000.
+MAX_LISTED_PROBLEMS = 3
+
+
+def summarised(problems: list[str], total: int, what: str) -> list[str]:
+    if len(problems) <= MAX_LISTED_PROBLEMS:
+        return problems
+    return [f"{len(problems):,} of {total:,} {what} could not be read; the first: {problems[0]}"]
 
 
 MIN_UNTITLED_WORDS = 5
@@ -50,14 +84,15 @@ def make_article(
     byline: str | None = None,
     source: str | None = None,
     date: str | None = None,
-    tags: tuple[str, ...] = (),
+    tags: object = (),
     identity: str = "",
     url: str | None = None,
     enclosures: tuple[Enclosure, ...] = (),
 ) -> Article:
     """An Article from parts; its id hashes the text (plus `identity`, e.g. a feed entry's
-    link, so two entries with the same words but different addresses stay two)."""
-    title = clean_text(title).strip()
+    link, so two entries with the same words but different addresses stay two). Title, byline,
+    source and tags are single-line fields: whatever the file put in them becomes one line."""
+    title = one_line(title) or ""
     if title:
         # A page repeats its headline as a heading or paragraph: once is enough.
         blocks = [b for b in blocks if b.text and b.text != title]
@@ -71,7 +106,7 @@ def make_article(
     if not title or not blocks:
         raise ValueError("no article text found")
     if dek:
-        dek = clean_text(dek).strip()
+        dek = one_line(dek)
         if blocks and blocks[0].kind is BlockKind.PARAGRAPH and blocks[0].text == dek:
             blocks = blocks[1:]
     elif (
@@ -89,10 +124,10 @@ def make_article(
         title=title,
         blocks=tuple(blocks),
         dek=dek or None,
-        byline=clean_text(byline).strip() if byline else None,
-        source=clean_text(source).strip() if source else None,
+        byline=one_line(byline),
+        source=one_line(source),
         date=date,
-        tags=tuple(clean_text(t).strip() for t in tags if str(t).strip()),
+        tags=as_tags(tags),
         word_count=words,
         url=_address(url),
         enclosures=tuple(

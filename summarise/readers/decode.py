@@ -55,16 +55,48 @@ def _looks_binary(data: bytes) -> bool:
     return False
 
 
+# UTF-8 with a few stray bytes (a cp1252 "é" pasted into a UTF-8 file) is UTF-8 with those
+# bytes read as cp1252; guessing one legacy encoding for the whole file would turn every real
+# UTF-8 character into mojibake ("cafĂ©"). "A few" is at most MAX_STRAY bytes, and at most two
+# per real UTF-8 character (plus two): a legacy file has no valid multibyte UTF-8 in it at all,
+# or a pair or two by accident beside many stray bytes.
+MAX_STRAY = 64
+
+
+def _repair_utf8(data: bytes) -> str | None:
+    """The text, when the bytes are valid UTF-8 but for a few stray single bytes."""
+    view = memoryview(data)
+    pieces: list[str] = []
+    position = stray = 0
+    while True:
+        try:
+            pieces.append(str(view[position:], "utf-8"))
+            break
+        except UnicodeDecodeError as error:
+            stray += 1
+            if stray > MAX_STRAY:
+                return None
+            pieces.append(str(view[position : position + error.start], "utf-8"))
+            bad = position + error.start
+            pieces.append(data[bad : bad + 1].decode("cp1252", errors="replace"))
+            position = bad + 1
+    real = sum(1 for piece in pieces[::2] for ch in piece if ord(ch) > 0x7F)
+    return "".join(pieces).removeprefix("\ufeff") if real and stray <= 2 * real + 2 else None
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode article bytes: UTF-8 (with or without BOM) first, then a detected encoding."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        # A truncated file (an odd length) or a lone surrogate loses only what is broken.
+        return data.decode("utf-16", errors="replace")
     if _looks_binary(data):
         raise UndecodableError("binary data, not text")
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError:
         pass
+    if (repaired := _repair_utf8(data)) is not None:
+        return repaired
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from summarise.article import Enclosure
-from summarise.readers.common import Parsed, iso_date, make_article
+from summarise.readers.common import Parsed, iso_date, make_article, summarised
 from summarise.readers.html_blocks import blocks_from_html
 
 
@@ -47,5 +47,8 @@ def parse_feed(text: str, path: Path | None = None) -> Parsed:
         except ValueError as exc:
             parsed.problems.append(f"entry {number}: {exc}")
     if not parsed.articles:
-        raise ValueError("; ".join(parsed.problems) or "no entries with text")
+        raise ValueError("; ".join(parsed.problems[:3]) or "no entries with text")
+    parsed.problems = summarised(
+        parsed.problems, len(parsed.problems) + len(parsed.articles), "entries"
+    )
     return parsed

@@ -8,7 +8,7 @@ import tomllib
 from pathlib import Path
 
 from summarise.article import Block, BlockKind, Enclosure
-from summarise.readers.common import Parsed, iso_date, make_article
+from summarise.readers.common import Parsed, iso_date, make_article, one_line
 from summarise.readers.decode import clean_text, decode_references
 
 _FRONT = re.compile(
@@ -122,7 +122,7 @@ def parse_markdown(text: str, path: Path | None = None) -> Parsed:
             meta = _simple_yaml(m.group("body"))
         text = text[m.end() :]
     blocks: list[Block] = []
-    title = str(meta.get("title", "") or "")
+    title = one_line(meta.get("title")) or ""
     for chunk in re.split(r"\n\s*\n", text):
         lines = [_hold(ln) for ln in chunk.splitlines() if ln.strip()]
         if not lines or re.match(r"^\s*(?:[-*_]\s*){3,}$", lines[0]):
@@ -160,9 +160,6 @@ def parse_markdown(text: str, path: Path | None = None) -> Parsed:
                 paragraph.append(line.strip())
         if paragraph:
             blocks.append(Block(BlockKind.PARAGRAPH, _inline(" ".join(paragraph))))
-    tags = meta.get("tags") or meta.get("categories") or ()
-    if isinstance(tags, str):
-        tags = [t.strip() for t in tags.split(",")]
     byline = meta.get("author") or meta.get("byline")
     return Parsed(
         [
@@ -170,13 +167,12 @@ def parse_markdown(text: str, path: Path | None = None) -> Parsed:
                 title,
                 blocks,
                 path,
-                dek=str(meta["description"]) if meta.get("description") else None,
-                byline=str(byline) if byline else None,
-                source=str(meta.get("source") or meta.get("publication") or meta.get("site") or "")
-                or None,
+                dek=one_line(meta.get("description")),
+                byline=one_line(byline),
+                source=one_line(meta.get("source") or meta.get("publication") or meta.get("site")),
                 date=iso_date(meta.get("date") or meta.get("published")),
-                tags=tuple(str(t) for t in tags),  # type: ignore[union-attr]
-                url=str(meta.get("url") or meta.get("link") or "") or None,
+                tags=meta.get("tags") or meta.get("categories") or (),
+                url=one_line(meta.get("url") or meta.get("link")),
                 enclosures=_enclosures(meta.get("enclosures")),
             )
         ]

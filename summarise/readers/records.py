@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from summarise.readers.common import Parsed, iso_date, make_article
+from summarise.readers.common import Parsed, iso_date, make_article, summarised
 from summarise.readers.decode import decode_references
 from summarise.readers.html_blocks import blocks_from_html
 
@@ -48,15 +48,22 @@ def _article(record: object, path: Path | None):  # type: ignore[no-untyped-def]
     )
 
 
-def _collect(records: list[object], path: Path | None, where: str) -> Parsed:
+class _Unreadable(ValueError):
+    """A line of JSON Lines that is not JSON: reported in its place among the records."""
+
+
+def _collect(records: list[tuple[int, object]], path: Path | None, where: str) -> Parsed:
     parsed = Parsed()
-    for number, record in enumerate(records, 1):
+    for number, record in records:
         try:
+            if isinstance(record, _Unreadable):
+                raise record
             parsed.articles.append(_article(record, path))
         except ValueError as exc:
             parsed.problems.append(f"{where} {number}: {exc}")
     if not parsed.articles:
         raise ValueError(parsed.problems[0] if parsed.problems else "no records")
+    parsed.problems = summarised(parsed.problems, len(records), f"{where}s")
     return parsed
 
 
@@ -74,23 +81,16 @@ def parse_json(text: str, path: Path | None = None) -> Parsed:
             data = [data]
     if not isinstance(data, list):
         raise ValueError("JSON that holds no article records")
-    return _collect(data, path, "record")
+    return _collect(list(enumerate(data, 1)), path, "record")
 
 
 def parse_jsonl(text: str, path: Path | None = None) -> Parsed:
-    records: list[object] = []
-    bad: list[str] = []
+    records: list[tuple[int, object]] = []
     for number, line in enumerate(text.splitlines(), 1):
         if not line.strip():
             continue
         try:
-            records.append(json.loads(line))
+            records.append((number, json.loads(line)))
         except json.JSONDecodeError as exc:
-            bad.append(f"line {number}: not valid JSON ({exc.msg})")
-            records.append(None)
-    parsed = _collect(records, path, "line") if any(r is not None for r in records) else None
-    if parsed is None:
-        raise ValueError(bad[0] if bad else "no records")
-    # The placeholder for an unreadable line reports as "not an object"; say what it was.
-    parsed.problems = [p for p in parsed.problems if "not an object" not in p] + bad
-    return parsed
+            records.append((number, _Unreadable(f"not valid JSON ({exc.msg})")))
+    return _collect(records, path, "line")

@@ -86,7 +86,7 @@ def test_a_feed_entry_round_trips_through_the_saved_file(tmp_path: Path) -> None
     (back,) = read_file(save_article(fetched, tmp_path)).articles
     assert _fields(back) == _fields(fetched)
     assert fetched.blocks[0].text == "# First line looks like a heading"
-    assert back.tags == ("Politics\nand power", "[Breaking]")
+    assert back.tags == ("Politics and power", "[Breaking]")  # one line, as every tag is
 
 
 def test_the_saved_file_is_plain_readable_markdown(tmp_path: Path) -> None:

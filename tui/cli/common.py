@@ -12,6 +12,7 @@ from summarise.catalogue import Catalogue
 from summarise.library import LookupProblem, article_in_file, default_libraries, find_article
 from summarise.readers import ArticleError
 from summarise.render import PROGRESS_MIN_ITEMS, progress_line, to_json
+from summarise.untrusted import printable
 
 # Reading text (articles, summaries) is wrapped at most this wide, however wide the terminal.
 READING_WIDTH = 88
@@ -24,7 +25,8 @@ class UsageError(Exception):
 
 
 def warn(message: str) -> None:
-    print(f"newsbrief: {message}", file=sys.stderr)
+    # Messages name files, feeds and servers: one line each, and nothing that drives the terminal.
+    print(f"newsbrief: {printable(message)}", file=sys.stderr)
 
 
 def print_json(data: object) -> None:

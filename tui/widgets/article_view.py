@@ -19,6 +19,7 @@ from summarise.library import Listed
 from summarise.render import article_meta, copy_label
 from summarise.search import Match
 from summarise.text import Sentence
+from summarise.untrusted import printable
 from tui.actions import ARTICLE, bindings
 from tui.colours import entity_styles
 
@@ -85,7 +86,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.mount(Static(Content(text), classes="empty"))
 
     def show_empty(self, paths: list[Path]) -> None:
-        where = ", ".join(str(p) for p in paths) or "the sample library"
+        where = ", ".join(printable(p) for p in paths) or "the sample library"
         self.show_message(
             f"No articles found in {where}.\n\nnewsbrief reads .txt articles: newsbrief read FOLDER"
         )

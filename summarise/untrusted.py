@@ -1,0 +1,36 @@
+"""Names from outside (file names, feed titles, URLs, servers' error messages) made safe to show.
+
+A file name may hold escape sequences that set the terminal's title, write to its clipboard or
+clear the screen; a feed's title may hold a newline that splits a line of output in two, or
+bytes that are not text at all (a file name that is not UTF-8 arrives as lone surrogates, which
+cannot even be printed). Everything of that kind that reaches the terminal, a log or a
+Markdown or text file goes through `printable` first: one line, no control or format characters.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Line and paragraph breaks, tabs: one space each, so a name stays on its line.
+_BREAKS = re.compile("[\t\n\v\f\r\x1c-\x1e\x85\u2028\u2029]+")
+# Categories that draw nothing or drive the terminal: controls (ESC, BEL, CSI), format
+# characters (bidi overrides, joiners, soft hyphens), surrogates, private use, unassigned.
+_HIDDEN = frozenset({"Cc", "Cf", "Cs", "Co", "Cn"})
+
+
+def printable(text: object) -> str:
+    """`text` as one line that shows what it says and nothing else."""
+    text = _BREAKS.sub(" ", str(text))
+    if text.isascii() and text.isprintable():
+        return text
+    return "".join(
+        "\ufffd" if unicodedata.category(ch) == "Cs" else ch
+        for ch in text
+        if unicodedata.category(ch) not in _HIDDEN or unicodedata.category(ch) == "Cs"
+    )
+
+
+def printable_lines(text: object) -> str:
+    """`text` kept on its own lines (a message listing several files), each line printable."""
+    return "\n".join(printable(line) for line in str(text).split("\n"))
