@@ -40,19 +40,11 @@ NAMED_TYPES = frozenset(
 )
 
 # Titles a briefing compares across sources ("who is prime minister?").
-ROLE_TITLES = (
-    "Prime Minister",
-    "Deputy Prime Minister",
-    "President",
-    "Vice President",
-    "Premier",
-    "Chancellor",
-    "Foreign Minister",
-    "Finance Minister",
-    "Trade Minister",
-    "Mayor",
-    "Governor",
-    "Chief Executive",
+ROLE_TITLES = tuple(
+    "Prime Minister, Deputy Prime Minister, President, Vice President, Premier, Chancellor, "
+    "Foreign Minister, Finance Minister, Trade Minister, Mayor, Governor, Chief Executive".split(
+        ", "
+    )
 )
 # "Canadian Prime Minister", "U.S. President": the qualifier is one or two capitalised words or
 # an initialism, never across a sentence end ("...Washington. Canadian" is not a qualifier).
@@ -129,11 +121,7 @@ def analyse(article: Article) -> ArticleAnalysis:
     terms = [tuple(content_terms(s.text)) for s in sentences]
     scores = rank_sentences(terms) if sentences else []
     found = find_entities(article)
-    figures: dict[int, list[str]] = {}
-    for s in sentences:
-        for m in found.in_block(s.block):
-            if m.type in (EntityType.MONEY, EntityType.PERCENT) and s.start <= m.start < s.end:
-                figures.setdefault(s.index, []).append(m.text)
+    figures = found.figures_by_sentence(sentences)
     infos = tuple(
         SentenceInfo(
             s.index,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarise.article import Article
+from summarise.readers import parse_text
 from summarise.summarisers import (
     DEFAULT_METHOD,
     METHODS,
@@ -75,3 +76,18 @@ def test_more_sentences_than_the_article_has(seeds: dict[str, Article]) -> None:
     article = seeds["003"]
     total = len(article_sentences(article))
     assert len(summarise(article, "textrank", sentences=500).sentences) == total
+
+
+@pytest.mark.parametrize("sentences", [350, 2500])
+def test_long_articles_are_summarised(sentences: int) -> None:
+    # Past 300 sentences the ranker uses sparse matrices, past 1,000 it ranks in windows (a
+    # 2 MB article used to take a gigabyte); either way the summary comes back whole.
+    topics = ["tariffs on steel", "talks in Beijing", "canola exports", "electric vehicles"]
+    body = "\n\n".join(
+        f"Sentence {i} says the minister spoke about {topics[i % 4]} and trade on day {i}."
+        for i in range(sentences)
+    )
+    article = parse_text(f"A very long article\n\n{body}\n")
+    result = summarise(article, "newsrank", sentences=5)
+    assert len(result.sentences) == 5
+    assert len({s.text for s in result.sentences}) == 5
