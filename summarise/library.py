@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from summarise.article import Article
 from summarise.paths import seeds_path, user_library_path
-from summarise.readers import read_file
+from summarise.readers import Parsed, read_file
 
 if TYPE_CHECKING:
     from summarise.catalogue import Catalogue
@@ -41,9 +41,9 @@ class LookupProblem(LookupError):
 MIN_ID_PREFIX = 4
 
 
-def article_in_file(path: Path) -> Article:
+def article_in_file(path: Path, read: Callable[[Path], Parsed] = read_file) -> Article:
     """The one article a file holds; a feed or export with many asks for an id instead."""
-    held = read_file(path).articles
+    held = read(path).articles
     if len(held) > 1:
         # A feed or JSON export: choosing its first entry silently would show the wrong one.
         listed = "; ".join(f"{a.id[:12]} {a.title}" for a in held[:5])

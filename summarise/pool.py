@@ -264,20 +264,21 @@ def _can_time_out_here() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-class _OverBudget(
+class OverBudget(
     BaseException
 ):  # not Exception: a reader's own `except Exception` must not swallow it
     pass
 
 
 @contextmanager
-def _deadline(budget: float | None) -> Iterator[None]:
-    if budget is None:
+def time_limit(budget: float | None) -> Iterator[None]:
+    """Raise OverBudget in this (main) thread once `budget` seconds have passed inside."""
+    if budget is None or not _can_time_out_here():
         yield
         return
 
     def expire(_signum: int, _frame: object) -> None:
-        raise _OverBudget
+        raise OverBudget
 
     previous = signal.signal(signal.SIGALRM, expire)
     signal.setitimer(signal.ITIMER_REAL, budget)
@@ -296,9 +297,9 @@ def _in_process(
 ) -> Iterator[Outcome[T, R]]:
     for done, item in enumerate(items, 1):
         try:
-            with _deadline(budget):
+            with time_limit(budget):
                 result: R | Failure = fn(item)
-        except _OverBudget:
+        except OverBudget:
             result = Failure(f"took too long to read (over {budget:g} s)")
         except Exception as exc:
             result = Failure(f"{type(exc).__name__}: {exc}")

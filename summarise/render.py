@@ -115,7 +115,7 @@ def article_text(article: Article, width: int = 80) -> str:
             lines += ["", *wrap(block.text, width)]
     if article.tags:
         lines += ["", "Tags: " + ", ".join(article.tags)]
-    lines += ["", f"id {article.id}  {article.path or ''}".rstrip()]
+    lines += ["", f"id {article.id}  {printable(article.path or '')}".rstrip()]
     return "\n".join(lines)
 
 
@@ -140,7 +140,8 @@ def summary_data(article: Article, summary: Summary) -> dict[str, Any]:
 def entities_text(article: Article, found: ArticleEntities, width: int = 80) -> str:
     from summarise.entities import ENTITY_LABELS
 
-    lines = [*wrap(article.title, width), f"id {article.id}  {article.path or ''}".rstrip()]
+    where = printable(article.path or "")
+    lines = [*wrap(article.title, width), f"id {article.id}  {where}".rstrip()]
     for kind, entities in found.by_type().items():
         names = ", ".join(f"{e.name} ({e.count})" for e in entities)
         lines += wrap(f"{ENTITY_LABELS[kind]}: {names}", width, "  ")

@@ -13,12 +13,20 @@ from pathlib import Path
 from summarise.readers.common import Parsed, iso_date, make_article
 from summarise.readers.html_blocks import blocks_from_tree
 
-_CITE = re.compile(r"<cite\b[^>]*>(.*?)</cite>", re.I | re.S)
+# The speaker inside <cite>...</cite>, never across another <cite: a page of unclosed <cite>
+# tags is then one pass, not one pass per tag (50,000 of them took minutes).
+_CITE = re.compile(r"<cite\b[^>]*>([^<]*(?:<(?!/?cite\b)[^<]*)*)</cite>", re.I)
+# More elements than any article page has (a long page with comments has a few thousand):
+# past this the file is refused before the HTML parser builds a tree of them all.
+MAX_ELEMENTS = 40_000
 
 
 def parse_html(text: str, path: Path | None = None) -> Parsed:
     import trafilatura
     from lxml import etree
+
+    if (elements := text.count("<")) > MAX_ELEMENTS:
+        raise ValueError(f"too many HTML elements to be one article ({elements:,})")
 
     # trafilatura drops <cite>; as a "— Name" line the speaker survives into the quote block.
     text = _CITE.sub(r"<p>— \1</p>", text)

@@ -22,7 +22,7 @@ import summarise
 # digit groups, capitalised and hyphenated words, brackets, emphasis marks, spaces, quotes.
 UNITS = (
     "a", "A", "1", " ", "*a ", "_a ", "[", "](", "(", "#", " #", "1,", "1.", "A-", "A.", ". ",
-    '"', "“a ", "'", "<p>", "&#", "\n", "\t", "Aa ", "A'", "Ab", "A a ", "1 ", "a.",
+    '"', "“a ", "'", "<p>", "&#", "\n", "\t", "Aa ", "A'", "Ab", "A a ", "1 ", "a.", "<cite x>",
 )  # fmt: skip
 PREFIXES = ("", "# ", "$", "A ")
 SMALL, LARGE = 1_000, 10_000

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import NoReturn
 
 from summarise import __version__
+from summarise.sqlite import StorageError
 from tui.cli.briefing import cmd_brief, cmd_stories
-from tui.cli.common import EXIT_USAGE, UsageError, warn
+from tui.cli.common import EXIT_FAILED, EXIT_USAGE, UsageError, warn
 from tui.cli.feeds import add_parsers as add_feed_parsers
 from tui.cli.feeds import cmd_feeds, cmd_refresh
 from tui.cli.fetching import cmd_fetch
@@ -230,3 +231,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         # `newsbrief list | head`: the reader went away; that is not an error.
         sys.stderr.close()
         return 0
+    except (OSError, StorageError) as exc:
+        # A read-only or full disk, a folder that vanished: one line that names the cause.
+        warn(f"cannot continue: {_disk_problem(exc)}")
+        return EXIT_FAILED
+
+
+def _disk_problem(exc: OSError | StorageError) -> str:
+    if isinstance(exc, OSError) and exc.strerror:
+        return f"{exc.filename}: {exc.strerror}" if exc.filename else exc.strerror
+    return str(exc)

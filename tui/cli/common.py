@@ -10,7 +10,7 @@ from pathlib import Path
 from summarise.article import Article
 from summarise.catalogue import Catalogue
 from summarise.library import LookupProblem, article_in_file, default_libraries, find_article
-from summarise.readers import ArticleError
+from summarise.readers import ArticleError, Parsed, read_file
 from summarise.render import PROGRESS_MIN_ITEMS, progress_line, to_json
 from summarise.untrusted import printable
 
@@ -18,6 +18,7 @@ from summarise.untrusted import printable
 READING_WIDTH = 88
 EXIT_USAGE = 2
 EXIT_NO_MATCH = 1
+EXIT_FAILED = 1  # the work could not be done (a disk that cannot be written, ...)
 
 
 class UsageError(Exception):
@@ -84,6 +85,20 @@ def _by_id(ref: str, libraries: Sequence[Path], jobs: int | None) -> Article:
         catalogue.close()
 
 
+def read_bounded(path: Path) -> Parsed:
+    """One file as the library reads it, within the same time budget: a file that would take
+    longer is refused with the reason, never left to hang the command."""
+    from summarise.catalogue import FILE_BUDGET_SECONDS
+    from summarise.pool import OverBudget, time_limit
+
+    try:
+        with time_limit(FILE_BUDGET_SECONDS):
+            return read_file(path)
+    except OverBudget:
+        reason = f"took too long to read (over {FILE_BUDGET_SECONDS:g} s)"
+        raise UsageError(f"{path}: {reason}") from None
+
+
 def resolve(ref: str, libraries: Sequence[Path] | None, jobs: int | None = None) -> Article:
     """One article: a file's own, or by id (or prefix) in the library."""
     path = Path(ref)
@@ -92,7 +107,7 @@ def resolve(ref: str, libraries: Sequence[Path] | None, jobs: int | None = None)
     try:
         if path.is_file():
             try:
-                return article_in_file(path)
+                return article_in_file(path, read_bounded)
             except LookupProblem as exc:
                 raise UsageError(f"{exc}. Give the id with --library {ref}") from None
         return _by_id(ref, libraries or [], jobs)

@@ -8,7 +8,7 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from summarise.article import Article
-from summarise.readers import ArticleError, read_file
+from summarise.readers import ArticleError
 from summarise.render import (
     article_text,
     entities_data,
@@ -22,6 +22,7 @@ from tui.cli.common import (
     UsageError,
     open_catalogue,
     print_json,
+    read_bounded,
     resolve,
     width,
 )
@@ -76,7 +77,7 @@ def _articles(refs: Sequence[str], args: argparse.Namespace) -> Iterator[Article
             catalogue.close()
         elif path.is_file():  # a feed or JSON export holds many
             try:
-                yield from read_file(path).articles
+                yield from read_bounded(path).articles
             except ArticleError as exc:
                 raise UsageError(str(exc)) from None
         else:
