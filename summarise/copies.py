@@ -53,6 +53,9 @@ def _permutations() -> tuple[Any, Any]:
     )
 
 
+SHINGLE_CHUNK = 16_384
+
+
 def signature(text: str) -> bytes:
     """The text's MinHash signature (HASHES 32-bit values), or b"" when it is too short."""
     words = _WORD.findall(text.casefold())
@@ -68,8 +71,14 @@ def signature(text: str) -> bytes:
         mixed ^= hashed[k : len(hashed) - SHINGLE + 1 + k] * np.uint64(weight)
     shingles = np.unique(mixed >> np.uint64(32))
     a, b = _permutations()
-    values = (shingles[None, :] * a[:, None] + b[:, None]) % _PRIME
-    return values.min(axis=1).astype(np.uint32).tobytes()
+    # HASHES rows by every shingle at once is HASHES x 8 bytes a shingle: 2 GB for a 20 MB
+    # article. In chunks the memory stays that of one chunk, whatever the length.
+    lowest = np.full(len(a), np.iinfo(np.uint64).max, dtype=np.uint64)
+    for start in range(0, len(shingles), SHINGLE_CHUNK):
+        chunk = shingles[start : start + SHINGLE_CHUNK]
+        values = (chunk[None, :] * a[:, None] + b[:, None]) % _PRIME
+        np.minimum(lowest, values.min(axis=1), out=lowest)
+    return lowest.astype(np.uint32).tobytes()
 
 
 def similarity(first: bytes, second: bytes) -> float:

@@ -121,6 +121,7 @@ class Database:
         self.check = check
         self.notices: list[str] = []
         self.writable = True
+        self.in_memory = False  # the file could not be used: this session's changes are kept here
         self._lock = threading.RLock()
         self._db = self._open()
         # Reads get a connection of their own: in WAL mode they see every committed change and
@@ -129,7 +130,7 @@ class Database:
         self._reader = self._open_reader()
 
     def _open_reader(self) -> sqlite3.Connection:
-        if self.path is None or not self.writable or not self.path.exists():
+        if self.path is None or not self.writable or self.in_memory or not self.path.exists():
             return self._db
         try:
             return sqlite3.connect(
@@ -174,6 +175,7 @@ class Database:
         """Changes still work for this session; they are lost when it ends."""
         self.notices.append(why)
         self.writable = True
+        self.in_memory = True
         return self._connect(":memory:")
 
     def _open(self) -> sqlite3.Connection:
