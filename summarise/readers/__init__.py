@@ -147,8 +147,15 @@ def parse_text(text: str, path: Path | None = None, suffix: str = ".txt") -> Art
     return parse_document(text, path, suffix).articles[0]
 
 
+# More lines than a book (War and Peace, hard-wrapped, has about 65,000): a text or Markdown file
+# past this is a log or a dump, refused at once rather than parsed into a million paragraphs.
+MAX_LINES = 100_000
+
+
 def parse_document(text: str, path: Path | None = None, suffix: str = ".txt") -> Parsed:
     fmt = detect_format(text, suffix.lower())
+    if fmt in ("text", "markdown") and (lines := text.count("\n")) > MAX_LINES:
+        raise ValueError(f"too many lines to be one article ({lines:,})")
     # Markup formats clean their own text after parsing; control characters in raw XML or
     # JSON are the parsers' business.
     if fmt == "text":  # scraped text keeps the page's character references: &#163;1.8m

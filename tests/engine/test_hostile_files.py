@@ -243,3 +243,21 @@ def test_markup_and_text_of_any_structure(parts: list[str], head: str) -> None:
 def test_huge_fields(size: int, field: str) -> None:
     record = {"title": "T", "text": "Body of the article.", field: "W" * size}
     read_or_reason(json.dumps(record), ".json")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "reason"),
+    [
+        ("lines.txt", "Title\n\n" + "short line\n" * 200_000, "too many lines to be one article"),
+        ("cite.html", "<html><body><p>T</p>" + "<cite x>" * 50_000, "too many HTML elements"),
+    ],
+)
+def test_files_no_article_could_fill_are_refused_at_once(
+    tmp_path: Path, name: str, content: str, reason: str
+) -> None:
+    path = tmp_path / name
+    path.write_text(content)
+    started = time.perf_counter()
+    with pytest.raises(ArticleError, match=reason):
+        read_file(path)
+    assert time.perf_counter() - started < 5  # was minutes for the <cite> page
