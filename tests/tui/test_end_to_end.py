@@ -25,7 +25,7 @@ COMMAND = Path(sys.executable).with_name("newsbrief")
 
 
 class Terminal:
-    def __init__(self, data_dir: Path, width: int = 100, height: int = 30) -> None:
+    def __init__(self, data_dir: Path, width: int = 100, height: int = 30, args: str = "") -> None:
         self.session = f"nb-{uuid.uuid4().hex[:8]}"
         env = f"NEWSBRIEF_DATA_DIR={data_dir} TERM=xterm-256color"
         subprocess.run(
@@ -39,7 +39,7 @@ class Terminal:
                 str(width),
                 "-y",
                 str(height),
-                f"env {env} {COMMAND}",
+                f"env {env} {COMMAND} {args}".rstrip(),
             ],
             check=True,
         )
@@ -65,6 +65,15 @@ class Terminal:
             if time.monotonic() > deadline:
                 raise AssertionError(f"{text!r} never went away:\n{self.screen()}")
             time.sleep(0.1)
+
+    def title(self) -> str:
+        """The pane's title, which an OSC 0 or 2 sequence from the program would change."""
+        result = subprocess.run(
+            [TMUX, "display-message", "-p", "-t", self.session, "#{pane_title}"],
+            capture_output=True,
+            text=True,
+        )
+        return result.stdout.strip()
 
     def press(self, *keys: str) -> None:
         subprocess.run([TMUX, "send-keys", "-t", self.session, *keys], check=True)
@@ -148,6 +157,23 @@ def test_at_80x24_a_panel_over_the_list_swallows_nothing(tmp_path: Path) -> None
         term.press("s")
         screen = term.wait_for("5 articles · 5 unread")
         assert "Summary ·" not in screen and "of 5 articles" not in screen
+        term.press("q")
+    finally:
+        term.close()
+
+
+def test_escape_sequences_in_file_names_never_reach_the_terminal(tmp_path: Path) -> None:
+    library = tmp_path / "library"
+    library.mkdir()
+    hostile = "\x1b]2;owned\x07\x1b]52;c;SGk=\x07\x1b[2J"
+    (library / f"good{hostile}.txt").write_text("A good article\n\nIt has words to read.\n")
+    (library / f"bad{hostile}.txt").write_bytes(b"\x00\x01\x02 binary")
+    term = Terminal(tmp_path, width=120, height=30, args=str(library))
+    try:
+        screen = term.wait_for("Skipped 1 unreadable file")
+        assert "bad]2;owned]52;c;SGk=[2J.txt" in screen  # named, as harmless text
+        assert "A good article" in screen  # the screen was not cleared
+        assert term.title() != "owned"
         term.press("q")
     finally:
         term.close()
