@@ -154,7 +154,8 @@ MAX_LINES = 100_000
 
 def parse_document(text: str, path: Path | None = None, suffix: str = ".txt") -> Parsed:
     fmt = detect_format(text, suffix.lower())
-    if fmt in ("text", "markdown") and (lines := text.count("\n")) > MAX_LINES:
+    # Lines with text: the blank line between two paragraphs does not count.
+    if fmt in ("text", "markdown") and (lines := text.count("\n") - text.count("\n\n")) > MAX_LINES:
         raise ValueError(f"too many lines to be one article ({lines:,})")
     # Markup formats clean their own text after parsing; control characters in raw XML or
     # JSON are the parsers' business.
