@@ -192,9 +192,11 @@ class Database:
         except sqlite3.OperationalError as exc:
             if "readonly" in str(exc) or "unable to open" in str(exc):
                 return self._read_only(f"cannot write {self.path} ({_why(exc)})")
-            self._discard(exc)
+            if stuck := self._discard(exc):
+                return self._memory(stuck)
         except sqlite3.DatabaseError as exc:
-            self._discard(exc)
+            if stuck := self._discard(exc):
+                return self._memory(stuck)
         try:
             return self._connect(str(self.path))
         except sqlite3.Error as exc:
@@ -202,15 +204,18 @@ class Database:
                 f"cannot open {self.path} ({_why(exc)}); the {self.label} will not be saved"
             )
 
-    def _discard(self, exc: sqlite3.Error) -> None:
+    def _discard(self, exc: sqlite3.Error) -> str | None:
+        """Move the user's unreadable file aside, or delete an unreadable cache; what went
+        wrong when neither can be done (a read-only folder), so this session runs in memory."""
         assert self.path is not None
         if self.keep:
             try:
                 aside = move_aside(self.path)
             except OSError as error:
-                raise StorageError(
-                    f"{self.path} could not be read ({exc}) nor moved aside ({error.strerror})"
-                ) from None
+                return (
+                    f"{self.path} could not be read ({exc}) nor moved aside ({error.strerror}); "
+                    f"the {self.label} will not be saved this session"
+                )
             self.notices.append(
                 f"the {self.label} file {self.path} could not be read ({exc}); it was moved to "
                 f"{aside} and a fresh one started"

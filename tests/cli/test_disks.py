@@ -102,3 +102,30 @@ def test_a_full_disk_reads_from_the_files_and_says_so(full: Path, tmp_path: Path
         assert done.stdout.strip() and "Traceback" not in done.stderr
         assert "the disk is full" in done.stderr
     assert not list(full.rglob("*.tmp"))
+
+
+def test_an_unreadable_state_file_on_a_read_only_disk_is_left_alone(tmp_path: Path) -> None:
+    from summarise.state import Setting, StateStore
+
+    folder = tmp_path / "data"
+    root = os.geteuid() == 0
+    if root and not _mount(folder, "size=1m"):
+        pytest.skip("running as root without the right to mount a tmpfs: no read-only folder")
+    folder.mkdir(exist_ok=True)
+    (folder / "state.db").write_bytes(b"not a database at all")
+    if root:
+        subprocess.run(["mount", "-o", "remount,ro", str(folder)], check=True)
+    else:
+        folder.chmod(0o555)
+    try:
+        store = StateStore(folder / "state.db")  # cannot be moved aside: no crash
+        assert any("nor moved aside" in w for w in store.warnings)
+        store.set(Setting.SORT, "title")  # this session's state still works, in memory
+        assert store.get(Setting.SORT) == "title"
+        store.close()
+        assert (folder / "state.db").read_bytes() == b"not a database at all"  # untouched
+    finally:
+        if root:
+            _unmount(folder)
+        else:
+            folder.chmod(0o755)
