@@ -76,10 +76,22 @@ def _check_ratio(ratio: float) -> None:
         raise SummaryError(f"the ratio must be above 0 and at most 1 (got {ratio:g})")
 
 
-def _newsrank(sentences: Sequence[Sentence], count: int, title: str) -> list[int]:
-    from summarise.ranking import rank_sentences
+# A summary shorter than this share of the article is the top of the story: directed centrality
+# (which favours what later sentences take up) beat the first three sentences on CNN/DailyMail's
+# highlights. A longer one covers the whole article: PageRank with a lead prior, which matches
+# BBC's extractive references. Between 0.15 and 0.3 tried on the tuning articles; every BBC
+# reference keeps a third or more of its article, so BBC summaries never change.
+SHORT_SUMMARY_SHARE = 0.3
 
-    scores = rank_sentences([content_terms(s.text) for s in sentences])
+
+def _newsrank(sentences: Sequence[Sentence], count: int, title: str) -> list[int]:
+    from summarise.ranking import WINDOW, directed_centrality, rank_sentences
+
+    terms = [content_terms(s.text) for s in sentences]
+    if count < SHORT_SUMMARY_SHARE * len(sentences) and len(sentences) <= WINDOW:
+        scores = directed_centrality(terms)
+    else:
+        scores = rank_sentences(terms)
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     return order[:count]
 
