@@ -19,6 +19,7 @@ from pathlib import Path
 from summarise.paths import data_dir, user_library_path
 from summarise.saving import slug
 from summarise.sqlite import Database, StorageError
+from summarise.untrusted import printable
 from summarise.urls import canonical_url
 
 SCHEMA_VERSION = 1
@@ -65,7 +66,8 @@ class Feed:
 
     @property
     def name(self) -> str:
-        return self.title or self.url
+        """How the feed is shown: its title comes from the server, so it is made printable."""
+        return printable(self.title or self.url)
 
     @property
     def failing(self) -> bool:

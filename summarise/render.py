@@ -247,12 +247,12 @@ def feed_lines(
         tally = f"{count.unread:,}/{count.articles:,}" if count else "-"
         mark = "!" if feed.failing else " "
         head = f"{feed.id:>3}{mark} {tally:>11}  {when(feed.last_refresh, now):>11}  "
-        lines.append(
-            head + clip(f"{feed.name}  {feed.url}" if feed.title else feed.url, width - len(head))
-        )
+        shown = printable(f"{feed.name}  {feed.url}" if feed.title else feed.url)
+        lines.append(head + clip(shown, width - len(head)))
         if feed.last_error:
             lines.append(
-                " " * len(head) + clip(f"last error: {feed.last_error}", width - len(head))
+                " " * len(head)
+                + clip(printable(f"last error: {feed.last_error}"), width - len(head))
             )
     return lines
 

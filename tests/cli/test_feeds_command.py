@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.news_site import Site, running_site
+from tests.news_site import Site, item, rss, running_site
 from tui.cli import main
 
 
@@ -99,3 +99,20 @@ def test_opml_export_and_import_round_trip(
     opml.write_text("<rss/>")
     assert main(["feeds", "import", str(opml)]) == 2
     assert "not an OPML file" in capsys.readouterr().err
+
+
+def test_a_feed_title_from_the_server_is_shown_on_one_printable_line(
+    site: Site, capsys: pytest.CaptureFixture[str]
+) -> None:
+    body = "A whole article, long enough not to be a teaser. " * 40
+    site.feeds["/feeds/odd.xml"] = rss(
+        "Odd\nFeed\u202e\u200d", [item("Story", "https://elsewhere.invalid/1", body)]
+    )
+    assert main(["feeds", "add", f"{site.base}/feeds/odd.xml"]) == 0
+    capsys.readouterr()
+    assert main(["feeds", "list"]) == 0
+    out = capsys.readouterr().out
+    assert "Odd Feed  http" in out  # the newline did not split the row
+    assert "\u202e" not in out and "\u200d" not in out  # nor a bidi override reorder it
+    assert main(["feeds", "remove", "1"]) == 0
+    assert capsys.readouterr().out.startswith("unfollowed Odd Feed;")

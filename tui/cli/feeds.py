@@ -9,6 +9,7 @@ from pathlib import Path
 
 from summarise.feeds import FeedError, FullText, Subscriptions, feed_counts
 from summarise.render import feed_lines, progress_line, refresh_summary, shown_path
+from summarise.untrusted import printable
 from tui.cli.common import UsageError, open_catalogue, print_json, warn, width
 
 
@@ -79,11 +80,13 @@ def _add(args: argparse.Namespace, subscriptions: Subscriptions) -> int:
             failed += 1
             continue
         if found != url:
-            print(f"{url}: the page's feed is {found}", file=sys.stderr)
+            print(printable(f"{url}: the page's feed is {found}"), file=sys.stderr)
         added.append(subscriptions.add(found, FullText(args.full_text), title))
     if added:
         for report in _refresh(subscriptions, added):
-            print(f"{report.feed.id:>3}  {len(report.saved):,} articles  {report.feed.url}")
+            print(
+                printable(f"{report.feed.id:>3}  {len(report.saved):,} articles  {report.feed.url}")
+            )
         print(f"{len(added)} feed{'' if len(added) == 1 else 's'} followed", file=sys.stderr)
     return 1 if failed else 0
 

@@ -6,7 +6,8 @@ import argparse
 import sys
 
 from summarise.render import progress_line
-from tui.cli.common import UsageError
+from summarise.untrusted import printable
+from tui.cli.common import UsageError, warn
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
@@ -29,14 +30,14 @@ def cmd_fetch(args: argparse.Namespace) -> int:
     for result in results:
         if result.error:
             failed += 1
-            print(f"newsbrief: {result.url}: {result.error}", file=sys.stderr)
+            warn(f"{result.url}: {result.error}")
             continue
         what = f"{len(result.saved)} new"
         if result.already:
             what += f", {result.already} already in the library"
         kind = "feed" if result.feed else "page"
-        print(f"{result.url}: {kind}, {what}")
+        print(printable(f"{result.url}: {kind}, {what}"))
         for problem in result.problems:
-            print(f"newsbrief: {result.url}: skipped {problem}", file=sys.stderr)
+            warn(f"{result.url}: skipped {problem}")
     print(f"{total - failed} of {total} fetched into {into}", file=sys.stderr)
     return 0 if failed == 0 else 1

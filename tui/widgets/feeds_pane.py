@@ -18,7 +18,6 @@ from textual.widgets.option_list import Option
 
 from summarise.feeds import Feed, feed_counts
 from summarise.library import ALL, BOOKMARKS, UNREAD, Listed, View
-from summarise.untrusted import printable
 from tui.actions import FEEDS, bindings
 
 # Counts are worked out again at most this often while marks change (holding m, mark all).
@@ -97,7 +96,7 @@ class FeedsPane(OptionList):
         ]
         for feed in self.feeds:
             count = counts.get(feed.id)
-            name = ("! " if feed.failing else "") + printable(feed.name)
+            name = ("! " if feed.failing else "") + feed.name
             rows.append((name, f"{count.unread:,}" if count else "0"))
         highlighted = self.highlighted
         self.clear_options()
