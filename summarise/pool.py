@@ -264,10 +264,8 @@ def _can_time_out_here() -> bool:
     return hasattr(signal, "setitimer") and threading.current_thread() is threading.main_thread()
 
 
-class OverBudget(
-    BaseException
-):  # not Exception: a reader's own `except Exception` must not swallow it
-    pass
+class OverBudget(BaseException):
+    """Not an Exception: a reader's own `except Exception` must not swallow it."""
 
 
 @contextmanager

@@ -24,11 +24,14 @@ def printable(text: object) -> str:
     text = _BREAKS.sub(" ", str(text))
     if text.isascii() and text.isprintable():
         return text
-    return "".join(
-        "\ufffd" if unicodedata.category(ch) == "Cs" else ch
-        for ch in text
-        if unicodedata.category(ch) not in _HIDDEN or unicodedata.category(ch) == "Cs"
-    )
+    kept = []
+    for ch in text:
+        category = unicodedata.category(ch)
+        if category == "Cs":  # a byte of a name that is not UTF-8: shown as such
+            kept.append("\ufffd")
+        elif category not in _HIDDEN:
+            kept.append(ch)
+    return "".join(kept)
 
 
 def printable_lines(text: object) -> str:

@@ -262,23 +262,22 @@ def supporters(point: Candidate, analyses: Sequence[ArticleAnalysis]) -> list[tu
     of their rarity in the story, and the same stance (rise, fall, negation)."""
     wanted = numbers(point.text)
     need = math.ceil(SUPPORT_SHARE * len(point.terms))
-    # How many of the story's reports use each of the point's words.
+    # Each sentence's share of the point's words, found once: it gives both how many of the
+    # story's reports use each word and which sentences could say the point.
+    shares = [[point.terms.intersection(i.terms) for i in a.sentences] for a in analyses]
     used_by = dict.fromkeys(point.terms, 0)
-    for analysis in analyses:
-        for term in frozenset().union(
-            *(point.terms.intersection(i.terms) for i in analysis.sentences)
-        ):
+    for shared_by_sentence in shares:
+        for term in frozenset().union(*shared_by_sentence):
             used_by[term] += 1
     reports = max(len(analyses), 1)
     weight = {t: math.log((reports + 1) / (n + 0.5)) + 0.05 for t, n in used_by.items()}
     total = sum(weight.values()) or 1.0
     own = stance(point.text)
     found = []
-    for analysis in analyses:
+    for analysis, shared_by_sentence in zip(analyses, shares, strict=True):
         if analysis.article_id == point.article_id:
             continue
-        for info in analysis.sentences:
-            shared = point.terms.intersection(info.terms)
+        for info, shared in zip(analysis.sentences, shared_by_sentence, strict=True):
             if (
                 len(shared) >= need
                 and sum(weight[t] for t in shared) >= SUPPORT_WEIGHT * total

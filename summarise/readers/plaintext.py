@@ -236,7 +236,7 @@ def _split_glued(chunk: str, phrases: _Phrases) -> list[str] | None:
     for i in range(n - 2, -1, -1):
         for j in range(i + 2, n + 1):
             rest = fewest[j]
-            if rest is None or (j < n and n - j < 2):
+            if rest is None:
                 continue
             piece = chunk[i:j].strip()
             if not piece or len(rest) + 1 > MAX_GLUED_PIECES:
