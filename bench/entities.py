@@ -24,13 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def bbc_gold(data_dir: Path, name: str):  # type: ignore[no-untyped-def]
+def bbc_gold(data_dir: Path, name: str, folder: str = "articles"):  # type: ignore[no-untyped-def]
     from summarise.entities import EntityType
     from summarise.evaluation.annotation import GoldMention
     from summarise.readers import read_article
 
     for record in json.loads((ROOT / "bench" / name).read_text()):
-        article = read_article(data_dir / "articles" / record["path"])
+        article = read_article(data_dir / folder / record["path"])
         gold = []
         for block, start, end, kind, text in record["mentions"]:
             if article.blocks[block].text[start:end] != text:
@@ -49,15 +49,20 @@ def seed_gold():  # type: ignore[no-untyped-def]
         yield ann.stem, article, parse_marked(ann.read_text("utf-8"), article)
 
 
-def evaluate(title: str, documents, show_errors: bool) -> float:  # type: ignore[no-untyped-def]
+def evaluate(  # type: ignore[no-untyped-def]
+    title: str, documents, show_errors: bool, names_only: bool = False
+) -> float:
+    """Print P/R/F1 per type; `names_only` for gold that marks PERSON, ORG and GPE alone."""
     from summarise.entities import find_entities
-    from summarise.evaluation.scoring import format_scores, mention_keys, score
+    from summarise.evaluation.scoring import NAME_TYPES, format_scores, mention_keys, score
 
     predicted, gold, texts = set(), set(), {}
     for name, article, mentions in documents:
         texts[name] = article
         gold |= mention_keys(name, mentions)
         predicted |= mention_keys(name, find_entities(article).mentions)
+    if names_only:
+        predicted = {k for k in predicted if k[4] in NAME_TYPES}
     scores = score(predicted, gold)
     print(f"\n{title}: {len(texts)} articles, {len(gold)} gold mentions")
     print(format_scores(scores))
@@ -71,6 +76,9 @@ def evaluate(title: str, documents, show_errors: bool) -> float:  # type: ignore
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data_dir", type=Path)
+    parser.add_argument(
+        "--duc", type=Path, help="the DUC 2003 folder (default: duc2003 beside DATA_DIR)"
+    )
     parser.add_argument("--errors", action="store_true", help="list every miss and false hit")
     args = parser.parse_args(argv)
 
@@ -99,6 +107,14 @@ def main(argv: list[str] | None = None) -> int:
         "BBC articles, held out (annotated after the rules were frozen; never tuned on)",
         bbc_gold(args.data_dir, "entities_gold_bbc_heldout.json"),
         args.errors,
+    )
+
+    duc = args.duc or args.data_dir.parent / "duc2003"
+    evaluate(
+        "DUC 2003 newswire, development (names only; rules tuned on these)",
+        bbc_gold(duc, "entities_gold_duc_dev.json", folder=""),
+        args.errors,
+        names_only=True,
     )
 
     per_article, per_800 = [], []

@@ -7,7 +7,8 @@ BBC: for each article, k is the number of the article's own sentences the refere
 references are extractive). CNN/DailyMail: k = 3, against the highlights people wrote; the 40
 articles listed in bench/cnndm_heldout.txt (drawn at random before any tuning) are reported
 apart from the 85 that may be tuned on. Each method picks k sentences and is scored with
-ROUGE-1/2/L F1 (rouge-score, stemmed). Prints one row per method with the mean scores and the
+ROUGE-1/2/L F1 (rouge-score, stemmed). BBC is reported the same way: the 600 articles in
+bench/bbc_heldout.txt apart from the 1,208 that may be tuned on. Prints one row per method with the mean scores and the
 median milliseconds per article.
 """
 
@@ -49,11 +50,26 @@ def load_pairs(
 
 CNNDM_K = 3
 HELD_OUT = Path(__file__).with_name("cnndm_heldout.txt")
+BBC_HELD_OUT = Path(__file__).with_name("bbc_heldout.txt")
+
+
+def listed(path: Path) -> set[str]:
+    return {line.strip() for line in path.read_text().splitlines() if not line.startswith("#")}
+
+
+def bbc_split(pairs: list[tuple[Path, Path]]) -> dict[str, list[tuple[Path, Path]]]:
+    """The BBC pairs as {"tuning": [...], "held out": [...]} by bench/bbc_heldout.txt."""
+    held = listed(BBC_HELD_OUT)
+    split: dict[str, list[tuple[Path, Path]]] = {"tuning": [], "held out": []}
+    for pair in pairs:
+        name = f"{pair[0].parent.name}/{pair[0].stem}"
+        split["held out" if name in held else "tuning"].append(pair)
+    return split
 
 
 def cnndm_pairs(data_dir: Path) -> dict[str, list[tuple[Path, Path]]]:
     """The articles with their highlights, as {"tuning": [...], "held out": [...]}."""
-    held = {line.strip() for line in HELD_OUT.read_text().splitlines() if not line.startswith("#")}
+    held = listed(HELD_OUT)
     split: dict[str, list[tuple[Path, Path]]] = {"tuning": [], "held out": []}
     for article_path in sorted((data_dir / "articles").glob("*.md")):
         summary_path = data_dir / "summaries" / f"{article_path.stem}.txt"
@@ -149,7 +165,13 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     categories = args.categories.split(",") if args.categories else None
     pairs = load_pairs(args.data_dir, args.limit, categories)
-    table("BBC News Summary (k from the reference)", *score(pairs, methods, None), baseline="lead")
+    for label, part in bbc_split(pairs).items():
+        if part:
+            table(
+                f"BBC News Summary, {label} (k from the reference)",
+                *score(part, methods, None),
+                baseline="lead",
+            )
     return 0
 
 
