@@ -8,8 +8,8 @@ references are extractive). CNN/DailyMail: k = 3, against the highlights people 
 articles listed in bench/cnndm_heldout.txt (drawn at random before any tuning) are reported
 apart from the 85 that may be tuned on. Each method picks k sentences and is scored with
 ROUGE-1/2/L F1 (rouge-score, stemmed). BBC is reported the same way: the 600 articles in
-bench/bbc_heldout.txt apart from the 1,208 that may be tuned on. Prints one row per method with the mean scores and the
-median milliseconds per article.
+bench/bbc_heldout.txt apart from the 1,208 that may be tuned on. Prints one row per method
+with the mean scores and the median milliseconds per article.
 """
 
 from __future__ import annotations
