@@ -44,7 +44,14 @@ REGIONS = _words(
     North_Carolina North_Dakota Ohio Oklahoma Oregon Pennsylvania Rhode_Island South_Carolina
     South_Dakota Tennessee Texas Utah Vermont Virginia West_Virginia Wisconsin Wyoming
     Bavaria Catalonia Flanders Kashmir Punjab Xinjiang Guangdong Hubei Sichuan Crimea Donbas
-    Gaza West_Bank Siberia Tasmania Queensland Victoria"""
+    Gaza West_Bank Siberia Tasmania Queensland Victoria
+    Anhui Fujian Gansu Guangxi Guizhou Hainan Hebei Heilongjiang Henan Hunan Inner_Mongolia
+    Jiangsu Jiangxi Jilin Liaoning Ningxia Qinghai Shaanxi Shandong Shanxi Yunnan Zhejiang
+    Assam Bihar Goa Gujarat Haryana Jharkhand Karnataka Kerala Madhya_Pradesh Maharashtra
+    Manipur Meghalaya Odisha Orissa Rajasthan Tamil_Nadu Tripura Uttar_Pradesh West_Bengal
+    Chechnya Dagestan Tatarstan Kurdistan Darfur Mindanao Sumatra Java Borneo Aceh Sindh
+    Balochistan Okinawa Hokkaido Andalusia Basque_Country Lombardy Tuscany Sicily Sardinia
+    Corsica Brittany Normandy Provence Saxony Ulster Cornwall Yorkshire Kent Essex Surrey"""
 )
 
 CITIES = _words(
@@ -79,7 +86,17 @@ CITIES = _words(
     Tianjin Nanjing Hangzhou Chengdu Xian Harbin Lhasa Urumqi Kunming Dalian Qingdao
     Phnom_Penh Vientiane Yangon Kuala_Lumpur Bali Surabaya Cebu Darwin Hobart Christchurch
     Havana Kingston Panama_City San_Juan Quito Montevideo Asuncion La_Paz Medellin Recife
-    Monterrey Guadalajara Tijuana Acapulco Victoria Saskatoon Quebec_City Hamilton Kitchener"""
+    Monterrey Guadalajara Tijuana Acapulco Victoria Saskatoon Quebec_City Hamilton Kitchener
+    Changsha Nanchang Zhengzhou Jinan Shenyang Changchun Fuzhou Xiamen Hefei Guiyang Lanzhou
+    Taiyuan Shijiazhuang Nanning Haikou Hohhot Yichang Lhasa Kowloon Macao Pristina Sarajevo
+    Skopje Tirana Chisinau Grozny Novosibirsk Vladivostok Murmansk Kaliningrad Odessa Kharkiv
+    Lviv Gdansk Rostock Leipzig Hanover Bremen Nuremberg Bonn Marseilles Toulouse Nantes
+    Strasbourg Grenoble Bilbao Malaga Palermo Kabul Herat Peshawar Quetta Rawalpindi Srinagar
+    Amritsar Lucknow Jaipur Patna Benares Varanasi Dhaka Chittagong Mandalay Surat Karachi
+    Salt_Lake Salt_Lake_City Oakland Sacramento Fresno Albuquerque Omaha Buffalo Cincinnati
+    Columbus Louisville Richmond Raleigh Jacksonville Tallahassee Birmingham Little_Rock
+    Oklahoma_City Des_Moines Topeka Wichita Boise Spokane Anaheim Berkeley Palo_Alto
+    Jerusalem Ramallah Hebron Nablus Jenin Bethlehem Tikrit Fallujah Kirkuk Najaf Karbala"""
 )
 
 # Abbreviations and other names that mean a place already listed.
@@ -95,12 +112,68 @@ PLACE_ALIASES = {
     "DRC": "Congo",
     "NYC": "New York",
     "PEI": "Prince Edward Island",
+    "U.N.": "United Nations",
+    "S Africa": "South Africa",
+    "N Ireland": "Northern Ireland",
+    "NZ": "New Zealand",
+}
+
+# The abbreviations of US states that American wire copy writes after a town ("Tempe, Ariz.").
+STATE_ABBREVIATIONS = {
+    "Ala.": "Alabama",
+    "Ariz.": "Arizona",
+    "Ark.": "Arkansas",
+    "Calif.": "California",
+    "Colo.": "Colorado",
+    "Conn.": "Connecticut",
+    "Del.": "Delaware",
+    "Fla.": "Florida",
+    "Ga.": "Georgia",
+    "Ill.": "Illinois",
+    "Ind.": "Indiana",
+    "Kan.": "Kansas",
+    "Kans.": "Kansas",
+    "Ky.": "Kentucky",
+    "La.": "Louisiana",
+    "Md.": "Maryland",
+    "Mass.": "Massachusetts",
+    "Mich.": "Michigan",
+    "Minn.": "Minnesota",
+    "Miss.": "Mississippi",
+    "Mo.": "Missouri",
+    "Mont.": "Montana",
+    "Neb.": "Nebraska",
+    "Nev.": "Nevada",
+    "N.H.": "New Hampshire",
+    "N.J.": "New Jersey",
+    "N.M.": "New Mexico",
+    "N.Y.": "New York",
+    "N.C.": "North Carolina",
+    "N.D.": "North Dakota",
+    "Okla.": "Oklahoma",
+    "Ore.": "Oregon",
+    "Pa.": "Pennsylvania",
+    "R.I.": "Rhode Island",
+    "S.C.": "South Carolina",
+    "S.D.": "South Dakota",
+    "Tenn.": "Tennessee",
+    "Tex.": "Texas",
+    "Vt.": "Vermont",
+    "Va.": "Virginia",
+    "Wash.": "Washington",
+    "W.Va.": "West Virginia",
+    "Wis.": "Wisconsin",
+    "Wyo.": "Wyoming",
 }
 
 PLACE_NAMES: dict[str, str] = {
     **{name: name for name in COUNTRIES | REGIONS | CITIES},
     **PLACE_ALIASES,
+    **STATE_ABBREVIATIONS,
 }
+# What a town is placed in after a comma ("Columbus, Ohio", "Sion, Switzerland"): a country, a
+# state or province, by name or abbreviation.
+CONTAINING_PLACES = COUNTRIES | REGIONS | frozenset(STATE_ABBREVIATIONS) | {"U.S.", "UK"}
 
 # Nationalities, religious and political groups (NORP).
 NATIONALITIES = _words(
@@ -142,7 +215,8 @@ ORG_CUES = _words(
     Forum Administration Academy Opera Orchestra Philharmonic Conservatory Theatre Theater
     Gallery Museum Steel Oil Petroleum Mining Communications Capital Brothers Records Alliance
     Assembly Bureau Reserve Telegraph Gazette Press Broadcasting Channel Media Energy
-    Technologies Systems Labs Industries Pharmaceuticals Entertainment Games Software Telecom"""
+    Technologies Systems Labs Industries Pharmaceuticals Entertainment Games Software Telecom
+    Coalition Headquarters Ministry Institution Consortium Cooperative Caucus Tribunal"""
 )
 
 ORG_NAMES = _words(
@@ -152,7 +226,10 @@ ORG_NAMES = _words(
     Fox AFP Al_Jazeera Nato NATO UN EU WTO IMF OPEC OECD WHO G7 G20 BRICS ASEAN Interpol
     World_Bank European_Union European_Commission United_Nations Federal_Reserve
     Bank_of_England Bank_of_Canada Pentagon Kremlin Congress Parliament Senate White_House
-    Downing_Street Scotland_Yard FBI CIA NASA SEC FIFA UEFA IOC Premier_League Commons"""
+    Downing_Street Scotland_Yard FBI CIA NASA SEC FIFA UEFA IOC Premier_League Commons
+    AP Associated_Press UPI Kyodo Itar-Tass Tass Interfax Gallup USA_Today U.N. NHL NBA NFL
+    NCAA MLB Legislature Assembly Knesset Duma Bundestag Politburo Hamas Hezbollah Taliban
+    Red_Cross Greenpeace Amnesty_International Human_Rights_Watch"""
 ) | _words(
     # Large companies the news names by one word, and football clubs whose names are not
     # places (a club named after its city stays a place unless the context says otherwise).
@@ -180,7 +257,8 @@ PERSON_TITLES = _words(
     Mrs. Ms Ms. Dr Dr. Prof. Professor King Queen Prince Princess Pope General Gen. Judge
     Justice Ambassador Sir Dame Lord Lady Vice_President Deputy_Prime_Minister Chief_Executive
     Chairman Chairwoman Commissioner Coach Captain Capt. Archbishop Bishop Rev. Cardinal
-    Sheikh Emperor Chief_Justice Leader Speaker MP President-elect
+    Sheikh Emperor Chief_Justice Leader Speaker MP President-elect Assemblyman Assemblywoman
+    Councilman Councilwoman Lt._Gov. Lt. Sgt. Cpl. Pvt. Adm. Maj. Col.
     analyst economist spokesman spokeswoman spokesperson professor director chairman chairwoman
     executive founder boss coach manager striker singer actor actress author editor lawyer
     minister president senator governor mayor premier"""
@@ -296,7 +374,7 @@ FIRST_NAMES = _words(
 # Acronyms that are not organisations.
 COMMON_ACRONYMS = _words(
     """AI EV EVS CEO CFO COO CTO GDP TV PC PR IT HR ID DNA VAT CPI ATM SUV SMS PDF FAQ UFO LNG
-    GMO IPO ETF FDI RSS URL USB DVD CD MP3 HIV AIDS COVID SARS NHL NBA NFL MVP OK GMT BST EST
+    GMO IPO ETF FDI RSS URL USB DVD CD MP3 HIV AIDS COVID SARS MVP OK GMT BST EST
     PST CET UTC EDT PDT"""
 )
 
@@ -318,6 +396,18 @@ EVENT_CUES = _words(
 )
 
 # Capitalised at the start of a sentence, these name a role, not part of the name after them.
+# A run ending in one of these names a place that is part of a country ("Hubei Province").
+SUBDIVISION_CUES = _words("Province Prefecture County Oblast Governorate Canton Emirate")
+
+# A run ending in one of these names a river, a building or a landmark: never a person, and not
+# a type newsbrief shows ("Hanjiang River", "Shashi Hydrological Station").
+FEATURE_CUES = _words(
+    # Not Hall, Church, Lake, Bay, Park or Street: they are surnames too ("Michael Bay").
+    """River Sea Ocean Gulf Strait Islands Mountains Valley Canyon Desert Dam Reservoir Canal
+    Bridge Tunnel Station Airport Harbour Harbor Road Avenue Square Plaza Stadium Arena Building
+    Palace Cathedral Mosque Highway Gorges Peninsula"""
+)
+
 ROLE_WORDS = _words(
     """conductor writer author novelist singer actor actress director producer composer
     striker midfielder defender goalkeeper coach manager captain chairman chairwoman analyst

@@ -17,7 +17,9 @@ from summarise.entities.gazetteer import (
     ORG_NAMES,
     PERSON_TITLES,
     PLACE_NAMES,
+    REGIONS,
     ROLE_WORDS,
+    SUBDIVISION_CUES,
 )
 from summarise.entities.model import EntityType
 
@@ -27,12 +29,17 @@ MAX_NAME_WORDS = 12
 # A capitalised word: "Carney", "U.S.", "Xi", "McDonald", "O'Brien", "Chrétien", "AOL". Only
 # letter-dot initialisms and known abbreviations keep their full stop: "Washington." ends a
 # sentence.
-_ABBREVIATED = r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Prof|Capt|Lt|Col|Rev|Jr|Sr)\."
+_ABBREVIATED = (
+    r"(?:Mr|Mrs|Ms|Dr|St|Sen|Rep|Gov|Gen|Prof|Capt|Lt|Col|Rev|Jr|Sr|Sgt|Maj|Adm"
+    # US states as wire copy abbreviates them after a town: "Tempe, Ariz.".
+    r"|Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kans?|Ky|La|Md|Mass|Mich|Minn|Miss|Mo"
+    r"|Mont|Neb|Nev|Okla|Ore|Pa|Tenn|Tex|Vt|Va|Wash|Wis|Wyo|W\.Va)\."
+)
 # Hyphens join capitalised parts only: "Macdonald-Laurier" is one word, "Paris-based" is "Paris".
 # "O-Grady" (an apostrophe some sources write as a hyphen) and "al-Assad", "bin-Talal", whose
 # lower-case particle is joined on, are one word too.
 _CAP_WORD = (
-    rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATED}|[A-Z][\w\-]{{1,60}}\.(?:com|co\.uk|net|org|io)\b"
+    rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATED}|[A-Z]{{1,3}}&[A-Z]{{1,3}}\b|[A-Z]\.(?=\s[A-Z][a-z])|[A-Z][\w\-]{{1,60}}\.(?:com|co\.uk|net|org|io)\b"
     rf"|(?:al|el|bin|ibn|abu)-[A-Z][\w'’]*[\w]"
     rf"|[A-Z](?:[\w'’]*[\w])?(?:-[A-Z][\w'’]*[\w]){{1,{MAX_NAME_WORDS}}}|[A-Z][\w'’]*[\w]|[A-Z])"
 )
@@ -73,10 +80,22 @@ class Candidate:
     name: str = ""
 
 
+# "Tempe, Ariz. The Seminoles": an abbreviation's full stop can end the sentence.
+_SENTENCE_END = re.compile(r"(?<=\.)\s(?=[A-Z][a-z]+\b)")
+
+
 def pieces(start: int, run: str) -> list[tuple[int, str]]:
-    """Split a run at inner possessives: "Britain's Kelly Holmes" is two names."""
+    """Split a run at inner possessives ("Britain's Kelly Holmes" is two names) and where a full
+    stop is followed by a word that starts sentences."""
     pieces, cursor = [], 0
-    for m in _INNER_POSSESSIVE.finditer(run):
+    cuts = list(_INNER_POSSESSIVE.finditer(run)) if "s " in run else []
+    if ". " in run:
+        starters = sentence_starters()
+        cuts += [
+            m for m in _SENTENCE_END.finditer(run) if run[m.end() :].split(" ", 1)[0] in starters
+        ]
+        cuts.sort(key=lambda m: m.start())
+    for m in cuts:
         pieces.append((start + cursor, run[cursor : m.start()]))
         cursor = m.end()
     pieces.append((start + cursor, run[cursor:]))
@@ -108,22 +127,61 @@ def strip_leading_common(text: str, start: int) -> tuple[str, int]:
     return " ".join(words), start
 
 
-def classify(text: str, before: str) -> tuple[EntityType | None, str]:
-    """Type a run of capitalised words from the words themselves and what precedes them."""
-    words = text.split()
-    if text in LAWS or (len(words) >= 2 and words[-1] in LAW_CUES):
-        return EntityType.LAW, text
+# Ampersand names that are not organisations.
+_AMPERSAND_WORDS = frozenset({"R&D", "Q&A", "B&B", "A&E"})
+# "Stewart M. Powell", "George W. Bush": a given name, initials, a surname.
+_MIDDLE_INITIAL = re.compile(
+    r"[A-Z][a-z]+(?:\s[A-Z]\.)+\s(?:Mc|Mac|O['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+)
+
+
+_WEB_ADDRESS = re.compile(r"[A-Z][\w\-]{1,60}\.(?:com|co\.uk|net|org|io)")
+_INITIALS_AND_SURNAME = re.compile(
+    r"(?:[A-Z]\.?){1,2}\s(?:(?:de|van|von|da|di|du|le)\s)?(?:Mc|Mac|O['’])?[A-Z][a-z]+"
+    r"(?:-[A-Z][a-z]+)?"
+)
+_ACRONYM = re.compile(r"[A-Z]{3,6}")
+
+
+def _by_word_lists(text: str) -> tuple[EntityType | None, str]:
     if text in NATIONALITIES:
         return EntityType.NORP, text
     if text in PLACE_NAMES:
         return EntityType.GPE, PLACE_NAMES[text]
     if text in ORG_NAMES:
         return EntityType.ORG, text
+    return None, text
+
+
+def classify(text: str, before: str) -> tuple[EntityType | None, str]:
+    """Type a run of capitalised words from the words themselves and what precedes them."""
+    words = text.split()
+    if text in LAWS or (len(words) >= 2 and words[-1] in LAW_CUES):
+        return EntityType.LAW, text
+    kind, name = _by_word_lists(text)
+    if kind is None and text.isupper() and len(text) > 3:
+        # An all-caps line or dateline: "NEW YORK", "LONDON" are the places in the lists.
+        kind, name = _by_word_lists(text.title())
+    if kind is not None:
+        return kind, name
+    if "&" in text and not any(w in _AMPERSAND_WORDS for w in words):
+        return EntityType.ORG, text  # "AT&T", "Texas A&M"
+    if len(words) >= 2 and words[-1] in SUBDIVISION_CUES:
+        return EntityType.GPE, text  # "Hubei Province", "Orange County"
+    if (
+        len(words) == 2
+        and words[1] == "State"
+        and words[0] in REGIONS
+        and words[0] not in ("New York", "Washington")
+    ) or (len(words) == 3 and words[2] == "State" and " ".join(words[:2]) in REGIONS):
+        return EntityType.ORG, text  # "Ohio State", "North Carolina State": universities
+    if any(w in ORG_CUES and words[i + 1] in ("of", "for", "on") for i, w in enumerate(words[:-1])):
+        return EntityType.ORG, text  # "Kansas Board of Education"
     if (len(words) >= 2 and words[-1] in ORG_CUES) or (
         len(words) > 2 and words[0] in ORG_CUES and words[1] == "of"
     ):
         return EntityType.ORG, text
-    if re.fullmatch(r"[A-Z][\w\-]+\.(?:com|co\.uk|net|org|io)", text):
+    if _WEB_ADDRESS.fullmatch(text):
         return EntityType.ORG, text  # "Amazon.com"
     # Titles glued to the name: "Prime Minister Mark Carney", "President Xi Jinping".
     if titled := _TITLE_FIRST.match(text):
@@ -132,19 +190,14 @@ def classify(text: str, before: str) -> tuple[EntityType | None, str]:
             return EntityType.PERSON, rest
     if TITLE_BEFORE.search(before):
         return EntityType.PERSON, text
+    if _MIDDLE_INITIAL.fullmatch(text):
+        return EntityType.PERSON, text
     if len(words) >= 2 and words[0] in FIRST_NAMES and all(w[0].isupper() for w in words):
         return EntityType.PERSON, text
-    if (
-        re.fullmatch(
-            r"(?:[A-Z]\.?){1,2}\s(?:(?:de|van|von|da|di|du|le)\s)?(?:Mc|Mac|O['’])?[A-Z][a-z]+"
-            r"(?:-[A-Z][a-z]+)?",
-            text,
-        )
-        and words[0].replace(".", "") not in COMMON_ACRONYMS
-    ):
+    if _INITIALS_AND_SURNAME.fullmatch(text) and words[0].replace(".", "") not in COMMON_ACRONYMS:
         # Initials and a surname: "JK Rowling", "J.K. Rowling"; not "PC Pro" or "BBC Four".
         return EntityType.PERSON, text
-    if re.fullmatch(r"[A-Z]{3,6}", text) and text not in COMMON_ACRONYMS:
+    if _ACRONYM.fullmatch(text) and text not in COMMON_ACRONYMS:
         return EntityType.ORG, text
     return None, text
 
@@ -156,6 +209,11 @@ _PERSON_AFTER = re.compile(
 )
 PERSON_BEFORE = re.compile(
     r"\b(?:said|says|according to|by|champion|runner-up|medallist|winner|chief|boss|"
+    r"quarterback|tailback|linebacker|lineman|receiver|pitcher|outfielder|shortstop|forward|"
+    r"winger|fullback|batsman|bowler|jockey|sprinter|skier|skater|boxer|golfer|cyclist|"
+    r"senator|assemblyman|congressman|congresswoman|lawmaker|legislator|governor|mayor|"
+    r"minister|ambassador|envoy|diplomat|lawyer|attorney|prosecutor|judge|scientist|"
+    r"researcher|engineer|official|officer|commander|leader|secretary|candidate|"
     r"superintendent|magnate|pundit|producer|conductor|composer|writer|novelist|author|"
     r"coach|manager|captain|striker|midfielder|defender|goalkeeper|player|star|singer|actor|"
     r"actress|director|presenter|host|founder|executive|economist|analyst|spokes\w+)\s*$"
@@ -211,10 +269,12 @@ _TITLE_INSIDE = re.compile(rf" (?:{_TITLES}) ")
 
 def split_prefixed(text: str) -> list[tuple[int, str]]:
     """A run like "Canadian Prime Minister Mark Carney" or "U.S. President Donald Trump" holds a
-    nationality or place before the title: return the pieces with their offsets."""
+    nationality or place before the title, "Nagano Prefectural Gov. Goro Yoshimura" an office:
+    return the pieces with their offsets."""
     if (inner := _TITLE_INSIDE.search(text)) and inner.start() > 0:
         head = text[: inner.start()]
-        if head in NATIONALITIES or head in PLACE_NAMES:
+        tail = text[inner.end() :].split()
+        if head in NATIONALITIES or head in PLACE_NAMES or 2 <= len(tail) <= 3:
             return [(0, head), (inner.start() + 1, text[inner.start() + 1 :])]
     return [(0, text)]
 

@@ -5,6 +5,10 @@
 3. People found by their surname echo ("Phillips Idowu" ... "Idowu made his breakthrough").
 4. Short mentions inherit a full name seen in the article ("Carney" is "Mark Carney").
 5. Nationalities inside runs no rule typed ("Western Canadian").
+6. One sense per article: a name typed once is typed so wherever else it stands untyped, and
+   in a sports report a place that plays is a team throughout (teams.py).
+
+Before all of these, a wire dateline's town and agency (datelines.py).
 """
 
 from __future__ import annotations
@@ -12,8 +16,16 @@ from __future__ import annotations
 import re
 
 from summarise.article import Article, BlockKind
+from summarise.entities.datelines import dateline_mentions
 from summarise.entities.figures import find_figures, overlaps
-from summarise.entities.gazetteer import EVENT_CUES, FIRST_NAMES, NATIONALITIES, NON_GPE_PLACES
+from summarise.entities.gazetteer import (
+    CONTAINING_PLACES,
+    EVENT_CUES,
+    FEATURE_CUES,
+    FIRST_NAMES,
+    NATIONALITIES,
+    NON_GPE_PLACES,
+)
 from summarise.entities.model import ArticleEntities, EntityType, Mention
 from summarise.entities.names import (
     BUSINESS_AFTER,
@@ -36,6 +48,7 @@ from summarise.entities.names import (
     split_prefixed,
     strip_leading_common,
 )
+from summarise.entities.teams import TEAM_AFTER, TEAM_BEFORE, VENUE_BEFORE, is_sports_report
 
 # How far around a mention the context rules look, in characters.
 BEFORE_WINDOW = 40
@@ -68,11 +81,48 @@ def _block_candidates(block: int, text: str, taken: list[tuple[int, int]]) -> li
     return found
 
 
-def _type_by_context(article: Article, c: Candidate, heading_blocks: set[int]) -> None:
+# ", Ohio", ", Ariz.", ", Switzerland": what places the name before it as a town.
+_CONTAINED_IN = re.compile(r"^,\s([A-Z][\w.]*)(?:\s([A-Z][\w.]*))?")
+
+
+def _contained_town(after: str) -> bool:
+    m = _CONTAINED_IN.match(after)
+    if not m:
+        return False
+    one = m.group(1).rstrip(".") if m.group(1) not in CONTAINING_PLACES else m.group(1)
+    two = f"{m.group(1)} {m.group(2)}" if m.group(2) else ""
+    return one in CONTAINING_PLACES or two in CONTAINING_PLACES
+
+
+def _type_by_context(
+    article: Article, c: Candidate, heading_blocks: set[int], sports: bool
+) -> None:
     block_text = article.blocks[c.block].text
     before = block_text[max(0, c.start - BEFORE_WINDOW) : c.start]
     after = block_text[c.end : c.end + AFTER_WINDOW]
+    if c.text.split()[-1] in FEATURE_CUES:
+        return  # a river, a station, a stadium: not a type newsbrief shows
     c.type, c.name = classify(c.text, before)
+    if (
+        sports
+        and c.type is EntityType.GPE
+        and (TEAM_BEFORE.search(before) or TEAM_AFTER.match(after))
+    ):
+        c.type = EntityType.ORG  # "beat No. 1 Tennessee", "Liverpool v Chelsea"
+        return
+    if (
+        sports
+        and c.type is None
+        and " " not in c.text
+        and c.text.endswith("s")
+        and before.endswith(("the ", "The "))
+        and c.text not in sentence_starters()
+    ):
+        c.type, c.name = EntityType.ORG, c.text  # a team's nickname: "the Seminoles"
+        return
+    if c.type is None and len(c.text.split()) <= 3 and _contained_town(after):
+        c.type, c.name = EntityType.GPE, c.text  # "Columbus, Ohio", "Sion, Switzerland"
+        return
     if c.type is None and person_by_context(c.text, before, after[:30]):
         c.type, c.name = EntityType.PERSON, c.text
     if c.type is None and (
@@ -129,6 +179,9 @@ def _people_by_echo(
     return found
 
 
+_ALIAS = re.compile(r"\s\(([A-Z]{2,6})\)")
+
+
 def _resolve_short_mentions(
     article: Article, candidates: list[Candidate], heading_blocks: set[int], echoed: set[str]
 ) -> None:
@@ -158,7 +211,7 @@ def _resolve_short_mentions(
     # "General Motors (GM)", "Athletics Kenya (AK)": the acronym names the same organisation.
     for c in candidates:
         after = article.blocks[c.block].text[c.end : c.end + 12]
-        alias = re.match(r"\s\(([A-Z]{2,6})\)", after)
+        alias = _ALIAS.match(after)
         if alias and (c.type is EntityType.ORG or c.type is None) and len(c.text.split()) >= 2:
             if c.type is None:
                 c.type, c.name = EntityType.ORG, c.text
@@ -179,6 +232,26 @@ def _resolve_short_mentions(
             c.type = EntityType.PERSON
         elif c.text in known_orgs and (c.type is None or c.type is EntityType.GPE):
             c.type, c.name = EntityType.ORG, c.text
+
+
+def _one_sense(
+    article: Article, candidates: list[Candidate], heading_blocks: set[int], sports: bool
+) -> None:
+    """A name typed as a place or an organisation somewhere is that wherever it is untyped; in
+    a sports report a place once written as a team is the team wherever it is not a venue."""
+    senses: dict[str, set[EntityType]] = {}
+    for c in candidates:
+        if c.type in (EntityType.GPE, EntityType.ORG):
+            senses.setdefault(c.text, set()).add(c.type)
+    for c in candidates:
+        kinds = senses.get(c.text, set())
+        if c.type is None and len(kinds) == 1:
+            (c.type,) = kinds
+            c.name = c.text
+        elif sports and c.type is EntityType.GPE and EntityType.ORG in kinds:
+            before = article.blocks[c.block].text[max(0, c.start - BEFORE_WINDOW) : c.start]
+            if not VENUE_BEFORE.search(before):
+                c.type, c.name = EntityType.ORG, c.text
 
 
 def _nationalities_in_runs(candidates: list[Candidate]) -> list[Candidate]:
@@ -207,16 +280,25 @@ def find_entities(article: Article) -> ArticleEntities:
     """Every entity mention in the article's blocks, typed, with canonical names."""
     figures: list[Mention] = []
     candidates: list[Candidate] = []
+    first_body = next(
+        (i for i, b in enumerate(article.blocks) if b.kind is not BlockKind.HEADING), -1
+    )
     for block_index, block in enumerate(article.blocks):
         found, taken = find_figures(block_index, block.text)
+        if block_index == first_body:
+            dateline = dateline_mentions(block_index, block.text)
+            found += dateline
+            taken += [(m.start, m.end) for m in dateline]
         figures += found
         candidates += _block_candidates(block_index, block.text, taken)
 
     heading_blocks = {i for i, b in enumerate(article.blocks) if b.kind is BlockKind.HEADING}
+    sports = is_sports_report("\n".join(b.text for b in article.blocks))
     for c in candidates:
-        _type_by_context(article, c, heading_blocks)
+        _type_by_context(article, c, heading_blocks, sports)
     echoed = _people_by_echo(article, candidates, heading_blocks)
     _resolve_short_mentions(article, candidates, heading_blocks, echoed)
+    _one_sense(article, candidates, heading_blocks, sports)
     candidates += _nationalities_in_runs(candidates)
 
     mentions = figures + [
