@@ -112,7 +112,6 @@ PLACE_ALIASES = {
     "DRC": "Congo",
     "NYC": "New York",
     "PEI": "Prince Edward Island",
-    "U.N.": "United Nations",
     "S Africa": "South Africa",
     "N Ireland": "Northern Ireland",
     "NZ": "New Zealand",

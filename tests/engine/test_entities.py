@@ -57,6 +57,8 @@ def test_seed_f1_is_at_least_090_overall_and_for_names() -> None:
         ("entities_gold_bbc.json", 15),
         ("entities_gold_bbc_dev2.json", 10),
         ("entities_gold_bbc_heldout.json", 10),
+        ("entities_gold_duc_dev.json", 10),
+        ("entities_gold_duc_heldout.json", 10),
     ],
 )
 def test_bbc_gold_offsets_are_well_formed(name: str, count: int) -> None:
@@ -280,3 +282,73 @@ def test_particles_hyphens_and_products_in_names() -> None:
     )
     assert "PERSON" not in marked("The magazine PC Pro tested the laptop.")
     assert marked("JK Rowling wrote it.") == "[[JK Rowling|PERSON]] wrote it."
+
+
+def test_wire_datelines_give_the_town_its_state_and_the_agency() -> None:
+    assert marked("TEMPE, Ariz. (AP) -- Ohio State coach John Cooper spoke.") == (
+        "[[TEMPE|GPE]], [[Ariz.|GPE]] ([[AP|ORG]]) -- [[Ohio State|ORG]] coach "
+        "[[John Cooper|PERSON]] spoke."
+    )
+    assert marked("WUHAN, August 4 (Xinhua) -- Experts in Hubei Province warned.") == (
+        "[[WUHAN|GPE]], [[August 4|DATE]] ([[Xinhua|ORG]]) -- Experts in "
+        "[[Hubei Province|GPE]] warned."
+    )
+    assert marked("NEW YORK _ Officials met.") == "[[NEW YORK|GPE]] _ Officials met."
+    # Only the opening of the first paragraph is a dateline.
+    assert marked("Rain fell. NASA -- the agency -- said so.").startswith("Rain fell. [[NASA|ORG]]")
+
+
+def test_all_caps_names_are_read_through_the_word_lists() -> None:
+    assert marked("Reporters in LONDON and PARIS said so.") == (
+        "Reporters in [[LONDON|GPE]] and [[PARIS|GPE]] said so."
+    )
+
+
+def test_a_town_is_placed_by_the_state_or_country_after_it() -> None:
+    assert marked("She grew up in Emporia, Kan., and moved to Lugano, Switzerland.") == (
+        "She grew up in [[Emporia|GPE]], [[Kan.|GPE]], and moved to [[Lugano|GPE]], "
+        "[[Switzerland|GPE]]."
+    )
+
+
+def test_a_title_inside_a_run_splits_off_the_person_after_it() -> None:
+    text = "Indian External Affairs Minister Pranab Mukherjee spoke. Mukherjee said no."
+    assert "[[Pranab Mukherjee|PERSON]] spoke. [[Mukherjee|PERSON]] said no." in marked(text)
+    assert marked("Democratic Assemblyman Edward Vincent delayed it.") == (
+        "[[Democratic|NORP]] Assemblyman [[Edward Vincent|PERSON]] delayed it."
+    )
+
+
+def test_middle_initials_make_one_person() -> None:
+    assert marked("Stewart M. Powell and George W. Bush met.") == (
+        "[[Stewart M. Powell|PERSON]] and [[George W. Bush|PERSON]] met."
+    )
+    # A sentence may end on an abbreviation: the next sentence is not part of the name.
+    assert marked("He lives in Tempe, Ariz. The Vols won.") == (
+        "He lives in [[Tempe|GPE]], [[Ariz.|GPE]] The Vols won."
+    )
+
+
+def test_in_a_sports_report_a_place_that_plays_is_a_team() -> None:
+    report = (
+        "Florida State beat No. 1 Tennessee 24-21 in the Fiesta Bowl. The Seminoles' coach "
+        "praised the quarterback. Tennessee fans were quiet. The game was played in Tennessee."
+    )
+    assert marked(report) == (
+        "[[Florida State|ORG]] beat No. 1 [[Tennessee|ORG]] 24-21 in the Fiesta Bowl. The "
+        "[[Seminoles|ORG]]' coach praised the quarterback. [[Tennessee|ORG]] fans were quiet. "
+        "The game was played in [[Tennessee|GPE]]."
+    )
+    # The same words outside sport leave the state a place.
+    assert marked("Tennessee fans of the law were quiet.") == (
+        "[[Tennessee|GPE]] fans of the law were quiet."
+    )
+
+
+def test_landmarks_are_not_people_and_leagues_are_organisations() -> None:
+    assert marked("Levels rose at the Hankou Hydrological Station on the Han River.") == (
+        "Levels rose at the Hankou Hydrological Station on the Han River."
+    )
+    assert marked("The U.N. agency and the NHL agreed.") == (
+        "The [[U.N.|ORG]] agency and the [[NHL|ORG]] agreed."
+    )
