@@ -96,6 +96,10 @@ CITIES = _words(
     Salt_Lake Salt_Lake_City Oakland Sacramento Fresno Albuquerque Omaha Buffalo Cincinnati
     Columbus Louisville Richmond Raleigh Jacksonville Tallahassee Birmingham Little_Rock
     Oklahoma_City Des_Moines Topeka Wichita Boise Spokane Anaheim Berkeley Palo_Alto
+    Fort_Worth El_Paso Fort_Lauderdale St._Louis St._Paul St._Petersburg Charleston Savannah
+    Tempe Mesa Scottsdale Santa_Clara Santa_Monica Pasadena Long_Beach Newark Jersey_City
+    Hartford Providence Albany Rochester Akron Dayton Toledo Knoxville Chattanooga
+    Baton_Rouge Galveston Lubbock Amarillo Waco Tulsa Green_Bay Duluth Fargo Tacoma Juneau
     Jerusalem Ramallah Hebron Nablus Jenin Bethlehem Tikrit Fallujah Kirkuk Najaf Karbala"""
 )
 
@@ -215,7 +219,8 @@ ORG_CUES = _words(
     Gallery Museum Steel Oil Petroleum Mining Communications Capital Brothers Records Alliance
     Assembly Bureau Reserve Telegraph Gazette Press Broadcasting Channel Media Energy
     Technologies Systems Labs Industries Pharmaceuticals Entertainment Games Software Telecom
-    Coalition Headquarters Ministry Institution Consortium Cooperative Caucus Tribunal"""
+    Coalition Headquarters Ministry Institution Consortium Cooperative Caucus Tribunal Church
+    Conference Division School Newspapers Project"""
 )
 
 ORG_NAMES = _words(
@@ -228,7 +233,9 @@ ORG_NAMES = _words(
     Downing_Street Scotland_Yard FBI CIA NASA SEC FIFA UEFA IOC Premier_League Commons
     AP Associated_Press UPI Kyodo Itar-Tass Tass Interfax Gallup USA_Today U.N. NHL NBA NFL
     NCAA MLB Legislature Assembly Knesset Duma Bundestag Politburo Hamas Hezbollah Taliban
-    Red_Cross Greenpeace Amnesty_International Human_Rights_Watch"""
+    Red_Cross Greenpeace Amnesty_International Human_Rights_Watch Warsaw_Pact
+    House_of_Representatives House_of_Commons House_of_Lords World_Food_Program
+    World_Food_Programme"""
 ) | _words(
     # Large companies the news names by one word, and football clubs whose names are not
     # places (a club named after its city stays a place unless the context says otherwise).
@@ -257,7 +264,8 @@ PERSON_TITLES = _words(
     Justice Ambassador Sir Dame Lord Lady Vice_President Deputy_Prime_Minister Chief_Executive
     Chairman Chairwoman Commissioner Coach Captain Capt. Archbishop Bishop Rev. Cardinal
     Sheikh Emperor Chief_Justice Leader Speaker MP President-elect Assemblyman Assemblywoman
-    Councilman Councilwoman Lt._Gov. Lt. Sgt. Cpl. Pvt. Adm. Maj. Col.
+    Councilman Councilwoman Lt._Gov. Lt. Sgt. Cpl. Pvt. Adm. Maj. Col. Director
+    Attorney_General Solicitor_General Superintendent Rabbi Pastor Imam
     analyst economist spokesman spokeswoman spokesperson professor director chairman chairwoman
     executive founder boss coach manager striker singer actor actress author editor lawyer
     minister president senator governor mayor premier"""
@@ -370,6 +378,23 @@ FIRST_NAMES = _words(
  Jolanda Jelena Jovan Goran Zlatan Luka Dragan Novak Ivana Ana Petra Marta Kristina Karolina"""
 )
 
+# After a town these name its newspaper: "Atlanta Constitution", "Boston Globe".
+NEWSPAPER_WORDS = _words(
+    """Constitution Chronicle Inquirer Examiner Observer Globe Star Sun Courier Bulletin
+    Star-Telegram Record Register Enquirer Independent Mirror Express Standard Gazette"""
+)
+
+# The last word of a company's name ("Barclays Capital"): its first word alone names it too.
+COMPANY_SUFFIXES = _words(
+    """Inc Inc. Corp Corp. Corporation Company Co. Ltd Ltd. plc PLC LLC Group Holdings Capital
+    Securities Partners Airlines Airways Motors Industries Technologies Pharmaceuticals"""
+)
+
+# After a town these name its football club: "Blackburn Rovers", "Charlton Athletic".
+CLUB_WORDS = _words("United Rovers Wanderers Athletic Albion Hotspur Rangers Argyle Alexandra")
+# In a sports report these do too: "Birmingham City", "Ipswich Town".
+SPORTS_CLUB_WORDS = _words("City Town County Villa Wednesday")
+
 # Acronyms that are not organisations.
 COMMON_ACRONYMS = _words(
     """AI EV EVS CEO CFO COO CTO GDP TV PC PR IT HR ID DNA VAT CPI ATM SUV SMS PDF FAQ UFO LNG
@@ -410,5 +435,5 @@ FEATURE_CUES = _words(
 ROLE_WORDS = _words(
     """conductor writer author novelist singer actor actress director producer composer
     striker midfielder defender goalkeeper coach manager captain chairman chairwoman analyst
-    economist professor player star presenter pundit designer artist architect"""
+    economist professor player star presenter pundit designer artist architect boss"""
 )

@@ -8,11 +8,13 @@ from dataclasses import dataclass
 from functools import cache
 
 from summarise.entities.gazetteer import (
+    CLUB_WORDS,
     COMMON_ACRONYMS,
     FIRST_NAMES,
     LAW_CUES,
     LAWS,
     NATIONALITIES,
+    NEWSPAPER_WORDS,
     ORG_CUES,
     ORG_NAMES,
     PERSON_TITLES,
@@ -46,9 +48,9 @@ _CAP_WORD = (
 # Lower-case words inside names: "Bank of the West", "Jeroen van der Veer", "Ursula von der
 # Leyen", "Leonardo da Vinci", "Osama bin Laden"; up to two in a row. "and" is left out: "Mark
 # Carney and Xi Jinping" is two names, not one.
-_CONNECTOR = r"(?:of|the|for|de|du|da|di|del|della|dos|das|van|von|der|den|ter|al|bin|ibn)"
+_CONNECTOR = r"(?:of|the|for|de|du|da|di|del|della|dos|das|van|von|der|den|ter|al|bin|ibn|&)"
 NAME_RUN = re.compile(
-    rf"(?<![\w’'.])(?:{_CAP_WORD})(?:\s(?:{_CONNECTOR}\s){{0,2}}(?:{_CAP_WORD})){{0,{MAX_NAME_WORDS}}}"
+    rf"(?<![\w’'.])(?=[A-Z])(?:{_CAP_WORD})(?:\s(?:{_CONNECTOR}\s){{0,2}}(?:{_CAP_WORD})){{0,{MAX_NAME_WORDS}}}"
     rf"(?:['’]s)?(?![\w])"
 )
 # "Britain's Kelly Holmes", "Sony's PlayStation": a possessive inside a run ends a name.
@@ -153,30 +155,42 @@ def _by_word_lists(text: str) -> tuple[EntityType | None, str]:
     return None, text
 
 
+def _by_its_parts(text: str, words: list[str]) -> EntityType | None:
+    """Type a run of two or more words from its last word or the known names inside it."""
+    last = words[-1]
+    if last in SUBDIVISION_CUES:
+        return EntityType.GPE  # "Hubei Province", "Orange County"
+    head = " ".join(words[:-1])
+    if last in NEWSPAPER_WORDS and len(words) <= 3 and head in PLACE_NAMES:
+        return EntityType.ORG  # "Atlanta Constitution", "Boston Globe"
+    if last == "State" and head in REGIONS and head not in ("New York", "Washington"):
+        return EntityType.ORG  # "Ohio State", "North Carolina State": universities
+    if (" of " in text or " for " in text or " on " in text) and any(
+        w in ORG_CUES and words[i + 1] in ("of", "for", "on") for i, w in enumerate(words[:-1])
+    ):
+        return EntityType.ORG  # "Kansas Board of Education"
+    return None
+
+
 def classify(text: str, before: str) -> tuple[EntityType | None, str]:
     """Type a run of capitalised words from the words themselves and what precedes them."""
     words = text.split()
     if text in LAWS or (len(words) >= 2 and words[-1] in LAW_CUES):
-        return EntityType.LAW, text
+        if words[-1] != "Convention" or words[-2] in PLACE_NAMES or words[-2] in NATIONALITIES:
+            return EntityType.LAW, text  # "Geneva Convention"; not "Southern Baptist Convention"
+        return EntityType.ORG, text
     kind, name = _by_word_lists(text)
     if kind is None and text.isupper() and len(text) > 3:
         # An all-caps line or dateline: "NEW YORK", "LONDON" are the places in the lists.
         kind, name = _by_word_lists(text.title())
     if kind is not None:
         return kind, name
+    if len(words) >= 2 and (kind := _by_its_parts(text, words)) is not None:
+        return kind, text
     if "&" in text and not any(w in _AMPERSAND_WORDS for w in words):
-        return EntityType.ORG, text  # "AT&T", "Texas A&M"
-    if len(words) >= 2 and words[-1] in SUBDIVISION_CUES:
-        return EntityType.GPE, text  # "Hubei Province", "Orange County"
-    if (
-        len(words) == 2
-        and words[1] == "State"
-        and words[0] in REGIONS
-        and words[0] not in ("New York", "Washington")
-    ) or (len(words) == 3 and words[2] == "State" and " ".join(words[:2]) in REGIONS):
-        return EntityType.ORG, text  # "Ohio State", "North Carolina State": universities
-    if any(w in ORG_CUES and words[i + 1] in ("of", "for", "on") for i, w in enumerate(words[:-1])):
-        return EntityType.ORG, text  # "Kansas Board of Education"
+        return EntityType.ORG, text  # "AT&T", "Texas A&M", "Marks & Spencer"
+    if len(words) == 2 and words[1] in CLUB_WORDS:
+        return EntityType.ORG, text  # "Bolton Wanderers", "Brighton & Hove Albion"
     if (len(words) >= 2 and words[-1] in ORG_CUES) or (
         len(words) > 2 and words[0] in ORG_CUES and words[1] == "of"
     ):
@@ -276,6 +290,9 @@ def split_prefixed(text: str) -> list[tuple[int, str]]:
         tail = text[inner.end() :].split()
         if head in NATIONALITIES or head in PLACE_NAMES or 2 <= len(tail) <= 3:
             return [(0, head), (inner.start() + 1, text[inner.start() + 1 :])]
+    head, _, rest = text.partition(" ")
+    if rest in ORG_NAMES and head in PLACE_NAMES:
+        return [(0, head), (len(head) + 1, rest)]  # "U.S. House of Representatives"
     return [(0, text)]
 
 

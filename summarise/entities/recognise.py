@@ -19,12 +19,17 @@ from summarise.article import Article, BlockKind
 from summarise.entities.datelines import dateline_mentions
 from summarise.entities.figures import find_figures, overlaps
 from summarise.entities.gazetteer import (
+    COMPANY_SUFFIXES,
     CONTAINING_PLACES,
+    COUNTRIES,
     EVENT_CUES,
     FEATURE_CUES,
     FIRST_NAMES,
     NATIONALITIES,
     NON_GPE_PLACES,
+    ORG_CUES,
+    PLACE_NAMES,
+    SPORTS_CLUB_WORDS,
 )
 from summarise.entities.model import ArticleEntities, EntityType, Mention
 from summarise.entities.names import (
@@ -48,12 +53,22 @@ from summarise.entities.names import (
     split_prefixed,
     strip_leading_common,
 )
-from summarise.entities.teams import TEAM_AFTER, TEAM_BEFORE, VENUE_BEFORE, is_sports_report
+from summarise.entities.teams import (
+    TEAM_AFTER,
+    TEAM_BEFORE,
+    TEAM_ONLY_AFTER,
+    TEAM_ONLY_BEFORE,
+    VENUE_BEFORE,
+    is_sports_report,
+)
 
 # How far around a mention the context rules look, in characters.
 BEFORE_WINDOW = 40
 AFTER_WINDOW = 60
 FOREIGN_ARTICLES = frozenset("La Le Les El Los Las Il Lo Gli Der Die Das Het De".split())
+
+
+_PARTY_STATE = re.compile(r"[RDI]-([A-Z][a-z]+)")
 
 
 def _block_candidates(block: int, text: str, taken: list[tuple[int, int]]) -> list[Candidate]:
@@ -71,16 +86,33 @@ def _block_candidates(block: int, text: str, taken: list[tuple[int, int]]) -> li
             if (
                 sep
                 and 2 <= len(left.split()) <= 3
-                and PERSON_BEFORE.search(text[max(0, start - 30) : start])
+                and (
+                    PERSON_BEFORE.search(text[max(0, start - 30) : start])
+                    or (left.split()[0] in FIRST_NAMES and right in PLACE_NAMES)
+                )
             ):
-                # "analyst Orin Middleton of Barclays Capital": a person, then their employer.
+                # "analyst Orin Middleton of Barclays Capital": a person, then their employer;
+                # "John Danforth of Missouri": a person, then where they come from.
                 found.append(Candidate(block, start, start + len(left), left))
                 start, run = start + len(left) + 4, right
+            if party := _PARTY_STATE.fullmatch(run):
+                # "R-Ga.", "D-Utah": a member's party and state; the state is the name.
+                state = party.group(1)
+                if text[start + len(run) : start + len(run) + 1] == "." and (
+                    state + "." in PLACE_NAMES
+                ):
+                    state += "."
+                if state in PLACE_NAMES:
+                    found.append(Candidate(block, start + 2, start + 2 + len(state), state))
+                continue
             for offset, part in split_prefixed(run):
                 found.append(Candidate(block, start + offset, start + offset + len(part), part))
     return found
 
 
+_HOUSE_AFTER = re.compile(
+    r"^\s(?:Speaker|Republicans|Democrats|Judiciary|leaders?|majority|minority|vote|members)\b"
+)
 # ", Ohio", ", Ariz.", ", Switzerland": what places the name before it as a town.
 _CONTAINED_IN = re.compile(r"^,\s([A-Z][\w.]*)(?:\s([A-Z][\w.]*))?")
 
@@ -103,13 +135,33 @@ def _type_by_context(
     if c.text.split()[-1] in FEATURE_CUES:
         return  # a river, a station, a stadium: not a type newsbrief shows
     c.type, c.name = classify(c.text, before)
+    if c.text == "House" and (before.endswith("the ") or _HOUSE_AFTER.match(after)):
+        c.type, c.name = EntityType.ORG, c.text  # the House of Representatives
+        return
     if (
         sports
         and c.type is EntityType.GPE
+        and c.name not in COUNTRIES  # national sides stay places
         and (TEAM_BEFORE.search(before) or TEAM_AFTER.match(after))
     ):
         c.type = EntityType.ORG  # "beat No. 1 Tennessee", "Liverpool v Chelsea"
         return
+    if sports and c.type is None:
+        words = c.text.split()
+        if (
+            len(words) == 2
+            and words[0] in PLACE_NAMES
+            and words[1] in SPORTS_CLUB_WORDS | {"State"}
+        ):
+            c.type, c.name = EntityType.ORG, c.text  # "Washington State", "Birmingham City"
+            return
+        if (
+            len(words) == 1
+            and c.text not in sentence_starters()
+            and (TEAM_ONLY_BEFORE.search(before) or TEAM_ONLY_AFTER.match(after))
+        ):
+            c.type, c.name = EntityType.ORG, c.text  # "Bolton host Arsenal", "Brentford v"
+            return
     if (
         sports
         and c.type is None
@@ -148,6 +200,9 @@ def _type_by_context(
         c.type = None  # headings are labels; a person there needs the body's word for it
 
 
+_SAID_BEFORE = re.compile(r"\b(?:said|says|told)\s$")
+
+
 def _people_by_echo(
     article: Article, candidates: list[Candidate], heading_blocks: set[int]
 ) -> set[str]:
@@ -172,6 +227,7 @@ def _people_by_echo(
         echoes = short.get(words[-1], [])
         if any(
             PERSON_AFTER_SURNAME.match(article.blocks[e.block].text[e.end : e.end + 30])
+            or _SAID_BEFORE.search(article.blocks[e.block].text[max(0, e.start - 12) : e.start])
             for e in echoes
         ):
             c.type, c.name = EntityType.PERSON, c.text
@@ -243,6 +299,18 @@ def _one_sense(
     for c in candidates:
         if c.type in (EntityType.GPE, EntityType.ORG):
             senses.setdefault(c.text, set()).add(c.type)
+    starters = sentence_starters()
+    for c in candidates:
+        words = c.text.split()
+        if c.type is EntityType.ORG and len(words) >= 2 and c.block not in heading_blocks:
+            # "Manchester United" ... "United"; "Axa Equity & Law" ... "Axa". The first word
+            # only of a company's name: "Yangtze" alone is not "Yangtze River Committee".
+            company = "&" in c.text or words[-1] in COMPANY_SUFFIXES
+            for word in (words[0], words[-1]) if company else (words[-1],):
+                if not (
+                    word in ORG_CUES or word in PLACE_NAMES or word in starters or len(word) < 3
+                ):
+                    senses.setdefault(word, set()).add(EntityType.ORG)
     for c in candidates:
         kinds = senses.get(c.text, set())
         if c.type is None and len(kinds) == 1:
