@@ -60,6 +60,6 @@ VENUE_BEFORE = re.compile(r"\b(?:in|at|from|near|born in|outside)\s+$")
 # What only a team does or has, for a name no list knows (a person can win, beat, host).
 TEAM_ONLY_BEFORE = re.compile(r"\b(?:v|vs\.?|versus)\s+$")
 TEAM_ONLY_AFTER = re.compile(
-    r"^(?:\s+(?:v|vs\.?|versus)\s|\s+(?:have|are|were|fans|manager|boss)\b"
+    r"^(?:\s+(?:v|vs\.?|versus)\s|\s+(?:have|are|were|host|fans|manager|boss)\b"
     r"|\s+\d{1,2}(?:-\d{1,2})?(?:,|$))"
 )

@@ -352,3 +352,39 @@ def test_landmarks_are_not_people_and_leagues_are_organisations() -> None:
     assert marked("The U.N. agency and the NHL agreed.") == (
         "The [[U.N.|ORG]] agency and the [[NHL|ORG]] agreed."
     )
+
+
+def test_newspapers_houses_and_conventions() -> None:
+    assert marked("The Boston Globe said the House voted.") == (
+        "The [[Boston Globe|ORG]] said the [[House|ORG]] voted."
+    )
+    assert marked("House prices rose.") == "House prices rose."
+    assert marked("The Southern Baptist Convention met.") == (
+        "The [[Southern Baptist Convention|ORG]] met."
+    )
+    assert marked("It broke the Geneva Convention.") == "It broke the [[Geneva Convention|LAW]]."
+
+
+def test_people_from_states_and_party_tags() -> None:
+    assert marked("The senators, John Danforth of Missouri and Warren Rudman, R-N.H., agreed.") == (
+        "The senators, [[John Danforth|PERSON]] of [[Missouri|GPE]] and [[Warren Rudman|PERSON]], "
+        "R-[[N.H.|GPE]], agreed."
+    )
+    assert "R-[[Utah|GPE]]" in marked("Sen. Orrin Hatch, R-Utah, agreed.")
+    assert "R-[[Ga.|GPE]]" in marked("said Rep. John Linder, R-Ga., on Monday.")
+
+
+def test_ampersands_clubs_and_short_names_of_organisations() -> None:
+    assert marked("Marks & Spencer and Blackburn Rovers agreed.") == (
+        "[[Marks & Spencer|ORG]] and [[Blackburn Rovers|ORG]] agreed."
+    )
+    report = (
+        "Manchester United face Brentford v Southampton winners in the FA Cup replay. Bolton "
+        "host Arsenal in the league and Scotland beat Wales 2-1 last season. United have won "
+        "the cup before."
+    )
+    assert marked(report) == (
+        "[[Manchester United|ORG]] face [[Brentford|ORG]] v [[Southampton|ORG]] winners in the "
+        "FA Cup replay. [[Bolton|ORG]] host [[Arsenal|ORG]] in the league and [[Scotland|GPE]] "
+        "beat [[Wales|GPE]] 2-1 last season. [[United|ORG]] have won the cup before."
+    )
