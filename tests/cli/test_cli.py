@@ -145,3 +145,20 @@ def test_a_feed_file_is_never_shown_as_its_first_entry(
     # Commands that take many articles take every entry.
     assert main(["entities", str(feed), "--json"]) == 0
     assert len(json.loads(capsys.readouterr().out)) == 2
+
+
+def test_a_path_alone_opens_the_reader_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import tui.cli as cli
+
+    opened: list[list[Path]] = []
+    monkeypatch.setitem(cli.COMMANDS, "read", lambda args: opened.append(args.paths) or 0)
+    assert main([str(tmp_path)]) == 0
+    assert main(["./news", "--jobs", "1"]) == 0
+    assert opened == [[tmp_path], [Path("news")]]
+    # A word that is neither a command nor a path is still reported as a mistyped command.
+    with pytest.raises(SystemExit) as stopped:
+        main(["serach", "tariffs"])
+    assert stopped.value.code == 2
+    assert opened == [[tmp_path], [Path("news")]]

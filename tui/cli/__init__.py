@@ -214,9 +214,20 @@ def _dashed_queries(argv: list[str]) -> list[str]:
     return kept
 
 
+def _paths_mean_read(argv: list[str]) -> list[str]:
+    """`newsbrief ~/news` opens the reader there, as `newsbrief read ~/news` does. Only a word
+    that names a file or folder, or looks like a path, is taken so: a mistyped command is still
+    reported as one."""
+    if argv and argv[0] not in COMMANDS and not argv[0].startswith("-"):
+        first = argv[0]
+        if "/" in first or Path(first).expanduser().exists():
+            return ["read", *argv]
+    return argv
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
-    argv = list(sys.argv[1:] if argv is None else argv)
+    argv = _paths_mean_read(list(sys.argv[1:] if argv is None else argv))
     args = parser.parse_args(_dashed_queries(argv))
     if args.command is None:
         args = parser.parse_args(["read", *argv])
