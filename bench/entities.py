@@ -25,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 
 
-def bbc_gold(data_dir: Path, name: str, folder: str = "articles"):  # type: ignore[no-untyped-def]
+def gold_documents(data_dir: Path, name: str, folder: str = "articles"):  # type: ignore[no-untyped-def]
     from summarise.entities import EntityType
     from summarise.evaluation.annotation import GoldMention
     from summarise.readers import read_article
@@ -131,7 +131,7 @@ def main(argv: list[str] | None = None) -> int:
         ("DUC 2003 newswire, held out (names only; never tuned on)", "duc_heldout", "", duc, True),
     ]
     for title, name, folder, root, names_only in sets:
-        gold = bbc_gold(root, f"entities_gold_{name}.json", folder=folder)
+        gold = gold_documents(root, f"entities_gold_{name}.json", folder=folder)
         evaluate(title, gold, args.errors, names_only=names_only)
 
     per_article, per_800 = [], []

@@ -8,17 +8,14 @@ from __future__ import annotations
 
 import re
 
+from summarise.entities.figures import MONTH
 from summarise.entities.gazetteer import ORG_NAMES, PLACE_NAMES
 from summarise.entities.model import EntityType, Mention
 
-_MONTH = (
-    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
-)
 DATELINE = re.compile(
     r"(?P<town>[A-Z][A-Z'.\-]{1,24}(?: [A-Z][A-Z'.\-]{1,24}){0,3})"
     r"(?:, (?P<region>[A-Z][\w.]{0,24}(?: [A-Z][\w.]{0,24}){0,2}))?"
-    rf"(?:,? {_MONTH} \d{{1,2}})?"
+    rf"(?:,? {MONTH} \d{{1,2}})?"
     r"(?: \((?P<agency>[A-Z][\w\- ]{0,30})\))?"
     r" ?(?:--|_|—|–)"
 )

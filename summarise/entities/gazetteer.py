@@ -88,19 +88,19 @@ CITIES = _words(
     Havana Kingston Panama_City San_Juan Quito Montevideo Asuncion La_Paz Medellin Recife
     Monterrey Guadalajara Tijuana Acapulco Victoria Saskatoon Quebec_City Hamilton Kitchener
     Changsha Nanchang Zhengzhou Jinan Shenyang Changchun Fuzhou Xiamen Hefei Guiyang Lanzhou
-    Taiyuan Shijiazhuang Nanning Haikou Hohhot Yichang Lhasa Kowloon Macao Pristina Sarajevo
+    Taiyuan Shijiazhuang Nanning Haikou Hohhot Yichang Kowloon Macao Pristina Sarajevo
     Skopje Tirana Chisinau Grozny Novosibirsk Vladivostok Murmansk Kaliningrad Odessa Kharkiv
     Lviv Gdansk Rostock Leipzig Hanover Bremen Nuremberg Bonn Marseilles Toulouse Nantes
-    Strasbourg Grenoble Bilbao Malaga Palermo Kabul Herat Peshawar Quetta Rawalpindi Srinagar
-    Amritsar Lucknow Jaipur Patna Benares Varanasi Dhaka Chittagong Mandalay Surat Karachi
-    Salt_Lake Salt_Lake_City Oakland Sacramento Fresno Albuquerque Omaha Buffalo Cincinnati
-    Columbus Louisville Richmond Raleigh Jacksonville Tallahassee Birmingham Little_Rock
+    Grenoble Bilbao Malaga Palermo Herat Peshawar Quetta Rawalpindi Srinagar Amritsar Lucknow
+    Jaipur Patna Benares Varanasi Chittagong Mandalay Surat Salt_Lake Oakland Fresno Albuquerque
+    Omaha Buffalo Cincinnati
+    Columbus Louisville Richmond Raleigh Jacksonville Tallahassee Little_Rock
     Oklahoma_City Des_Moines Topeka Wichita Boise Spokane Anaheim Berkeley Palo_Alto
     Fort_Worth El_Paso Fort_Lauderdale St._Louis St._Paul St._Petersburg Charleston Savannah
     Tempe Mesa Scottsdale Santa_Clara Santa_Monica Pasadena Long_Beach Newark Jersey_City
     Hartford Providence Albany Rochester Akron Dayton Toledo Knoxville Chattanooga
     Baton_Rouge Galveston Lubbock Amarillo Waco Tulsa Green_Bay Duluth Fargo Tacoma Juneau
-    Jerusalem Ramallah Hebron Nablus Jenin Bethlehem Tikrit Fallujah Kirkuk Najaf Karbala"""
+    Ramallah Hebron Nablus Jenin Bethlehem Tikrit Fallujah Kirkuk Najaf Karbala"""
 )
 
 # Abbreviations and other names that mean a place already listed.
@@ -392,8 +392,8 @@ COMPANY_SUFFIXES = _words(
 
 # After a town these name its football club: "Blackburn Rovers", "Charlton Athletic".
 CLUB_WORDS = _words("United Rovers Wanderers Athletic Albion Hotspur Rangers Argyle Alexandra")
-# In a sports report these do too: "Birmingham City", "Ipswich Town".
-SPORTS_CLUB_WORDS = _words("City Town County Villa Wednesday")
+# In a sports report these do too: "Birmingham City", "Ipswich Town", "Washington State".
+SPORTS_CLUB_WORDS = _words("City Town County Villa Wednesday State")
 
 # Acronyms that are not organisations.
 COMMON_ACRONYMS = _words(

@@ -121,9 +121,12 @@ def _contained_town(after: str) -> bool:
     m = _CONTAINED_IN.match(after)
     if not m:
         return False
-    one = m.group(1).rstrip(".") if m.group(1) not in CONTAINING_PLACES else m.group(1)
-    two = f"{m.group(1)} {m.group(2)}" if m.group(2) else ""
-    return one in CONTAINING_PLACES or two in CONTAINING_PLACES
+    first, second = m.groups()
+    return (
+        first in CONTAINING_PLACES
+        or first.rstrip(".") in CONTAINING_PLACES  # "Ohio." ends the sentence
+        or f"{first} {second}" in CONTAINING_PLACES
+    )
 
 
 def _type_by_context(
@@ -148,30 +151,21 @@ def _type_by_context(
         return
     if sports and c.type is None:
         words = c.text.split()
-        if (
-            len(words) == 2
-            and words[0] in PLACE_NAMES
-            and words[1] in SPORTS_CLUB_WORDS | {"State"}
-        ):
+        if len(words) == 2 and words[0] in PLACE_NAMES and words[1] in SPORTS_CLUB_WORDS:
             c.type, c.name = EntityType.ORG, c.text  # "Washington State", "Birmingham City"
             return
         if (
             len(words) == 1
             and c.text not in sentence_starters()
-            and (TEAM_ONLY_BEFORE.search(before) or TEAM_ONLY_AFTER.match(after))
+            and (
+                TEAM_ONLY_BEFORE.search(before)
+                or TEAM_ONLY_AFTER.match(after)
+                or (c.text.endswith("s") and before.endswith(("the ", "The ")))
+            )
         ):
-            c.type, c.name = EntityType.ORG, c.text  # "Bolton host Arsenal", "Brentford v"
+            # "Bolton host Arsenal", "Brentford v", a team's nickname: "the Seminoles".
+            c.type, c.name = EntityType.ORG, c.text
             return
-    if (
-        sports
-        and c.type is None
-        and " " not in c.text
-        and c.text.endswith("s")
-        and before.endswith(("the ", "The "))
-        and c.text not in sentence_starters()
-    ):
-        c.type, c.name = EntityType.ORG, c.text  # a team's nickname: "the Seminoles"
-        return
     if c.type is None and len(c.text.split()) <= 3 and _contained_town(after):
         c.type, c.name = EntityType.GPE, c.text  # "Columbus, Ohio", "Sion, Switzerland"
         return
@@ -361,7 +355,7 @@ def find_entities(article: Article) -> ArticleEntities:
         candidates += _block_candidates(block_index, block.text, taken)
 
     heading_blocks = {i for i, b in enumerate(article.blocks) if b.kind is BlockKind.HEADING}
-    sports = is_sports_report("\n".join(b.text for b in article.blocks))
+    sports = is_sports_report(b.text for b in article.blocks)
     for c in candidates:
         _type_by_context(article, c, heading_blocks, sports)
     echoed = _people_by_echo(article, candidates, heading_blocks)

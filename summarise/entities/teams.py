@@ -9,6 +9,7 @@ every mention but those that say where something happens ("in Tempe").
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 _STRONG_CUES = frozenset(
     """coach quarterback tailback touchdown striker midfielder goalkeeper defender innings wicket
@@ -29,13 +30,19 @@ _SCORE = re.compile(r"(?<![\d.,/:-])\d{1,3}-\d{1,3}(?![\d.,/:-])")
 OPENING = 2000
 
 
-def is_sports_report(text: str) -> bool:
+def is_sports_report(paragraphs: Iterable[str]) -> bool:
     """Scores and two different words only sport uses, or five words of sport (one of them only
     sport's) without scores: politics has victories, defeats and rounds too."""
     # A report says what it is in its opening paragraphs; reading them alone keeps this cheap.
-    words = set(text[:OPENING].lower().translate(_UNPUNCTUATE).split())
+    opening = ""
+    for paragraph in paragraphs:
+        opening += paragraph + "\n"
+        if len(opening) >= OPENING:
+            break
+    opening = opening[:OPENING]
+    words = set(opening.lower().translate(_UNPUNCTUATE).split())
     strong = len(words & _STRONG_CUES)
-    if strong >= 2 and _SCORE.search(text, 0, OPENING):
+    if strong >= 2 and _SCORE.search(opening):
         return True
     return strong >= 1 and strong + len(words & _WEAK_CUES) >= 5
 
