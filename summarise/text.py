@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from summarise.article import Article, BlockKind
+from summarise.function_words import FUNCTION_WORDS
 
 # Lower-case, without the final period. Words that also end sentences as ordinary words (no,
 # ill, sun, miss, wash, ...) are left out on purpose.
@@ -243,6 +244,14 @@ def content_terms(sentence: str) -> list[str]:
     Possessives are stripped so "Carney's" and "Carney" are one term."""
     found = (_term(w) for w in _TERM.findall(sentence))
     return [t for t in found if t is not None]
+
+
+def plain_terms(sentence: str) -> list[str]:
+    """Lower-cased words, neither stemmed nor cut to content words: only function words and
+    single letters (the "m" of "$300m") are left out. What the long-summary ranker compares;
+    see summarise/function_words.py for why it keeps more than content_terms."""
+    found = (w.lower() for w in _TERM.findall(sentence))
+    return [w for w in found if len(w) > 1 and w not in FUNCTION_WORDS]
 
 
 class SumyTokenizer:

@@ -114,3 +114,37 @@ def test_a_short_summary_of_a_news_story_keeps_its_top() -> None:
     )
     short = summarise(article, "newsrank", sentences=3)
     assert short.sentences[0].text.startswith("The city council approved a budget")
+
+
+ABOUT_THE_STRIKE = parse_text(
+    "Rail strike\n\n"
+    "Rail workers said they would strike next week over pay and rail safety.\n\n"
+    "The weather in the north was mild for the time of year.\n\n"
+    "The rail union said the strike over pay would close most rail lines.\n\n"
+    "A museum in the town reopened after repairs to its roof.\n\n"
+    "Rail bosses said the pay offer was fair and urged workers to call off the strike.\n\n"
+    "Local football fans celebrated a late winner on Saturday.\n\n"
+    "Passengers said a rail strike would leave them without a way to work.\n\n"
+    "A new bakery opened on the high street with a queue outside.\n\n"
+    "Ministers said talks on rail pay could resume before the strike.\n\n"
+    "The library extended its opening hours during the holidays.\n"
+)
+
+
+def test_a_long_summary_keeps_what_the_article_is_about() -> None:
+    # Half the article: the five sentences on the strike, wherever they stand, and none of the
+    # asides between them (the lead method would take three asides).
+    picked = summarise(ABOUT_THE_STRIKE, "newsrank", ratio=0.5).sentences
+    assert all("strike" in s.text for s in picked), [s.text for s in picked]
+    assert len(picked) == 5
+
+
+def test_long_summaries_do_not_depend_on_the_matrix_kind(monkeypatch: pytest.MonkeyPatch) -> None:
+    # Small articles use plain arrays and long ones sparse matrices; both must score alike.
+    from summarise import ranking
+    from summarise.text import plain_terms
+
+    terms = [plain_terms(s.text) for s in article_sentences(ABOUT_THE_STRIKE)]
+    dense = ranking.lexical_centrality(terms)
+    monkeypatch.setattr(ranking, "DENSE_LIMIT", 0)
+    assert ranking.lexical_centrality(terms) == pytest.approx(dense, rel=1e-6)

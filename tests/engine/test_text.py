@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from summarise.text import SumyTokenizer, content_terms, default_splitter, words
+from summarise.text import SumyTokenizer, content_terms, default_splitter, plain_terms, words
 
 
 def split(text: str) -> list[str]:
@@ -116,6 +116,16 @@ def test_words_and_terms() -> None:
         "tariff",
         "countri",
     ]
+
+
+def test_plain_terms_keep_the_words_news_leans_on() -> None:
+    # The long-summary ranker compares these: "said", "new" and "year" stay (sumy's stop words
+    # drop them), "US" is kept though it lower-cases to the pronoun, the "m" left of "$300m" is
+    # not a word, and nothing is stemmed.
+    terms = plain_terms("The US said it won't sell its new state-owned firms for $300m this year.")
+    assert terms == ["us", "said", "sell", "new", "state-owned", "firms", "year"]
+    assert plain_terms("Carney's trip") == ["carney's", "trip"]
+    assert plain_terms("It is what it is.") == []
 
 
 def test_sumy_tokenizer_contract() -> None:
