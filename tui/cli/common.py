@@ -10,6 +10,7 @@ from pathlib import Path
 from summarise.article import Article
 from summarise.catalogue import Catalogue
 from summarise.library import LookupProblem, article_in_file, default_libraries, find_article
+from summarise.progress import thinned
 from summarise.readers import ArticleError, Parsed, read_file
 from summarise.render import PROGRESS_MIN_ITEMS, progress_line, to_json
 from summarise.untrusted import printable
@@ -46,7 +47,7 @@ def progress(what: str = "articles"):  # type: ignore[no-untyped-def]
             end = "\n" if done == total else ""
             print(f"\rnewsbrief: {progress_line(done, total, what)}", end=end, file=sys.stderr)
 
-    return show
+    return thinned(show)
 
 
 def open_catalogue(paths: Sequence[Path], jobs: int | None = None) -> Catalogue:

@@ -24,6 +24,7 @@ from summarise.article import Article
 from summarise.briefing.build import Briefing, BriefingError, brief
 from summarise.briefing.render import format_for, render, to_markdown, write_atomically
 from summarise.library import Listed
+from summarise.progress import thinned
 from tui.actions import BRIEFING, bindings
 
 Fetch = Callable[[Sequence[str]], dict[str, Article]]
@@ -119,7 +120,8 @@ class BriefingScreen(ModalScreen[str | None]):
             self.app.call_from_thread(self._status, f"Analysing {done:,}/{total:,} articles…")
 
         try:
-            briefing = brief(self.entries, Analyses(self.fetch, self.cache, None, progress))
+            analyses = Analyses(self.fetch, self.cache, None, thinned(progress))
+            briefing = brief(self.entries, analyses)
         except BriefingError as exc:
             self.app.call_from_thread(self._status, f"Nothing to brief: {exc}.")
             self.app.call_from_thread(self._loaded, None)
