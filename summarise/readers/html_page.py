@@ -19,6 +19,11 @@ _CITE = re.compile(r"<cite\b[^>]*>([^<]*(?:<(?!/?cite\b)[^<]*)*)</cite>", re.I)
 # More elements than any article page has (a long page with comments has a few thousand):
 # past this the file is refused before the HTML parser builds a tree of them all.
 MAX_ELEMENTS = 40_000
+# An attribute value longer than any page needs for its text (only an inlined data: image comes
+# near). libxml2 stops parsing at a 10 MB one, losing the article after it, and trafilatura's
+# date search ran its patterns over it for 8 s. Kept as an empty value. No value can contain its
+# own quote, so each long run is scanned once.
+_HUGE_ATTRIBUTE = re.compile(r"""(\s[\w:.-]+\s*=\s*)(?:"[^"]{10000,}"|'[^']{10000,}')""")
 
 
 def parse_html(text: str, path: Path | None = None) -> Parsed:
@@ -29,7 +34,7 @@ def parse_html(text: str, path: Path | None = None) -> Parsed:
         raise ValueError(f"too many HTML elements to be one article ({elements:,})")
 
     # trafilatura drops <cite>; as a "— Name" line the speaker survives into the quote block.
-    text = _CITE.sub(r"<p>— \1</p>", text)
+    text = _CITE.sub(r"<p>— \1</p>", _HUGE_ATTRIBUTE.sub(r'\1""', text))
     xml = trafilatura.extract(
         text,
         output_format="xml",
@@ -44,13 +49,12 @@ def parse_html(text: str, path: Path | None = None) -> Parsed:
     root = etree.fromstring(xml.encode("utf-8"))
     main = root.find("main")
     blocks = blocks_from_tree(main if main is not None else root)
-    meta = trafilatura.extract_metadata(text)
-    title = root.get("title") or (meta.title if meta else "") or ""
+    title = root.get("title") or ""
     article = make_article(
         title,
         blocks,
         path,
-        dek=(meta.description if meta else None) or None,
+        dek=root.get("description") or None,
         byline=root.get("author") or None,
         source=root.get("sitename") or None,
         date=iso_date(root.get("date")),
@@ -59,6 +63,6 @@ def parse_html(text: str, path: Path | None = None) -> Parsed:
             for t in (root.get("tags") or root.get("categories") or "").split(",")
             if t.strip()
         ),
-        url=root.get("url") or (meta.url if meta else None) or None,
+        url=root.get("url") or None,
     )
     return Parsed([article])

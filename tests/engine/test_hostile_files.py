@@ -261,3 +261,23 @@ def test_files_no_article_could_fill_are_refused_at_once(
     with pytest.raises(ArticleError, match=reason):
         read_file(path)
     assert time.perf_counter() - started < 5  # was minutes for the <cite> page
+
+
+def test_a_page_with_a_huge_inlined_image_keeps_its_article(tmp_path: Path) -> None:
+    # A 10 MB data: URI in an attribute hid the text from the extractor (and took 8 s).
+    image = "data:image/png;base64," + "iVBORw0KGgo" * 1_000_000
+    paragraphs = "".join(
+        f"<p>Paragraph {n} of the report on the harbour bridge, which reopens next week.</p>"
+        for n in range(1, 6)
+    )
+    path = tmp_path / "page.html"
+    path.write_text(
+        "<html><head><title>Harbour bridge reopens</title>"
+        '<meta name="description" content="The bridge was shut for a year."></head>'
+        f'<body><article><h1>Harbour bridge reopens</h1><img src="{image}">{paragraphs}'
+        "</article></body></html>"
+    )
+    (article,) = read_file(path).articles
+    assert article.title == "Harbour bridge reopens"
+    assert article.dek == "The bridge was shut for a year."
+    assert "Paragraph 5 of the report" in article.body_text
