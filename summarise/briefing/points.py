@@ -1,7 +1,8 @@
 """A story's points: chosen across its articles, each cited only to the articles that say it.
 
 Choosing. A point is a whole sentence of one article that stands on its own: it may not open
-with a reference the page has not given ("It", "He", "However,", "The company ..."). What
+with a reference the page has not given ("It", "He", "However,", "The company ..."), nor point
+back to one further on ("... is central to that strategy"). What
 several of the story's reports say is what matters: sentences are scored by the word pairs
 ("concepts", after Gillick and Favre's concept model) they cover that at least 40% of the
 story's articles use, each worth the number of articles that use it, over the sentence's
@@ -25,6 +26,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from summarise.analysis import ArticleAnalysis, SentenceInfo
+from summarise.function_words import FUNCTION_WORDS
 from summarise.text import stem, stop_words, strip_dateline
 
 # A point is a full sentence that can be read at a glance.
@@ -104,6 +106,11 @@ _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 _COUNTED = frozenset("two three four five six seven eight nine ten several both".split())
 
 
+def needs_context(text: str) -> bool:
+    """Whether a sentence cannot be read alone: it opens or points back to what came before."""
+    return opens_dangling(text) or points_back(text)
+
+
 def opens_dangling(text: str) -> bool:
     """Whether a sentence opens with a reference the reader has not been given."""
     body = strip_dateline(text).lstrip("\"“‘'([ ")
@@ -120,6 +127,36 @@ def opens_dangling(text: str) -> bool:
         second = words[1].lower().strip("’'")
         # "The company said", "The two leaders met": back to someone named before.
         return second.removesuffix("’s").removesuffix("'s") in GENERIC_NOUNS or (second in _COUNTED)
+    return False
+
+
+# A demonstrative before a noun inside a sentence: "these measures", "central to that
+# strategy". "that" counts only after a preposition, where it cannot be "said that ...". Before
+# a verb ("... and this could help") it is the sentence's own clause, and "those" is mostly
+# "those who", "those affected": neither counts.
+_DEMONSTRATIVE = re.compile(
+    r"\b(?:this|these|(?:to|of|in|on|for|with|by|from|at|about|despite|under) that)"
+    r"\s+([a-z][\w’'-]*)"
+)
+# "this week", "this year's": the article's own time, which its date gives.
+_TIMES = frozenset(
+    """
+    week weekend year month morning afternoon evening night season spring summer autumn winter
+    decade century quarter time
+    """.split()
+)
+
+
+# Function words leave out modal verbs (they help the summary ranker); here they are grammar.
+_NOT_NOUNS = FUNCTION_WORDS | frozenset("could would may might must shall also".split())
+
+
+def points_back(text: str) -> bool:
+    """Whether a sentence refers, past its opening, to a thing it has not named itself."""
+    for word in _DEMONSTRATIVE.findall(text):
+        word = word.removesuffix("’s").removesuffix("'s")
+        if word not in _TIMES and word not in _NOT_NOUNS:
+            return True
     return False
 
 
@@ -164,7 +201,7 @@ def candidates(analyses: Sequence[ArticleAnalysis]) -> list[Candidate]:
             words = len(text.split())
             if not MIN_WORDS <= words <= MAX_WORDS or not info.terms:
                 continue
-            if text.endswith("?") or mostly_quoted(text) or opens_dangling(text):
+            if text.endswith("?") or mostly_quoted(text) or needs_context(text):
                 continue
             found.append(candidate_for(analysis.article_id, info, text, words))
     return found

@@ -19,7 +19,7 @@ from summarise.briefing.points import (
     candidate_for,
     cosine,
     mostly_quoted,
-    opens_dangling,
+    needs_context,
     strip_dateline,
 )
 
@@ -56,7 +56,7 @@ def figure_candidates(analyses: Sequence[ArticleAnalysis]) -> list[tuple[float, 
             words = len(text.split())
             if not info.figures or not MIN_FIGURE_WORDS <= words <= MAX_WORDS:
                 continue
-            if mostly_quoted(text) or opens_dangling(text):
+            if mostly_quoted(text) or needs_context(text):
                 continue
             candidate = candidate_for(analysis.article_id, info, text, words)
             found.append((info.score / top + FIGURE_BONUS * len(info.figures), candidate))

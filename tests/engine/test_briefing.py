@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 from summarise.analysis import AnalysisCache, analyse_all
 from summarise.article import Article
 from summarise.briefing.build import Briefing, BriefingError, build_briefing
-from summarise.briefing.points import REDUNDANT, cosine, numbers, opens_dangling, stance
+from summarise.briefing.points import REDUNDANT, cosine, needs_context, numbers, stance
 from summarise.briefing.render import to_data, to_html, to_markdown, to_text
 from summarise.readers import load_paths, parse_text
 from summarise.text import article_sentences, content_terms
@@ -58,7 +58,7 @@ def check_valid(briefing: Briefing, articles: list[Article], words: int) -> None
         own = point.refs[0]
         # The point is its article's sentence (a wire dateline before it left out)...
         assert article_sentences(by_id[own.article_id])[own.sentence].text.endswith(point.text)
-        assert not opens_dangling(point.text)
+        assert not needs_context(point.text)
         # ...and every other article cited for it says it.
         for ref in point.refs[1:]:
             assert says(article_sentences(by_id[ref.article_id])[ref.sentence].text, point.text)
@@ -336,3 +336,17 @@ def test_a_point_never_opens_with_a_reference_the_page_has_not_given() -> None:
     openings = [p.text.split()[0] for p in briefing.key_points + briefing.key_figures]
     assert openings and not {"Its", "He", "However,"} & set(openings)
     assert any(p.text.startswith("Globex, the engine maker") for p in briefing.key_points)
+
+
+def test_a_point_never_points_back_to_what_the_page_has_not_given() -> None:
+    # The sample corpus offered "China ... is central to that strategy." as a point.
+    assert "central to that strategy" not in to_markdown(build_briefing(ARTICLES))
+    assert needs_context("China, as Canada's largest partner, is central to that strategy.")
+    assert needs_context("Officials said these measures would cut imports of steel by half.")
+    # "said that ...", "those who ...", "this week", "in that it ..." and a clause the sentence
+    # has just given point at nothing the page lacks.
+    assert not needs_context("Officials said that trade talks would resume in Beijing in May.")
+    assert not needs_context("Workers at the plant said those who lost their jobs were paid.")
+    assert not needs_context("Carney flew to Beijing this week for talks on tariffs and canola.")
+    assert not needs_context("The ruling matters in that it binds every court in the province.")
+    assert not needs_context("Independents can vote in the primary, and this could help McCain.")
