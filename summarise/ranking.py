@@ -1,12 +1,15 @@
-"""Our own sentence ranker: a shared-term graph over sentences, ranked by PageRank with a
-position prior.
+"""Our own sentence rankers, all over graphs of the sentences' shared terms.
 
-Graph centrality finds the sentences that share the most with the rest (what TextRank and
-LexRank do); the prior pulls the walk toward the top of the article, where news writing puts what
-matters (what lead-k gets right). Edges are TextRank's: shared terms over the sum of the log
-lengths, which on the BBC references beat TF-IDF cosine (it penalises the long, information-dense
-sentences that summaries keep). Sparse matrices keep it near-linear in the number of sentences,
-so the same code ranks one article or a whole library's worth of sentences for a briefing.
+- rank_sentences: PageRank over TextRank's edges (shared terms over the sum of the log
+  lengths) with a prior toward the top of the article, where news writing puts what matters.
+  Briefings rank every article's sentences with it (summarise/analysis.py).
+- directed_centrality: a sentence's links to later sentences minus some of its links to
+  earlier ones (after PACSUM): short summaries, the top of the story.
+- lexical_centrality: plain PageRank over the cosine of plain terms: long summaries, the
+  whole article.
+
+Sparse matrices keep each near-linear in the number of sentences past a few hundred, and the
+longest documents are ranked in windows, so the same code ranks one article or a library.
 """
 
 from __future__ import annotations
