@@ -250,7 +250,8 @@ def plain_terms(sentence: str) -> list[str]:
     """Lower-cased words, neither stemmed nor cut to content words: only function words and
     single letters (the "m" of "$300m") are left out. What the long-summary ranker compares;
     see summarise/function_words.py for why it keeps more than content_terms."""
-    found = (w.lower() for w in _TERM.findall(sentence))
+    # Curly and straight apostrophes are one letter here: "it’s" is a function word too.
+    found = (w.lower().replace("’", "'") for w in _TERM.findall(sentence))
     return [w for w in found if len(w) > 1 and w not in FUNCTION_WORDS]
 
 
