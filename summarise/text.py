@@ -235,7 +235,8 @@ def _term(word: str) -> str | None:
     """A word's term: possessive stripped, lower-cased, stemmed; None for a stop word."""
     if word.endswith(_POSSESSIVES):
         word = word[:-2]
-    word = word.lower()
+    # sumy's stop words spell "don't" with a straight apostrophe.
+    word = word.lower().replace("’", "'")
     return None if word in stop_words() else stem(word)
 
 

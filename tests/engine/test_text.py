@@ -116,6 +116,8 @@ def test_words_and_terms() -> None:
         "tariff",
         "countri",
     ]
+    # Typographers' apostrophes are no content: "don’t" is a stop word as "don't" is.
+    assert content_terms("They don’t say it’s over") == content_terms("They don't say it's over")
 
 
 def test_plain_terms_keep_the_words_news_leans_on() -> None:
