@@ -124,7 +124,8 @@ def article_text(article: Article, width: int = 80) -> str:
 
 def summary_text(article: Article, summary: Summary, width: int = 80) -> str:
     kept = f"{len(summary.sentences)} of {summary.total_sentences} sentences"
-    lines = [*wrap(article.title, width), f"{summary.method} summary, {kept}", ""]
+    method = f"{summary.method} ({summary.focus})" if summary.focus else summary.method
+    lines = [*wrap(article.title, width), f"{method} summary, {kept}", ""]
     for sentence in summary.sentences:
         lines += wrap(sentence.text, width, "• ", "  ")
     return "\n".join(lines)

@@ -31,6 +31,9 @@ class Summary:
     method: str
     sentences: tuple[Sentence, ...]  # in article order
     total_sentences: int
+    # What newsrank's choice of ranker means for the reader: "top of story" or "whole
+    # article"; empty for the other methods.
+    focus: str = ""
 
     @property
     def text(self) -> str:
@@ -40,6 +43,7 @@ class Summary:
         return {
             "article_id": self.article_id,
             "method": self.method,
+            "focus": self.focus or None,
             "total_sentences": self.total_sentences,
             "sentences": [
                 {"index": s.index, "block": s.block, "start": s.start, "end": s.end, "text": s.text}
@@ -92,10 +96,20 @@ def _check_ratio(ratio: float) -> None:
 SHORT_SUMMARY_SHARE = 0.3
 
 
-def _newsrank(sentences: Sequence[Sentence], count: int, title: str) -> list[int]:
-    from summarise.ranking import WINDOW, directed_centrality, lexical_centrality
+def newsrank_focus(count: int, total: int) -> str:
+    """Which of its two rankers newsrank uses for `count` sentences of `total`, as a reader
+    would put it."""
+    from summarise.ranking import WINDOW
 
-    if count < SHORT_SUMMARY_SHARE * len(sentences) and len(sentences) <= WINDOW:
+    if count < SHORT_SUMMARY_SHARE * total and total <= WINDOW:
+        return "top of story"
+    return "whole article"
+
+
+def _newsrank(sentences: Sequence[Sentence], count: int, title: str) -> list[int]:
+    from summarise.ranking import directed_centrality, lexical_centrality
+
+    if newsrank_focus(count, len(sentences)) == "top of story":
         scores = directed_centrality([content_terms(s.text) for s in sentences])
     else:
         scores = lexical_centrality([plain_terms(s.text) for s in sentences])
@@ -194,4 +208,5 @@ def summarise(
     found = article_sentences(article)
     count = resolve_length(len(found), sentences, ratio)
     picked = summarise_sentences(found, count, method, article.title)
-    return Summary(article.id, method, tuple(found[i] for i in picked), len(found))
+    focus = newsrank_focus(count, len(found)) if method == "newsrank" and found else ""
+    return Summary(article.id, method, tuple(found[i] for i in picked), len(found), focus)

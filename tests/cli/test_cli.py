@@ -73,8 +73,10 @@ def test_summary_json(capsys: pytest.CaptureFixture[str]) -> None:
     path = str(next(SEEDS.glob("000_*.txt")))
     assert main(["summary", path, "--sentences", "3", "--method", "textrank", "--json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert data["method"] == "textrank"
+    assert data["method"] == "textrank" and data["focus"] is None
     assert len(data["sentences"]) == 3
+    assert main(["summary", path, "--sentences", "3", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["focus"] == "top of story"
     assert {"index", "block", "start", "end", "text"} == set(data["sentences"][0])
 
 
@@ -84,7 +86,7 @@ def test_summary_ratio_human(capsys: pytest.CaptureFixture[str]) -> None:
     kept = round(total * 0.5)
     assert main(["summary", str(path), "--ratio", "0.5"]) == 0
     out = capsys.readouterr().out
-    assert out.splitlines()[1] == f"newsrank summary, {kept} of {total} sentences"
+    assert out.splitlines()[1] == f"newsrank (whole article) summary, {kept} of {total} sentences"
     assert out.count("• ") == kept
 
 

@@ -8,6 +8,7 @@ import pytest
 from textual.widgets import Input, Static
 
 from summarise.state import Setting, StateStore
+from summarise.text import article_sentences
 from tests.tui.helpers import make_app, settle, shown, status, toasts
 from tui.app import NewsbriefApp
 from tui.screens.help import HelpScreen
@@ -80,10 +81,20 @@ async def test_summary_panel_method_and_length(tmp_path: Path) -> None:
         marked = app.article_view.summary
         assert len(marked) >= 3
         title = str(app.query_one("#panel-title", Static).render())
-        assert title == "Summary · newsrank"
+        assert title == "Summary · newsrank, top of story"
         await pilot.press("plus")
         await settle(app, pilot)
         assert len(app.article_view.summary) == len(marked) + 1
+        # Past three tenths of the article newsrank ranks the whole article, and says so.
+        total = len(article_sentences(app.article_view.article))
+        while len(app.article_view.summary) < 0.3 * total:
+            await pilot.press("plus")
+            await settle(app, pilot)
+        title = str(app.query_one("#panel-title", Static).render())
+        assert title == "Summary · newsrank, whole article"
+        while len(app.article_view.summary) > len(marked) + 1:
+            await pilot.press("minus")
+            await settle(app, pilot)
         await pilot.press("M")
         await settle(app, pilot)
         assert str(app.query_one("#panel-title", Static).render()) == "Summary · lead"

@@ -211,7 +211,8 @@ class SidePanel(Vertical):
             body.update(Content(result))
             return
         kept = f"{len(result.sentences)} of {result.total_sentences} sentences"
-        self._titles(f"Summary · {result.method}", f"{kept}  ·  M method  +/- length")
+        method = f"{result.method}, {result.focus}" if result.focus else result.method
+        self._titles(f"Summary · {method}", f"{kept}  ·  M method  +/- length")
         text = Content("\n\n").join(Content("• " + s.text) for s in result.sentences)
         body.update(text or Content("Nothing to summarise."))
         self.post_message(self.SummaryShown(result.sentences))
