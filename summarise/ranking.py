@@ -14,7 +14,7 @@ longest documents are ranked in windows, so the same code ranks one article or a
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -88,11 +88,17 @@ def overlap_similarity(term_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix
 DENSE_LIMIT = 300
 
 
-def _dense_overlap(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
-    """overlap_similarity as a plain array: the same arithmetic."""
+def _dense_counts(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
+    """term_counts as a plain array."""
     rows, cols, width = _coordinates(term_lists)
     counts = np.zeros((len(term_lists), width))
     np.add.at(counts, (rows, cols), 1.0)
+    return counts
+
+
+def _dense_overlap(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
+    """overlap_similarity as a plain array: the same arithmetic."""
+    counts = _dense_counts(term_lists)
     shared = counts @ counts.T
     log_len = np.log(np.maximum(counts.sum(axis=1), 1.0))
     norm = log_len[:, None] + log_len[None, :]
@@ -104,9 +110,7 @@ def _dense_overlap(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
 
 def _dense_cosine(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
     """Cosine of term-count vectors between every pair of sentences, empty diagonal."""
-    rows, cols, width = _coordinates(term_lists)
-    counts = np.zeros((len(term_lists), width))
-    np.add.at(counts, (rows, cols), 1.0)
+    counts = _dense_counts(term_lists)
     norms = np.linalg.norm(counts, axis=1)
     norms[norms == 0] = 1.0
     unit = counts / norms[:, None]
@@ -184,7 +188,9 @@ def rank_sentences(
         positions = range(n)
     teleport = position_prior(positions, settings.position_power)
     if n > WINDOW:
-        return _rank_in_windows(term_lists, teleport, settings)
+        return _rank_in_windows(
+            term_lists, teleport, overlap_similarity, settings.damping, settings
+        )
     if n <= DENSE_LIMIT:
         return _solve_pagerank(_dense_overlap(term_lists), teleport, settings.damping)
     return pagerank(
@@ -203,18 +209,25 @@ WINDOW = 1000
 
 
 def _rank_in_windows(
-    term_lists: Sequence[Sequence[str]], teleport: np.ndarray, settings: RankerSettings
+    term_lists: Sequence[Sequence[str]],
+    teleport: np.ndarray,
+    similarity: Callable[[Sequence[Sequence[str]]], sparse.csr_matrix],
+    damping: float,
+    settings: RankerSettings = DEFAULT_SETTINGS,
 ) -> np.ndarray:
     """Each window ranked on its own graph, its scores (which sum to one) scaled by the share
-    of the position prior it holds, so the lead still counts most across windows."""
+    of the teleport vector it holds, so a lead prior still counts most across windows."""
     scores = np.zeros(len(term_lists))
     for start in range(0, len(term_lists), WINDOW):
         window = slice(start, start + WINDOW)
         mass = float(teleport[window].sum())
         local = teleport[window] / mass
-        similarity = overlap_similarity(term_lists[window])
         ranked = pagerank(
-            similarity, local, settings.damping, settings.iterations, settings.tolerance
+            similarity(term_lists[window]),
+            local,
+            damping,
+            settings.iterations,
+            settings.tolerance,
         )
         scores[window] = ranked * mass
     return scores
@@ -259,21 +272,7 @@ def lexical_centrality(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
     n = len(term_lists)
     if n == 0:
         return np.zeros(0)
+    uniform = np.full(n, 1.0 / n)
     if n <= DENSE_LIMIT:
-        uniform = np.full(n, 1.0 / n)
         return _solve_pagerank(_dense_cosine(term_lists), uniform, CENTRALITY_DAMPING)
-    # Windows as in rank_sentences, each weighted by its share of the sentences.
-    scores = np.zeros(n)
-    settings = DEFAULT_SETTINGS
-    for start in range(0, n, WINDOW):
-        window = term_lists[start : start + WINDOW]
-        local = np.full(len(window), 1.0 / len(window))
-        ranked = pagerank(
-            cosine_similarity(window),
-            local,
-            CENTRALITY_DAMPING,
-            settings.iterations,
-            settings.tolerance,
-        )
-        scores[start : start + len(window)] = ranked * len(window) / n
-    return scores
+    return _rank_in_windows(term_lists, uniform, cosine_similarity, CENTRALITY_DAMPING)
