@@ -18,6 +18,7 @@ import argparse
 import statistics
 import sys
 import time
+from collections.abc import Sequence
 from pathlib import Path
 
 from rouge_score import rouge_scorer
@@ -27,10 +28,17 @@ from summarise.summarisers import METHODS, summarise_sentences
 from summarise.text import article_sentences
 
 
-def reference_count(sentences: list[str], reference: str) -> int:
-    """How many article sentences the reference keeps (it runs them together verbatim)."""
+def kept(sentences: Sequence[str], reference: str) -> list[int]:
+    """Indexes of the article sentences the reference keeps (it runs them together verbatim),
+    in the order the reference lists them."""
     squashed = reference.replace(" ", "")
-    return sum(1 for s in sentences if s.replace(" ", "") in squashed)
+    where = {i: squashed.find(s.replace(" ", "")) for i, s in enumerate(sentences)}
+    return sorted((i for i, at in where.items() if at >= 0), key=lambda i: where[i])
+
+
+def reference_count(sentences: list[str], reference: str) -> int:
+    """How many article sentences the reference keeps."""
+    return len(kept(sentences, reference))
 
 
 def load_pairs(

@@ -17,27 +17,23 @@ import argparse
 import math
 import statistics
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
 from rouge_score import rouge_scorer
-from summary_quality import CNNDM_K, bbc_split, cnndm_pairs, load_pairs
+from summary_quality import CNNDM_K, bbc_split, cnndm_pairs, kept, load_pairs
 
 from summarise import ranking
 from summarise.function_words import FUNCTION_WORDS
 from summarise.readers import ArticleError, read_article
-from summarise.text import _TERM, article_sentences, content_terms, plain_terms, stop_words
+from summarise.text import article_sentences, content_terms, plain_terms, stop_words
 
 Scorer = Callable[[list[str]], np.ndarray]
 
 
-def _with_stop_list(words: frozenset[str]) -> Callable[[str], list[str]]:
-    def terms(sentence: str) -> list[str]:
-        found = (w.lower() for w in _TERM.findall(sentence))
-        return [w for w in found if len(w) > 1 and w not in words]
-
-    return terms
+def _leaving_out(words: frozenset[str]) -> Callable[[str], list[str]]:
+    return lambda sentence: plain_terms(sentence, words)
 
 
 def _cosine_pagerank(
@@ -67,26 +63,17 @@ SETTINGS: dict[str, Scorer] = {
         [content_terms(x) for x in s]
     ),
     "cosine PageRank, stemmed content terms": _cosine_pagerank(content_terms),
-    "cosine PageRank, plain words, sumy's stop words": _cosine_pagerank(
-        _with_stop_list(stop_words())
-    ),
+    "cosine PageRank, plain words, sumy's stop words": _cosine_pagerank(_leaving_out(stop_words())),
     "cosine PageRank, plain words, function words (now)": _cosine_pagerank(plain_terms),
-    '  the same, "us" also left out': _cosine_pagerank(_with_stop_list(FUNCTION_WORDS | {"us"})),
+    '  the same, "us" also left out': _cosine_pagerank(_leaving_out(FUNCTION_WORDS | {"us"})),
     "  the same, modal verbs, quantifiers and long prepositions also left out": _cosine_pagerank(
-        _with_stop_list(FUNCTION_WORDS | MORE_FUNCTION_WORDS)
+        _leaving_out(FUNCTION_WORDS | MORE_FUNCTION_WORDS)
     ),
     "  the same, damping 0.7": _cosine_pagerank(plain_terms, damping=0.7),
     "  the same, damping 0.95": _cosine_pagerank(plain_terms, damping=0.95),
     "  the same, position prior 0.1": _cosine_pagerank(plain_terms, prior=0.1),
     "  the same, position prior 0.25": _cosine_pagerank(plain_terms, prior=0.25),
 }
-
-
-def kept(sentences: Sequence[str], reference: str) -> list[int]:
-    """Indexes of the sentences the reference keeps, in the order the reference lists them."""
-    squashed = reference.replace(" ", "")
-    where = {i: squashed.find(s.replace(" ", "")) for i, s in enumerate(sentences)}
-    return sorted((i for i, at in where.items() if at >= 0), key=lambda i: where[i])
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,30 +83,27 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     everything = load_pairs(args.data_dir, None)
-    out_of_order = forty_percent = read = 0
-    for article_path, summary_path in everything:
+    # Each article read once: (sentences, reference, what the reference keeps) by its pair.
+    read: dict[tuple[Path, Path], tuple[list[str], str, list[int]]] = {}
+    for pair in everything:
         try:
-            sentences = [s.text for s in article_sentences(read_article(article_path))]
+            sentences = [s.text for s in article_sentences(read_article(pair[0]))]
         except ArticleError:
             continue
-        read += 1
-        order = kept(sentences, summary_path.read_bytes().decode("utf-8", errors="replace"))
-        out_of_order += order != sorted(order)
-        forty_percent += len(order) == math.ceil(0.4 * len(sentences))
-    print(f"BBC references: {read} articles read")
+        reference = pair[1].read_bytes().decode("utf-8", errors="replace")
+        read[pair] = (sentences, reference, kept(sentences, reference))
+    out_of_order = sum(order != sorted(order) for _, _, order in read.values())
+    forty_percent = sum(
+        len(order) == math.ceil(0.4 * len(sentences)) for sentences, _, order in read.values()
+    )
+    print(f"BBC references: {len(read)} articles read")
     print(f"  {out_of_order} list their sentences out of article order")
     print(f"  {forty_percent} keep exactly 40% of the article's sentences, rounded up")
 
-    tuning = bbc_split(everything)["tuning"]
     articles = []
-    for article_path, summary_path in tuning:
-        try:
-            sentences = [s.text for s in article_sentences(read_article(article_path))]
-        except ArticleError:
-            continue
-        reference = summary_path.read_bytes().decode("utf-8", errors="replace")
-        if k := len(kept(sentences, reference)):
-            articles.append((sentences, reference, k))
+    for pair in bbc_split(everything)["tuning"]:
+        if pair in read and (order := read[pair][2]):
+            articles.append((read[pair][0], read[pair][1], len(order)))
 
     print(f"\nROUGE-2 F1 on the {len(articles)} tuning articles")
     for label, score in SETTINGS.items():

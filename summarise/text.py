@@ -247,13 +247,14 @@ def content_terms(sentence: str) -> list[str]:
     return [t for t in found if t is not None]
 
 
-def plain_terms(sentence: str) -> list[str]:
-    """Lower-cased words, neither stemmed nor cut to content words: only function words and
-    single letters (the "m" of "$300m") are left out. What the long-summary ranker compares;
-    see summarise/function_words.py for why it keeps more than content_terms."""
+def plain_terms(sentence: str, leave_out: frozenset[str] = FUNCTION_WORDS) -> list[str]:
+    """Lower-cased words, neither stemmed nor cut to content words: only function words (or
+    the words given) and single letters (the "m" of "$300m") are left out. What the
+    long-summary ranker compares; see summarise/function_words.py for why it keeps more than
+    content_terms."""
     # Curly and straight apostrophes are one letter here: "it’s" is a function word too.
     found = (w.lower().replace("’", "'") for w in _TERM.findall(sentence))
-    return [w for w in found if len(w) > 1 and w not in FUNCTION_WORDS]
+    return [w for w in found if len(w) > 1 and w not in leave_out]
 
 
 class SumyTokenizer:
