@@ -94,6 +94,8 @@ def _check_ratio(ratio: float) -> None:
 # articles. The two hardly meet: 2 of the 1,808 BBC references keep less than 0.3 of their
 # article, and 1 of the 125 CNN/DailyMail articles is short enough for k = 3 to reach it.
 SHORT_SUMMARY_SHARE = 0.3
+# The two, as the reader is told which one chose the sentences.
+TOP_OF_STORY, WHOLE_ARTICLE = "top of story", "whole article"
 
 
 def newsrank_focus(count: int, total: int) -> str:
@@ -102,14 +104,14 @@ def newsrank_focus(count: int, total: int) -> str:
     from summarise.ranking import WINDOW
 
     if count < SHORT_SUMMARY_SHARE * total and total <= WINDOW:
-        return "top of story"
-    return "whole article"
+        return TOP_OF_STORY
+    return WHOLE_ARTICLE
 
 
 def _newsrank(sentences: Sequence[Sentence], count: int, title: str) -> list[int]:
     from summarise.ranking import directed_centrality, lexical_centrality
 
-    if newsrank_focus(count, len(sentences)) == "top of story":
+    if newsrank_focus(count, len(sentences)) == TOP_OF_STORY:
         scores = directed_centrality([content_terms(s.text) for s in sentences])
     else:
         scores = lexical_centrality([plain_terms(s.text) for s in sentences])
