@@ -413,3 +413,17 @@ async def test_a_story_in_the_briefing_shows_its_full_coverage(tmp_path: Path) -
         await settle(app, pilot)
         assert not isinstance(app.screen, (BriefingScreen, CoverageScreen))
         assert shown(app) == chosen  # opened in the reader
+
+
+async def test_the_feeds_pane_opened_by_hand_shows_whole_names(tmp_path: Path) -> None:
+    # The pane was drawn while hidden (no width), so its rows opened cut to "All…".
+    from tests.tui.test_reader_fetch import _feeds_rows
+    from tui.widgets.feeds_pane import RECOUNT_DELAY
+
+    app = make_app(tmp_path)
+    async with app.run_test(size=(200, 50)) as pilot:
+        await settle(app, pilot)
+        await pilot.pause(RECOUNT_DELAY + 0.3)  # the hidden pane counts the list
+        await pilot.press("F")
+        await pilot.pause()
+        assert _feeds_rows(app) == ["All articles 5/5", "Unread 5", "Bookmarks 0"]

@@ -52,6 +52,11 @@ class FeedsPane(OptionList):
     def on_mount(self) -> None:
         self._draw()
 
+    def on_resize(self) -> None:
+        # Names are cut to the pane's width, which is 0 while it is hidden: cut them again
+        # once it is shown (they read "All…" when opened otherwise).
+        self._draw()
+
     @work(thread=True, exclusive=True, group="feeds")
     def load(self) -> None:
         """Read the subscriptions whose folders are in the library the reader shows."""
