@@ -93,6 +93,10 @@ def _feed(row: tuple[object, ...]) -> Feed:
     values = list(row)
     values[3] = FullText(values[3]) if values[3] in FullText._value2member_map_ else FullText.AUTO
     values[4] = Path(str(values[4]))
+    # Both came from a server; a store written by an older version may hold them raw.
+    for column in (2, 10):  # title, last_error
+        if values[column] is not None:
+            values[column] = printable(values[column])
     return Feed(*values)  # type: ignore[arg-type]
 
 
@@ -149,7 +153,7 @@ class Subscriptions:
         try:
             self._db.write(
                 "INSERT INTO feeds (url, title, full_text, folder, added) VALUES (?, ?, ?, ?, ?)",
-                (url, title, full_text.value, str(folder), time.time()),
+                (url, title and printable(title), full_text.value, str(folder), time.time()),
             )
         except (StorageError, sqlite3.IntegrityError) as exc:
             raise FeedError(f"cannot save the subscription: {exc}") from None
@@ -171,6 +175,7 @@ class Subscriptions:
             db.execute("DELETE FROM feeds WHERE id = ?", (feed.id,))
 
     def set_title(self, feed: Feed, title: str) -> None:
+        title = printable(title)
         if title and title != feed.title:
             self._db.write("UPDATE feeds SET title = ? WHERE id = ?", (title, feed.id))
 
@@ -188,7 +193,7 @@ class Subscriptions:
         self._db.write(
             "UPDATE feeds SET last_refresh = ?, last_error = ?, failures = failures + 1, "
             "retry_at = ? WHERE id = ?",
-            (now, error, retry_at, feed.id),
+            (now, printable(error), retry_at, feed.id),
         )
 
     # ---- entries ------------------------------------------------------------------------

@@ -35,5 +35,19 @@ def printable(text: object) -> str:
 
 
 def printable_lines(text: object) -> str:
-    """`text` kept on its own lines (a message listing several files), each line printable."""
+    """`text` kept on its own lines (a message listing several files, an article's paragraph
+    with its line breaks), each line printable."""
     return "\n".join(printable(line) for line in str(text).split("\n"))
+
+
+def printable_in_place(text: object, *, keep_newlines: bool = True) -> str:
+    """`text` with every character that would not draw itself (controls, format characters,
+    surrogates) replaced by a space, one for one, so offsets into it (an entity's mention, a
+    search hit) still point at the same words; newlines are kept unless `keep_newlines` is off."""
+    text = str(text)
+    if text.isascii() and (text.replace("\n", "") if keep_newlines else text).isprintable():
+        return text
+    return "".join(
+        ch if (ch == "\n" and keep_newlines) or unicodedata.category(ch) not in _HIDDEN else " "
+        for ch in text
+    )

@@ -13,6 +13,7 @@ from summarise.library import SORT_KEYS
 from summarise.summarisers import METHODS
 from tui.actions import for_palette
 from tui.messages import OpenArticle
+from tui.untrusted import untrusted
 from tui.widgets.article_list import ArticleList
 
 # The palette's empty state lists this many articles; typing searches them all.
@@ -22,7 +23,7 @@ DISCOVERY_SIZE = 50
 def highlight_match(matcher: Matcher, text: str) -> Content:
     """Matcher.highlight parses its argument as markup ("[AP] Acme" loses "[AP]"); article
     titles are untrusted text, so the matched letters are styled on a Content instead."""
-    content = Content(text)
+    content = untrusted(text)
     score, offsets = matcher.fuzzy_search.match(matcher.query, text)
     if score:
         for offset in offsets:
@@ -44,9 +45,9 @@ class ArticleCommands(Provider):
     async def discover(self) -> Hits:
         for article in self._articles()[:DISCOVERY_SIZE]:
             yield DiscoveryHit(
-                Content(f"Go to: {article.title}"),
+                untrusted(f"Go to: {article.title}"),
                 lambda article_id=article.id: self._open(article_id),
-                help=Content(article.source or article.id),
+                help=untrusted(article.source or article.id),
             )
 
     async def search(self, query: str) -> Hits:
@@ -59,7 +60,7 @@ class ArticleCommands(Provider):
                     score,
                     highlight_match(matcher, label),
                     lambda article_id=article.id: self._open(article_id),
-                    help=Content(article.source or article.id),
+                    help=untrusted(article.source or article.id),
                 )
 
 

@@ -46,7 +46,8 @@ def _where(args: argparse.Namespace) -> str:
 def cmd_brief(args: argparse.Namespace) -> int:
     from summarise.analysis import Analyses, AnalysisCache
     from summarise.briefing.build import BriefingError, brief
-    from summarise.briefing.render import format_for, render, write_atomically
+    from summarise.briefing.render import format_for, render
+    from summarise.saving import write_atomically
 
     fmt = args.format
     if fmt is None and args.output is not None:

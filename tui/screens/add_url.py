@@ -10,6 +10,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
+from tui.untrusted import untrusted
+
 
 class AddUrlScreen(ModalScreen[list[str] | None]):
     BINDINGS = [Binding("escape", "dismiss(None)", "Cancel")]
@@ -20,7 +22,7 @@ class AddUrlScreen(ModalScreen[list[str] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(id="add-box"):
-            yield Static(Content(f"Add pages or feeds to {self.folder}"), id="add-title")
+            yield Static(untrusted(f"Add pages or feeds to {self.folder}"), id="add-title")
             yield Input(placeholder="https://… (several: separate with spaces)", id="urls")
             yield Static(Content("enter fetches · escape cancels"), id="add-hint")
 

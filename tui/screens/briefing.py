@@ -22,10 +22,12 @@ from textual.widgets.option_list import Option
 from summarise.analysis import Analyses, AnalysisCache
 from summarise.article import Article
 from summarise.briefing.build import Briefing, BriefingError, brief
-from summarise.briefing.render import format_for, render, to_markdown, write_atomically
+from summarise.briefing.render import format_for, render, to_markdown
 from summarise.library import Listed
 from summarise.progress import thinned
+from summarise.saving import write_atomically
 from tui.actions import BRIEFING, bindings
+from tui.untrusted import untrusted
 
 Fetch = Callable[[Sequence[str]], dict[str, Article]]
 
@@ -33,7 +35,7 @@ Fetch = Callable[[Sequence[str]], dict[str, Article]]
 def _story_option(number: int, title: str, count: int) -> Content:
     noun = "article" if count == 1 else "articles"
     return Content.assemble(
-        (f"{number}. ", "bold"), Content(title), ("\n   " + f"{count:,} {noun}", "$text-muted")
+        (f"{number}. ", "bold"), untrusted(title), (f"\n   {count:,} {noun}", "$text-muted")
     )
 
 
@@ -51,14 +53,14 @@ class CoverageScreen(ModalScreen[str | None]):
         with Vertical(id="coverage-box"):
             count = len(self.entries)
             heading = f"{self.story_title} · {count:,} article{'s' if count != 1 else ''}"
-            yield Static(Content(heading), id="coverage-title")
+            yield Static(untrusted(heading), id="coverage-title")
             yield OptionList(
                 *(
                     Option(
                         Content.assemble(
-                            (f"{e.date or 'undated':10}  ", "$text-muted"),
-                            (f"{(e.source or '-')[:18]:18}  ", "$text-accent"),
-                            Content(e.title),
+                            untrusted(f"{e.date or 'undated':10}  ").stylize("$text-muted"),
+                            untrusted(f"{(e.source or '-')[:18]:18}  ").stylize("$text-accent"),
+                            untrusted(e.title),
                         ),
                         id=e.id,
                     )
@@ -101,7 +103,7 @@ class BriefingScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="briefing-box"):
             count = len(self.entries)
-            yield Static(Content(f"Briefing {count:,} articles…"), id="briefing-status")
+            yield Static(untrusted(f"Briefing {count:,} articles…"), id="briefing-status")
             yield LoadingIndicator(id="briefing-loading")
             with Horizontal(id="briefing-body"):
                 yield OptionList(id="briefing-stories")
@@ -129,7 +131,7 @@ class BriefingScreen(ModalScreen[str | None]):
         self.app.call_from_thread(self._loaded, briefing)
 
     def _status(self, text: str) -> None:
-        self.query_one("#briefing-status", Static).update(Content(text))
+        self.query_one("#briefing-status", Static).update(untrusted(text))
 
     async def _loaded(self, briefing: Briefing | None) -> None:
         self.query_one("#briefing-loading").display = False

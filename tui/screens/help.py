@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
 from tui.actions import ACTIONS, GROUPS, HELP, Action, bindings, shown_key
+from tui.untrusted import untrusted
 
 
 class HelpRow(Horizontal):
@@ -27,8 +28,8 @@ class HelpRow(Horizontal):
         self.words = f"{keys} {action.description} {action.group}".casefold()
 
     def compose(self) -> ComposeResult:
-        yield Static(Content(self.keys), classes="help-key")
-        yield Static(Content(self.action.description), classes="help-text")
+        yield Static(untrusted(self.keys), classes="help-key")
+        yield Static(untrusted(self.action.description), classes="help-text")
 
 
 class HelpList(VerticalScroll, can_focus=True):
@@ -62,7 +63,7 @@ class HelpScreen(ModalScreen[None]):
                     rows = [a for a in ACTIONS if a.group == group]
                     if not rows:
                         continue
-                    yield Static(Content(group), classes="help-group")
+                    yield Static(untrusted(group), classes="help-group")
                     for action in rows:
                         yield HelpRow(action, shown_key(action, self.keymap.get(action.id)))
             yield Static(Content("escape closes · / filters · j k scroll"), id="help-hint")

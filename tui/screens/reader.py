@@ -23,6 +23,7 @@ from summarise.paths import seeds_path, user_library_path
 from summarise.state import Setting, StateStore
 from tui.actions import ARTICLE, ENTITIES, FEEDS, LIST, READER, Action, bindings
 from tui.messages import OpenArticle, Progress
+from tui.untrusted import untrusted_title
 from tui.widgets.article_list import ArticleList
 from tui.widgets.article_view import ArticleView
 from tui.widgets.feeds_pane import FeedsPane
@@ -245,7 +246,7 @@ class ReaderScreen(Screen[None]):
         self.panel.set_entities(message.article_id, message.entities)
 
     def on_article_view_position(self, message: ArticleView.Position) -> None:
-        self.app.sub_title = message.text
+        self.app.sub_title = untrusted_title(message.text)
 
     def on_side_panel_summary_shown(self, message: SidePanel.SummaryShown) -> None:
         self.article_view.set_summary(message.sentences)

@@ -16,6 +16,7 @@ from textual.widgets.option_list import Option
 
 from summarise.search import Hit, QueryError, SearchIndex
 from tui.actions import SEARCH, bindings
+from tui.untrusted import untrusted
 
 # Typing faster than this apart runs one search, for the last keystroke.
 DEBOUNCE = 0.15
@@ -45,10 +46,10 @@ class SearchChoice:
 
 
 def hit_prompt(hit: Hit, source: str | None) -> Content:
-    title = Content(hit.title).stylize("bold")
+    title = untrusted(hit.title).stylize("bold")
     if source:
-        title = Content.assemble(title, Content(f"  {source}").stylize("$text-muted"))
-    snippet = Content(hit.snippet)
+        title = Content.assemble(title, untrusted(f"  {source}").stylize("$text-muted"))
+    snippet = untrusted(hit.snippet)
     for start, end in hit.snippet_matches:
         snippet = snippet.stylize("bold $text-warning", start, end)
     return Content.assemble(title, "\n  ", snippet)
@@ -76,7 +77,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
                 placeholder='Search: words, "phrase", pref*, title: source: entity: tag:',
                 id="query",
             )
-            yield Static(Content(self.status or "Type to search"), id="search-status")
+            yield Static(untrusted(self.status or "Type to search"), id="search-status")
             yield OptionList(id="results")
 
     def on_mount(self) -> None:
@@ -128,7 +129,7 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
         )
         if hits:
             results.highlighted = 0
-        self.query_one("#search-status", Static).update(Content(message))
+        self.query_one("#search-status", Static).update(untrusted(message))
 
     def _remember(self, query: str) -> tuple[str, ...]:
         query = query.strip()

@@ -31,6 +31,7 @@ from summarise.library import (
     sort_articles,
 )
 from tui.actions import LIST, bindings
+from tui.untrusted import untrusted
 
 ROW_HEIGHT = 2
 # Rendered rows kept for redraws; a screenful is 20-40.
@@ -383,7 +384,7 @@ class ArticleList(ScrollView, can_focus=True):
         read = article.id in self.read_ids
         if line == 0:
             mark = Content("  ") if read else Content("● ").stylize(self._style("unread-mark"))
-            title = Content(article.title)
+            title = untrusted(article.title)
             if not read:
                 title = title.stylize("bold")
             star = (
@@ -395,7 +396,7 @@ class ArticleList(ScrollView, can_focus=True):
             content = Content.assemble(mark, title, star)
         else:
             details = [article.source or "", article.date or f"{article.word_count} words"]
-            content = Content("  " + " · ".join(d for d in details if d)).stylize(
+            content = untrusted("  " + " · ".join(d for d in details if d)).stylize(
                 self._style("details")
             )
             content = content.truncate(width, ellipsis=True)
@@ -405,10 +406,10 @@ class ArticleList(ScrollView, can_focus=True):
     def _render_header(self, header: _Header, line: int, width: int) -> Strip:
         base = self.get_visual_style("article-list--story")
         if line == 0:
-            content = Content("▾ " + header.title).stylize("bold")
+            content = untrusted("▾ " + header.title).stylize("bold")
         else:
             noun = "article" if header.count == 1 else "articles"
-            content = Content(f"  {header.count:,} {noun}").stylize(self._style("details"))
+            content = untrusted(f"  {header.count:,} {noun}").stylize(self._style("details"))
         content = content.truncate(width, ellipsis=True)
         segments = [Segment(text, style.rich_style) for text, style in content.render(base, end="")]
         return Strip(segments).extend_cell_length(width, base.rich_style).crop(0, width)

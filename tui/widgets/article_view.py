@@ -22,6 +22,7 @@ from summarise.text import Sentence
 from summarise.untrusted import printable
 from tui.actions import ARTICLE, bindings
 from tui.colours import entity_styles
+from tui.untrusted import untrusted
 
 # Entities of recently shown articles, kept so that going back is instant.
 ENTITY_CACHE_SIZE = 64
@@ -83,7 +84,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.article = None
         self._block_widgets = {}
         self.remove_children()
-        self.mount(Static(Content(text), classes="empty"))
+        self.mount(Static(untrusted(text), classes="empty"))
 
     def show_empty(self, paths: list[Path]) -> None:
         where = ", ".join(printable(p) for p in paths) or "the sample library"
@@ -102,28 +103,28 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.hit_index = None
         self._mention_index.clear()
         self._block_widgets = {}
-        widgets: list[Static] = [Static(Content(article.title), classes="headline")]
+        widgets: list[Static] = [Static(untrusted(article.title), classes="headline")]
         if article.dek:
-            widgets.append(Static(Content(article.dek), classes="dek"))
-        widgets.append(Static(Content(article_meta(article)), classes="meta"))
+            widgets.append(Static(untrusted(article.dek), classes="dek"))
+        widgets.append(Static(untrusted(article_meta(article)), classes="meta"))
         if article.url:
-            widgets.append(Static(Content(article.url), classes="link"))
+            widgets.append(Static(untrusted(article.url), classes="link"))
         if copies:
             also = "; ".join(copy_label(c) for c in copies)
-            widgets.append(Static(Content(f"Also in: {also}"), classes="copies"))
+            widgets.append(Static(untrusted(f"Also in: {also}"), classes="copies"))
         self._legend = Static("", classes="legend")
         widgets.append(self._legend)
         for index, block in enumerate(article.blocks):
-            widget = Static(Content(block.text), classes=_KIND_CLASS[block.kind])
+            widget = Static(untrusted(block.text), classes=_KIND_CLASS[block.kind])
             self._block_widgets[index] = widget
             widgets.append(widget)
             if block.kind is BlockKind.QUOTE and block.speaker:
-                widgets.append(Static(Content("— " + block.speaker), classes="speaker"))
+                widgets.append(Static(untrusted("— " + block.speaker), classes="speaker"))
         if article.tags:
-            widgets.append(Static(Content("Tags: " + ", ".join(article.tags)), classes="tags"))
+            widgets.append(Static(untrusted("Tags: " + ", ".join(article.tags)), classes="tags"))
         for enclosure in article.enclosures:
             label = f"Attached {enclosure.kind or 'file'}: {enclosure.url}"
-            widgets.append(Static(Content(label), classes="enclosure"))
+            widgets.append(Static(untrusted(label), classes="enclosure"))
         for widget in widgets:  # a comfortable measure, centred when the pane is wider
             widget.styles.max_width = self.measure
         with self.app.batch_update():
@@ -222,7 +223,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         current_style = self._style("article-view--current")
         search_style = self._style("article-view--search")
         for index, widget in self._block_widgets.items():
-            content = Content(article.blocks[index].text)
+            content = untrusted(article.blocks[index].text)
             for sentence in marks.get(index, ()):
                 content = content.stylize(summary_style, sentence.start, sentence.end)
             for mention in mentions.get(index, ()):
@@ -251,7 +252,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         present = {m.type for m in self.entities.mentions} if self.entities else set()
         styles = self._entity_styles()
         parts = [
-            Content(label).stylize(styles[kind])
+            untrusted(label).stylize(styles[kind])
             for kind, label in ENTITY_LABELS.items()
             if kind in present
         ]

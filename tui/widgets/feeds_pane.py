@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option
 from summarise.feeds import Feed, feed_counts
 from summarise.library import ALL, BOOKMARKS, UNREAD, Listed, View
 from tui.actions import FEEDS, bindings
+from tui.untrusted import untrusted
 
 # Counts are worked out again at most this often while marks change (holding m, mark all).
 RECOUNT_DELAY = 0.3
@@ -110,10 +111,10 @@ class FeedsPane(OptionList):
             self.highlighted = highlighted
 
     def _option(self, n: int, name: str, tally: str) -> Option:
-        content = Content(name).truncate(max(4, self.size.width - len(tally) - 4), ellipsis=True)
-        line = Content.assemble(content, " ", Content(tally).stylize("dim"))
+        content = untrusted(name).truncate(max(4, self.size.width - len(tally) - 4), ellipsis=True)
+        line = Content.assemble(content, " ", untrusted(tally).stylize("dim"))
         if n >= 3 and (feed := self.feeds[n - 3]).failing and feed.last_error:
-            line = Content.assemble(line, "\n", Content(f"  {feed.last_error}").stylize("dim"))
+            line = Content.assemble(line, "\n", untrusted(f"  {feed.last_error}").stylize("dim"))
         return Option(line, id=f"view-{n}")
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

@@ -13,6 +13,7 @@ from textual.content import Content
 from textual.widgets import Static
 
 from tui.actions import Action, in_footer, shown_key
+from tui.untrusted import untrusted
 
 GAP = "  "
 ALWAYS = ("help", "quit")
@@ -52,7 +53,7 @@ class KeyFooter(Static):
 
     def _item(self, action: Action) -> Content:
         key = shown_key(action, self.keymap.get(action.id))
-        return Content.assemble((key, "bold $footer-key-foreground"), " ", action.label)
+        return Content.assemble((key, "bold $footer-key-foreground"), " ", untrusted(action.label))
 
     def _draw(self) -> None:
         actions = [a for a in in_footer(self.pane) if self.available(a)]

@@ -20,6 +20,7 @@ from summarise.entities import ENTITY_LABELS, ArticleEntities, Entity
 from summarise.summarisers import DEFAULT_METHOD, METHODS, Summary
 from summarise.text import Sentence
 from tui.actions import ENTITIES, bindings
+from tui.untrusted import untrusted
 
 SUMMARY, ENTITY_MODE = "summary", "entities"
 
@@ -44,14 +45,15 @@ class EntityList(OptionList):
         options: list[Option | None] = []
         for kind, entities in found.by_type().items():
             # The header counts names, the rows their mentions: "People (3)", "Mark Carney ×8".
-            header = Content(f"{ENTITY_LABELS[kind]} ({len(entities)})").stylize(
+            header = untrusted(f"{ENTITY_LABELS[kind]} ({len(entities)})").stylize(
                 "bold $text-primary"
             )
             options.append(Option(header, disabled=True))
             for entity in entities:
                 key = f"{kind.value}:{entity.name}"
                 self.entities[key] = entity
-                label = Content.assemble("  ", Content(entity.name), f"  ×{entity.count}")
+                mentions = entity.count
+                label = Content.assemble("  ", untrusted(entity.name), f"  ×{mentions}")
                 options.append(Option(label, id=key))
         if not options:
             options.append(Option(Content("No entities found"), disabled=True))
@@ -138,8 +140,8 @@ class SidePanel(Vertical):
         self.query_one("#panel-loading").display = loading
 
     def _titles(self, title: str, hint: str) -> None:
-        self.query_one("#panel-title", Static).update(Content(title))
-        self.query_one("#panel-hint", Static).update(Content(hint))
+        self.query_one("#panel-title", Static).update(untrusted(title))
+        self.query_one("#panel-hint", Static).update(untrusted(hint))
 
     # ---- entities -----------------------------------------------------------------------
 
@@ -208,11 +210,13 @@ class SidePanel(Vertical):
         body = self.query_one("#summary-body", Static)
         if isinstance(result, str):
             self._titles("Summary", "")
-            body.update(Content(result))
+            body.update(untrusted(result))
             return
         kept = f"{len(result.sentences)} of {result.total_sentences} sentences"
         method = f"{result.method}, {result.focus}" if result.focus else result.method
         self._titles(f"Summary · {method}", f"{kept}  ·  M method  +/- length")
-        text = Content("\n\n").join(Content("• " + s.text) for s in result.sentences)
-        body.update(text or Content("Nothing to summarise."))
+        text = Content("\n\n").join(untrusted("• " + s.text) for s in result.sentences)
+        if not result.sentences:
+            text = Content("Nothing to summarise.")
+        body.update(text)
         self.post_message(self.SummaryShown(result.sentences))

@@ -9,10 +9,10 @@ from __future__ import annotations
 from textual import events, on
 from textual.app import ComposeResult
 from textual.containers import Vertical
-from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Input, Static
 
+from tui.untrusted import untrusted
 from tui.widgets.article_list import ArticleList
 
 
@@ -71,8 +71,8 @@ class Sidebar(Vertical):
             status = f"{listing.view.label} · {status}"
         if listing.groups is not None:
             status += f" · {listing.story_count:,} stories"
-        self.query_one("#list-status", Static).update(Content(status))
+        self.query_one("#list-status", Static).update(untrusted(status))
         # A line of its own while work runs: "indexing 12,400/100,000" fits any sidebar.
         progress = self.query_one("#list-progress", Static)
-        progress.update(Content(self.progress))
+        progress.update(untrusted(self.progress))
         progress.display = bool(self.progress)
