@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import email.utils
 import http.client
+import ipaddress
 import re
 import socket
 import ssl
@@ -24,6 +25,7 @@ from urllib.parse import urljoin, urlsplit
 
 from summarise import __version__
 from summarise.readers.decode import UndecodableError, decode_bytes
+from summarise.untrusted import printable
 
 USER_AGENT = f"newsbrief/{__version__} (terminal news reader; fetches articles you ask for)"
 TIMEOUT = 15.0  # seconds for connecting, and for any one wait for data
@@ -43,10 +45,12 @@ _BUSY = frozenset({429, 503})
 
 class FetchError(Exception):
     """Why one URL could not be fetched, in words for the user. `retry_at` is when the server
-    said to come back (429 or 503 with Retry-After), as a Unix time."""
+    said to come back (429 or 503 with Retry-After), as a Unix time. The message quotes the
+    server (a reason phrase, a content type), so it is made printable here, once, before any
+    store, log or screen holds it."""
 
     def __init__(self, message: str, retry_at: float | None = None) -> None:
-        super().__init__(message)
+        super().__init__(printable(message))
         self.retry_at = retry_at
 
 
@@ -58,6 +62,7 @@ class Response:
     url: str  # after redirects
     etag: str | None = None
     last_modified: str | None = None
+    private: bool = False  # the answer came from a loopback, private or link-local address
 
     @property
     def text(self) -> str:
@@ -129,24 +134,56 @@ def _connection(
 
 
 class _Watchdog:
-    """Shuts a connection's socket down when the deadline passes, ending any read at once."""
+    """Shuts a connection's socket down when the deadline passes, ending any read at once.
 
-    def __init__(self, connection: http.client.HTTPConnection, seconds: float) -> None:
+    It keeps the socket itself: for a response that closes the connection (HTTP/1.0, or
+    `Connection: close`), http.client hands the socket to the response and forgets it, so a
+    watchdog that asked the connection would find nothing to shut down."""
+
+    def __init__(self, seconds: float) -> None:
         self.fired = False
-        self._connection = connection
+        self._sock: socket.socket | None = None
+        self._lock = threading.Lock()
         self._timer = threading.Timer(max(seconds, 0.0), self._fire)
         self._timer.daemon = True
         self._timer.start()
 
+    def watch(self, sock: socket.socket | None) -> None:
+        with self._lock:
+            self._sock = sock
+            if self.fired:
+                self._shut()
+
     def _fire(self) -> None:
-        self.fired = True
-        sock = self._connection.sock
-        if sock is not None:
+        with self._lock:
+            self.fired = True
+            self._shut()
+
+    def _shut(self) -> None:
+        if self._sock is not None:
             with contextlib.suppress(OSError):
-                sock.shutdown(socket.SHUT_RDWR)
+                self._sock.shutdown(socket.SHUT_RDWR)
 
     def cancel(self) -> None:
         self._timer.cancel()
+
+
+def is_private_address(address: str) -> bool:
+    """Loopback, private, link-local or otherwise not a public internet address."""
+    try:
+        ip = ipaddress.ip_address(address.split("%", 1)[0])
+    except ValueError:
+        return False
+    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped is not None:
+        ip = ip.ipv4_mapped
+    return not ip.is_global
+
+
+def _peer_is_private(sock: socket.socket | None) -> bool:
+    try:
+        return sock is not None and is_private_address(str(sock.getpeername()[0]))
+    except OSError:
+        return False
 
 
 def _decoder(encoding: str) -> zlib._Decompress | None:
@@ -160,11 +197,11 @@ def _decoder(encoding: str) -> zlib._Decompress | None:
     raise FetchError(f"the server sent an encoding we cannot read ({encoding})")
 
 
-def _read_body(response: http.client.HTTPResponse, max_bytes: int) -> bytes:
+def _read_body(response: http.client.HTTPResponse, max_bytes: int, watchdog: _Watchdog) -> bytes:
     too_large = FetchError(f"too large (over {max_bytes / 1_048_576:.0f} MB)")
     decoder = _decoder(response.getheader("Content-Encoding", "") or "")
     chunks, size = [], 0
-    while chunk := response.read1(65536):
+    while not watchdog.fired and (chunk := response.read1(65536)):
         if decoder is not None:
             try:
                 chunk = decoder.decompress(chunk, max_bytes + 1 - size)
@@ -186,8 +223,15 @@ def get(
     timeout: float = TIMEOUT,
     deadline: float = DEADLINE,
     max_bytes: int = MAX_BYTES,
+    allow_private: bool = True,
 ) -> Response:
-    """GET `url`, following redirects; a FetchError says in words what went wrong."""
+    """GET `url`, following redirects; a FetchError says in words what went wrong.
+
+    With `allow_private` off, an answer from a loopback, private or link-local address is
+    refused at every hop, checked on the connected socket (so neither a redirect nor a DNS
+    answer that changes between two lookups gets past it): a feed on the internet cannot make
+    newsbrief request the user's own network through its links. Through a proxy the peer is
+    the proxy, and the check is the proxy's to make."""
     started = time.monotonic()
     for _ in range(MAX_REDIRECTS + 1):
         scheme, host, port, target = _checked(url)
@@ -195,7 +239,7 @@ def get(
         if left <= 0:
             break
         connection, target = _connection(scheme, host, port, target, min(timeout, left))
-        watchdog = _Watchdog(connection, left)
+        watchdog = _Watchdog(left)
         headers = {
             "User-Agent": USER_AGENT,
             "Accept": accept,
@@ -207,6 +251,12 @@ def get(
         if last_modified:
             headers["If-Modified-Since"] = last_modified
         try:
+            connection.connect()
+            watchdog.watch(connection.sock)
+            proxied = connection.host != host
+            private = not proxied and _peer_is_private(connection.sock)
+            if private and not allow_private:
+                raise FetchError(f"refused: {host} is an address on a private network")
             connection.request("GET", target, headers=headers)
             response = connection.getresponse()
             status = response.status
@@ -214,7 +264,7 @@ def get(
                 url = urljoin(url, response.getheader("Location", ""))
                 continue
             if status == 304:
-                return Response(304, b"", "", url, etag, last_modified)
+                return Response(304, b"", "", url, etag, last_modified, private)
             if status in _BUSY:
                 retry_at = retry_time(response.getheader("Retry-After"), time.time())
                 raise FetchError(f"HTTP {status} {response.reason} (the server is busy)", retry_at)
@@ -229,7 +279,7 @@ def get(
                     f"too large ({int(length) / 1_048_576:.0f} MB; the limit is "
                     f"{max_bytes / 1_048_576:.0f} MB)"
                 )
-            body = _read_body(response, max_bytes)
+            body = _read_body(response, max_bytes, watchdog)
             if watchdog.fired:
                 break
             return Response(
@@ -239,6 +289,7 @@ def get(
                 url,
                 response.getheader("ETag"),
                 response.getheader("Last-Modified"),
+                private,
             )
         except FetchError:
             raise

@@ -169,10 +169,14 @@ def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
                 self.send(429, b"slow down", {"Retry-After": "120", "Content-Type": "text/plain"})
             elif path == "/to-ftp":
                 self.send(302, headers={"Location": "ftp://127.0.0.1/feed.xml"})
-            elif path == "/drip":
+            elif path in ("/drip", "/drip-close"):
                 self.send_response(200)
                 self.send_header("Content-Type", "application/rss+xml")
-                self.send_header("Content-Length", "100000")
+                if path == "/drip":
+                    self.send_header("Content-Length", "100000")
+                else:  # the response owns the socket: http.client forgets it
+                    self.send_header("Connection", "close")
+                    self.close_connection = True
                 self.end_headers()
                 try:
                     for _ in range(10_000):
