@@ -1,7 +1,8 @@
 """OPML 2.0 subscription lists: what feed readers import and export (newsboat's -i and -e).
 
-Reading uses the standard library's XML parser with entity expansion refused, so a hostile
-file cannot expand into gigabytes; nested outlines (folders) are flattened.
+Reading uses the standard library's XML parser, and a file that declares an entity anywhere is
+refused before it is parsed, so a hostile file cannot expand into gigabytes; nested outlines
+(folders) are flattened.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from email.utils import format_datetime
 from xml.sax.saxutils import quoteattr
 
 from summarise.readers.decode import clean_text
+from summarise.readers.dtd import declares_entities
 
 
 class OpmlError(ValueError):
@@ -27,7 +29,7 @@ class Outline:
 
 def read_opml(text: str) -> list[Outline]:
     """Every outline with an xmlUrl, in order, each URL once."""
-    if "<!ENTITY" in text[:4096].upper():
+    if declares_entities(text):
         raise OpmlError("the file declares XML entities, which an OPML list never needs")
     try:
         root = ET.fromstring(text)

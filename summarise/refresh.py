@@ -41,6 +41,11 @@ _CUT_OFF = re.compile(
 )
 # A server that says 429 or 503 without Retry-After is asked again after this long.
 BUSY_WAIT = 15 * 60.0
+# One refresh saves at most this many new entries of a feed, the newest (a busy news site's
+# feed holds 20-100), and fetches at most this many of its teasers' pages; what is left over
+# is reported. A feed of 160,000 items cannot fill the disk or make 160,000 requests.
+MOST_ENTRIES = 500
+MOST_PAGES = 100
 _FEED_ACCEPT = (
     "application/rss+xml,application/atom+xml,application/xml;q=0.9,text/xml;q=0.9,*/*;q=0.5"
 )
@@ -91,6 +96,7 @@ class FeedReport:
 class _FeedFetched:
     feed: Feed
     response: Response | None = None
+    left_out: int = 0  # entries past MOST_ENTRIES
     title: str | None = None
     articles: list[Article] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -134,7 +140,9 @@ def _fetch_feed(feed: Feed, limits: Limits) -> _FeedFetched:
             parsed = parse_feed(text)
         except ValueError as exc:
             raise FetchError(f"not a readable feed ({exc})") from None
-        result.articles, result.problems = parsed.articles, parsed.problems
+        articles = _newest_first(parsed.articles)
+        result.articles, result.problems = articles[:MOST_ENTRIES], parsed.problems
+        result.left_out = max(0, len(articles) - MOST_ENTRIES)
         # The readers give every entry its feed's title as the outlet.
         result.title = parsed.articles[0].source if parsed.articles else None
     except FetchError as exc:
@@ -142,10 +150,16 @@ def _fetch_feed(feed: Feed, limits: Limits) -> _FeedFetched:
     return result
 
 
-def feed_title(text: str) -> str | None:
-    import feedparser
+def _newest_first(articles: list[Article]) -> list[Article]:
+    """Dated entries newest first, then the undated in the feed's own order (feeds list their
+    newest first, so the order they give is the next best guess)."""
+    return sorted(articles, key=lambda a: a.date or "", reverse=True)
 
-    title = feedparser.parse(text).feed.get("title") or ""
+
+def feed_title(text: str) -> str | None:
+    from summarise.readers.feed import parsed_feed
+
+    title = parsed_feed(text).feed.get("title") or ""
     return clean_text(title).strip()[:200] or None
 
 
@@ -180,7 +194,13 @@ def _whole(teaser: Article, page: Article) -> Article:
 
 
 def _fetch_page(
-    feed: Feed, teaser: Article, key: str, link: str, limits: Limits, busy: dict[str, float]
+    feed: Feed,
+    teaser: Article,
+    key: str,
+    link: str,
+    limits: Limits,
+    busy: dict[str, float],
+    private: bool,
 ) -> _Saved:
     from summarise.readers.html_page import parse_html
 
@@ -196,6 +216,7 @@ def _fetch_page(
                 accept=_PAGE_ACCEPT,
                 timeout=limits.timeout,
                 deadline=limits.deadline,
+                allow_private=private,  # a public feed's links stay on the internet
             )
             page = parse_html(response.text, None).articles[0]
             if page.word_count <= teaser.word_count:
@@ -287,6 +308,11 @@ def _feed_answered(
     if result.title:
         subscriptions.set_title(feed, result.title)
     report.problems += result.problems
+    if result.left_out:
+        report.problems.append(
+            f"the feed holds {len(result.articles) + result.left_out:,} entries: only the "
+            f"newest {MOST_ENTRIES:,} were looked at"
+        )
     try:
         feed.folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
@@ -294,7 +320,7 @@ def _feed_answered(
         report.error = f"cannot create {feed.folder} ({exc.strerror or exc})"
         return 0
     plain: list[tuple[Article, str]] = []
-    pages = 0
+    pages = teasers_kept = 0
     for article in result.articles:
         key, link = entry_key(article), article.url
         if article.url:  # saved without tracking parameters; fetched as the feed gave it
@@ -306,14 +332,22 @@ def _feed_answered(
         wanted = feed.full_text is FullText.ALWAYS or (
             feed.full_text is FullText.AUTO and is_teaser(article)
         )
-        if wanted and article.url:
+        if wanted and article.url and pages < MOST_PAGES:
             pool.submit(
                 article.url,
-                lambda a=article, k=key, link=link: _fetch_page(feed, a, k, link, limits, busy),
+                lambda a=article, k=key, link=link: _fetch_page(
+                    feed, a, k, link, limits, busy, response.private
+                ),
             )
             pages += 1
         else:
+            teasers_kept += wanted and bool(article.url)
             plain.append((article, key))
+    if teasers_kept:
+        report.problems.append(
+            f"kept the feed's text for {teasers_kept:,} entries: at most {MOST_PAGES} pages are "
+            "fetched from one feed in one refresh"
+        )
     if plain:
         pool.submit(None, lambda: _save(feed, plain))
         pages += 1

@@ -12,6 +12,7 @@ import contextlib
 import json
 import os
 import re
+import tempfile
 from pathlib import Path
 
 from summarise.article import Article, BlockKind
@@ -67,13 +68,19 @@ def slug(title: str, most: int = 60) -> str:
 
 def write_atomically(path: Path, text: str) -> None:
     """Write `path` whole or not at all. An OSError (full or read-only disk) propagates after
-    the temporary file is removed, and an existing file is left as it was."""
-    temporary = path.with_name(f".{path.name}.tmp")
+    the temporary file is removed, and an existing file is left as it was.
+
+    The temporary file has a name of its own (mkstemp: O_EXCL, so it is never a link someone
+    placed, nor another writer's file), and the rename replaces the name `path`: a link there is
+    replaced, never written through. Two writers of one file each rename a whole copy; the
+    last one stays."""
+    handle, name = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    temporary = Path(name)
     try:
-        with open(temporary, "w", encoding="utf-8") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
+        with open(handle, "w", encoding="utf-8") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
         temporary.replace(path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -371,10 +371,3 @@ FORMAT_BY_SUFFIX = {
 def format_for(path: Path) -> str | None:
     """The format a file name asks for, or None when its extension says nothing."""
     return FORMAT_BY_SUFFIX.get(path.suffix.lower())
-
-
-def write_atomically(path: Path, text: str) -> None:
-    """Write via a temporary file in the same folder, so a crash never leaves half a file."""
-    temporary = path.with_name(f".{path.name}.tmp")
-    temporary.write_text(text, encoding="utf-8")
-    temporary.replace(path)
