@@ -26,6 +26,7 @@ from summarise.copies import Held, find_copies, signature
 from summarise.paths import cache_dir
 from summarise.pool import Failure, process_map
 from summarise.readers import SUFFIXES, ArticleError, LoadProblem, read_file
+from summarise.readers.folders import FolderWalk
 from summarise.sqlite import Changes, Database, StorageError, chunks, prune_idle_files
 
 # Bump when the readers change what they make of a file: every file is parsed again.
@@ -124,53 +125,25 @@ def parse_file(path: str) -> ParsedFile:
     return ParsedFile([_row(a) for a in parsed.articles], parsed.problems, None)
 
 
-def _walk(root: Path) -> Iterator[tuple[str, int, int]]:
-    """(path, size, mtime) of every supported file under root, with one stat each; hidden
-    files and folders are skipped."""
-    if root.is_file():
-        info = root.stat()
-        yield str(root), info.st_size, info.st_mtime_ns
-        return
-    stack = [str(root)]
-    while stack:
-        folder = stack.pop()
-        try:
-            entries = list(os.scandir(folder))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                if entry.is_dir():
-                    stack.append(entry.path)
-                elif (
-                    (dot := entry.name.rfind(".")) > 0
-                    and entry.name[dot:].lower() in SUFFIXES
-                    and entry.is_file()
-                ):
-                    info = entry.stat()
-                    yield entry.path, info.st_size, info.st_mtime_ns
-            except OSError:
-                continue
-
-
 def catalogue_path_for(roots: Iterable[Path]) -> Path:
     key = "\n".join(sorted(str(Path(r).resolve()) for r in roots))
     return cache_dir() / f"catalogue-{hashlib.sha256(key.encode()).hexdigest()[:16]}.db"
 
 
 class Catalogue:
-    def __init__(self, path: Path | None, roots: Sequence[Path]) -> None:
+    def __init__(
+        self, path: Path | None, roots: Sequence[Path], *, follow_links: bool = False
+    ) -> None:
         self.path = path
         self.roots = [Path(r).resolve() for r in roots]
+        self.follow_links = follow_links
         self._db = Database(path, _SCHEMA, CATALOGUE_VERSION, label="catalogue")
         self.notices = self._db.notices
 
     @classmethod
-    def for_library(cls, roots: Sequence[Path]) -> Catalogue:
+    def for_library(cls, roots: Sequence[Path], *, follow_links: bool = False) -> Catalogue:
         path = catalogue_path_for(roots)
-        catalogue = cls(path, roots)
+        catalogue = cls(path, roots, follow_links=follow_links)
         # The file's time says when its library was last opened; others long idle are dropped.
         with contextlib.suppress(OSError):
             os.utime(path)
@@ -187,7 +160,9 @@ class Catalogue:
     ) -> Changes:
         """Parse what is new or changed on disk, drop what is gone."""
         report = Changes(notices=self.notices)
-        on_disk = {path: (size, mtime) for root in self.roots for path, size, mtime in _walk(root)}
+        walks = [FolderWalk(root, SUFFIXES, self.follow_links) for root in self.roots]
+        on_disk = {path: (size, mtime) for walk in walks for path, size, mtime in walk}
+        report.notices += [said for walk in walks for said in walk.notices()]
         known = {
             path: (size, mtime)
             for path, size, mtime in self._db.read("SELECT path, size, mtime FROM files")

@@ -5,7 +5,7 @@ the work (parsing, analysis, indexing) competes with its keys for the interprete
 progress lines this prints. Everything is committed in batches, so stopping the process at any
 point loses only the batch in flight, and the next update carries on from there.
 
-    python -m summarise.update [--jobs N] ROOT...
+    python -m summarise.update [--jobs N] [--follow-links] ROOT...
 
 prints one JSON object per line: {"stage": "reading"|"indexing", "done": n, "total": t} as work
 goes on, {"stage": "catalogued", "done": 1 if anything changed else 0, "total": 1} when the
@@ -36,14 +36,17 @@ BACKGROUND_NICENESS = 10
 
 
 def update(
-    roots: Sequence[Path], jobs: int | None = None, progress: Progress | None = None
+    roots: Sequence[Path],
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    follow_links: bool = False,
 ) -> dict[str, object]:
     """Refresh the catalogue and the index of the library at `roots`; what changed."""
 
     def stage(name: str) -> Callable[[int, int], None]:
         return lambda done, total: progress(name, done, total) if progress else None
 
-    catalogue = Catalogue.for_library(list(roots))
+    catalogue = Catalogue.for_library(list(roots), follow_links=follow_links)
     index = SearchIndex.for_library(list(roots))
     cache = AnalysisCache.default()
     try:
@@ -71,6 +74,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         action="store_true",
         help="run at a lower priority (and so its workers): the reader's keys come first",
     )
+    parser.add_argument("--follow-links", action="store_true")
     parser.add_argument("roots", nargs="+", type=Path)
     args = parser.parse_args(argv)
     if args.background and hasattr(os, "nice"):
@@ -84,7 +88,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             shown[0] = now
             print(json.dumps({"stage": stage, "done": done, "total": total}), flush=True)
 
-    print(json.dumps(update(args.roots, args.jobs, show)), flush=True)
+    print(json.dumps(update(args.roots, args.jobs, show, args.follow_links)), flush=True)
     return 0
 
 

@@ -56,12 +56,13 @@ class NewsbriefApp(App[None]):
         analysis_cache: AnalysisCache | None = None,
         jobs: int | None = None,
         config: Config | None = None,
+        follow_links: bool = False,
     ) -> None:
         super().__init__()
         self.paths = list(paths or [])
         self.store = store or StateStore.open_default()
         self.config = config if config is not None else load_config(methods=METHODS)
-        self.service = LibraryService(self.paths, jobs)
+        self.service = LibraryService(self.paths, jobs, follow_links)
         self.reader = ReaderScreen(self.service, self.store, self.paths, self.config)
         self._analysis_cache = analysis_cache
 

@@ -138,10 +138,6 @@ class Library:
         return {a.id: a for a in self.articles}
 
 
-def is_supported(path: Path) -> bool:
-    return path.suffix.lower() in SUFFIXES
-
-
 def parse_text(text: str, path: Path | None = None, suffix: str = ".txt") -> Article:
     """The first article in some text (the seeds' and tests' common case)."""
     return parse_document(text, path, suffix).articles[0]
@@ -201,17 +197,12 @@ def read_file(path: Path) -> Parsed:
         raise ArticleError(path, f"could not be read ({type(exc).__name__}: {exc})") from None
 
 
-def iter_article_files(root: Path) -> Iterator[Path]:
-    """Every supported file under root, recursively, in a stable order; hidden entries skipped."""
-    if root.is_file():
-        yield root
-        return
-    for path in sorted(root.rglob("*")):
-        relative = path.relative_to(root).parts
-        if any(part.startswith(".") for part in relative):
-            continue
-        if path.is_file() and is_supported(path):
-            yield path
+def iter_article_files(root: Path, follow_links: bool = False) -> Iterator[Path]:
+    """Every supported file under root, recursively, in a stable order; hidden entries and
+    links skipped (folders.py)."""
+    from summarise.readers.folders import FolderWalk
+
+    yield from sorted(Path(path) for path, _, _ in FolderWalk(root, SUFFIXES, follow_links))
 
 
 def load_paths(paths: Iterable[Path]) -> Library:

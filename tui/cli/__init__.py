@@ -174,6 +174,11 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="N",
             help="processes for reading and analysing new files (default: one per core)",
         )
+        sub.add_argument(
+            "--follow-links",
+            action="store_true",
+            help="read what links inside the library point to (default: links are skipped)",
+        )
     return parser
 
 

@@ -59,7 +59,7 @@ def cmd_brief(args: argparse.Namespace) -> int:
     fmt = fmt or "md"
     if args.output is not None and not args.output.parent.is_dir():
         raise UsageError(f"no such folder: {args.output.parent}")
-    catalogue = open_catalogue(args.paths, args.jobs)
+    catalogue = open_catalogue(args.paths, args.jobs, args.follow_links)
     cache = AnalysisCache.default()
     try:
         entries = scoped(args, catalogue)
@@ -89,7 +89,7 @@ def cmd_stories(args: argparse.Namespace) -> int:
     from summarise.render import story_listing
     from summarise.stories import StoryItem, find_stories
 
-    catalogue = open_catalogue(args.paths, args.jobs)
+    catalogue = open_catalogue(args.paths, args.jobs, args.follow_links)
     cache = AnalysisCache.default()
     try:
         entries = scoped(args, catalogue)

@@ -50,14 +50,16 @@ def progress(what: str = "articles"):  # type: ignore[no-untyped-def]
     return thinned(show)
 
 
-def open_catalogue(paths: Sequence[Path], jobs: int | None = None) -> Catalogue:
+def open_catalogue(
+    paths: Sequence[Path], jobs: int | None = None, follow_links: bool = False
+) -> Catalogue:
     """The library at `paths` (or the default library), brought up to date with the disk.
     A path that does not exist is a usage error; a file that cannot be read is reported and
     skipped, and the rest still load."""
     for path in paths:
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
-    catalogue = Catalogue.for_library(list(paths) or default_libraries())
+    catalogue = Catalogue.for_library(list(paths) or default_libraries(), follow_links=follow_links)
     report = catalogue.refresh(jobs=jobs, progress=progress("files"))
     for notice in report.notices:
         warn(notice)
@@ -66,7 +68,7 @@ def open_catalogue(paths: Sequence[Path], jobs: int | None = None) -> Catalogue:
     return catalogue
 
 
-def _by_id(ref: str, libraries: Sequence[Path], jobs: int | None) -> Article:
+def _by_id(ref: str, libraries: Sequence[Path], jobs: int | None, follow_links: bool) -> Article:
     """An id is looked up in the catalogue as it is, and only if it is not there after the
     library is brought up to date: `summary ID` does not walk 100,000 files."""
     for path in libraries:
@@ -80,7 +82,7 @@ def _by_id(ref: str, libraries: Sequence[Path], jobs: int | None) -> Article:
             except LookupProblem:
                 pass
         catalogue.close()
-        catalogue = open_catalogue(libraries, jobs)
+        catalogue = open_catalogue(libraries, jobs, follow_links)
         return find_article(catalogue, ref)
     finally:
         catalogue.close()
@@ -100,7 +102,12 @@ def read_bounded(path: Path) -> Parsed:
         raise UsageError(f"{path}: {reason}") from None
 
 
-def resolve(ref: str, libraries: Sequence[Path] | None, jobs: int | None = None) -> Article:
+def resolve(
+    ref: str,
+    libraries: Sequence[Path] | None,
+    jobs: int | None = None,
+    follow_links: bool = False,
+) -> Article:
     """One article: a file's own, or by id (or prefix) in the library."""
     path = Path(ref)
     if path.is_dir():
@@ -111,7 +118,7 @@ def resolve(ref: str, libraries: Sequence[Path] | None, jobs: int | None = None)
                 return article_in_file(path, read_bounded)
             except LookupProblem as exc:
                 raise UsageError(f"{exc}. Give the id with --library {ref}") from None
-        return _by_id(ref, libraries or [], jobs)
+        return _by_id(ref, libraries or [], jobs, follow_links)
     except ArticleError as exc:
         raise UsageError(str(exc)) from None
     except LookupProblem as exc:

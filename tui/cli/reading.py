@@ -29,7 +29,7 @@ from tui.cli.common import (
 
 
 def cmd_list(args: argparse.Namespace) -> int:
-    catalogue = open_catalogue(args.paths, args.jobs)
+    catalogue = open_catalogue(args.paths, args.jobs, args.follow_links)
     entries = catalogue.listing()  # each story once, its copies named by the one shown
     catalogue.close()
     if args.json:
@@ -42,7 +42,7 @@ def cmd_list(args: argparse.Namespace) -> int:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    article = resolve(args.ref, args.library, args.jobs)
+    article = resolve(args.ref, args.library, args.jobs, args.follow_links)
     if args.json:
         print_json(article.to_dict())
     else:
@@ -53,7 +53,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 def cmd_summary(args: argparse.Namespace) -> int:
     from summarise.summarisers import SummaryError, summarise
 
-    article = resolve(args.ref, args.library, args.jobs)
+    article = resolve(args.ref, args.library, args.jobs, args.follow_links)
     try:
         result = summarise(article, args.method, sentences=args.sentences, ratio=args.ratio)
     except SummaryError as exc:
@@ -70,7 +70,7 @@ def _articles(refs: Sequence[str], args: argparse.Namespace) -> Iterator[Article
     for ref in refs:
         path = Path(ref)
         if path.is_dir():
-            catalogue = open_catalogue([path], args.jobs)
+            catalogue = open_catalogue([path], args.jobs, args.follow_links)
             ids = [e.id for e in catalogue.entries()]
             for batch in catalogue.iter_articles(ids):
                 yield from batch
@@ -81,7 +81,7 @@ def _articles(refs: Sequence[str], args: argparse.Namespace) -> Iterator[Article
             except ArticleError as exc:
                 raise UsageError(str(exc)) from None
         else:
-            yield resolve(ref, args.library, args.jobs)
+            yield resolve(ref, args.library, args.jobs, args.follow_links)
 
 
 def cmd_entities(args: argparse.Namespace) -> int:
@@ -102,5 +102,5 @@ def cmd_read(args: argparse.Namespace) -> int:
     # The one way from the command line to Textual: `list` and the rest never pay for it.
     from tui.app import NewsbriefApp
 
-    NewsbriefApp(paths=list(args.paths), jobs=args.jobs).run()
+    NewsbriefApp(paths=list(args.paths), jobs=args.jobs, follow_links=args.follow_links).run()
     return 0

@@ -22,7 +22,7 @@ def cmd_search(args: argparse.Namespace) -> int:
     from summarise.library import default_libraries
     from summarise.search import QueryError, SearchIndex, entry_pool
 
-    catalogue = open_catalogue(args.paths, args.jobs)
+    catalogue = open_catalogue(args.paths, args.jobs, args.follow_links)
     index = SearchIndex.for_library(args.paths or default_libraries())
     cache = AnalysisCache.default()
     try:

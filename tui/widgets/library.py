@@ -56,10 +56,13 @@ class LibraryService(Widget):
             super().__init__()
             self.groups = groups
 
-    def __init__(self, paths: list[Path], jobs: int | None = None) -> None:
+    def __init__(
+        self, paths: list[Path], jobs: int | None = None, follow_links: bool = False
+    ) -> None:
         super().__init__()
         self.paths = paths
         self.jobs = jobs
+        self.follow_links = follow_links
         # The command that updates the library; it prints progress as JSON lines.
         self.update_command = [sys.executable, "-m", "summarise.update", "--background"]
         self.index: SearchIndex | None = None
@@ -83,7 +86,7 @@ class LibraryService(Widget):
 
     @work(thread=True, exclusive=True, group="library")
     def load(self) -> None:
-        catalogue = Catalogue.for_library(self.roots)
+        catalogue = Catalogue.for_library(self.roots, follow_links=self.follow_links)
         previous, self.catalogue = self.catalogue, catalogue
         if previous is not None:
             previous.close()
@@ -114,6 +117,8 @@ class LibraryService(Widget):
         """Run the update process; its last line, or None if the reader is quitting."""
         worker = get_current_worker()
         options = ["--jobs", str(self.jobs)] if self.jobs else []
+        if self.follow_links:
+            options.append("--follow-links")
         command = [*self.update_command, *options, *map(str, self.roots)]
         with tempfile.TemporaryFile() as errors:
             process = subprocess.Popen(
