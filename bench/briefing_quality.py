@@ -34,13 +34,13 @@ from pathlib import Path
 
 from rouge_score import rouge_scorer
 
-from summarise.analysis import analyse
 from summarise.article import Article
 from summarise.briefing.build import build_briefing
 from summarise.briefing.points import stance
+from summarise.briefing.stories import StoryItem, find_stories
+from summarise.language.text import article_sentences, content_terms, strip_dateline
+from summarise.library.analysis import analyse
 from summarise.readers import load_paths
-from summarise.stories import StoryItem, find_stories
-from summarise.text import article_sentences, content_terms, strip_dateline
 
 ROOT = Path(__file__).resolve().parent.parent
 CUT = 100
@@ -89,8 +89,8 @@ def sumy_method(name: str):  # type: ignore[no-untyped-def]
         from sumy.models.dom import ObjectDocumentModel, Paragraph
         from sumy.models.dom import Sentence as SumySentence
 
-        from summarise.summarisers import _sumy_summariser
-        from summarise.text import SumyTokenizer
+        from summarise.language.summarisers import _sumy_summariser
+        from summarise.language.text import SumyTokenizer
 
         tokenizer = SumyTokenizer()
         texts = [s for s in cluster_sentences(articles) if len(s.split()) >= 5]

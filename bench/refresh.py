@@ -100,8 +100,8 @@ def serve(
 
 def one_refresh(urls: list[str], workers: int, per_host: int, again: bool) -> tuple[float, float]:
     """Seconds for a first refresh into an empty data folder, and for a second one (or 0)."""
-    from summarise.feeds import FullText, Subscriptions
-    from summarise.refresh import refresh
+    from summarise.feeds.refresh import refresh
+    from summarise.feeds.subscriptions import FullText, Subscriptions
 
     with tempfile.TemporaryDirectory() as folder:
         store = Subscriptions(Path(folder) / "feeds.db", Path(folder) / "library")
@@ -132,7 +132,7 @@ def main() -> int:
     parser.add_argument("--rtt-ms", type=float, default=10.0)
     parser.add_argument("--runs", type=int, default=3)
     args = parser.parse_args()
-    from summarise.polite import PER_HOST, WORKERS
+    from summarise.feeds.polite import PER_HOST, WORKERS
 
     sizes = [int(s) for s in args.feeds.split(",")]
     ports: multiprocessing.Queue = multiprocessing.Queue()

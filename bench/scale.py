@@ -105,9 +105,9 @@ def first_paint(library: Path, env: dict[str, str]) -> tuple[float, float]:
 INDEX_STEP = """
 import json, statistics, sys, time
 from pathlib import Path
-from summarise.analysis import AnalysisCache
-from summarise.catalogue import Catalogue
-from summarise.search import SearchIndex, entry_pool
+from summarise.library.analysis import AnalysisCache
+from summarise.library.catalogue import Catalogue
+from summarise.search.index import SearchIndex, entry_pool
 sys.path.insert(0, sys.argv[3])
 from queries import QUERIES
 library, jobs = Path(sys.argv[1]), int(sys.argv[2])
@@ -150,7 +150,7 @@ async def key_latency(library: Path, presses: int) -> tuple[list[float], bool]:
     """Milliseconds from pressing j to the list's action running, while the library update
     (catalogue, analysis, index) runs in the background; and whether it was still running at
     the last press. Pilot's own press() waits for the app to go idle, so it is not awaited."""
-    from summarise.state import StateStore
+    from summarise.library.state import StateStore
     from tui.app import NewsbriefApp
     from tui.widgets.article_list import ArticleList
 

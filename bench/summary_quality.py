@@ -23,9 +23,9 @@ from pathlib import Path
 
 from rouge_score import rouge_scorer
 
+from summarise.language.summarisers import METHODS, summarise_sentences
+from summarise.language.text import article_sentences
 from summarise.readers import ArticleError, read_article
-from summarise.summarisers import METHODS, summarise_sentences
-from summarise.text import article_sentences
 
 
 def kept(sentences: Sequence[str], reference: str) -> list[int]:

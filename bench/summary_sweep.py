@@ -24,10 +24,10 @@ import numpy as np
 from rouge_score import rouge_scorer
 from summary_quality import CNNDM_K, bbc_split, cnndm_pairs, kept, load_pairs
 
-from summarise import ranking
-from summarise.function_words import FUNCTION_WORDS
+from summarise.language import ranking
+from summarise.language.function_words import FUNCTION_WORDS
+from summarise.language.text import article_sentences, content_terms, plain_terms, stop_words
 from summarise.readers import ArticleError, read_article
-from summarise.text import article_sentences, content_terms, plain_terms, stop_words
 
 Scorer = Callable[[list[str]], np.ndarray]
 

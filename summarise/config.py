@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarise.paths import config_dir
+from summarise.library.paths import config_dir
 
 FILE_NAME = "config.toml"
 WIDTHS = range(40, 241)

@@ -17,13 +17,13 @@ from summarise.article import Article, BlockKind
 from summarise.untrusted import printable
 
 if TYPE_CHECKING:
+    from summarise.briefing.stories import Story
     from summarise.entities import ArticleEntities
-    from summarise.feeds import Feed, FeedCount
-    from summarise.library import Listed
-    from summarise.refresh import FeedReport
-    from summarise.search import Hit
-    from summarise.stories import Story
-    from summarise.summarisers import Summary
+    from summarise.feeds.refresh import FeedReport
+    from summarise.feeds.subscriptions import Feed, FeedCount
+    from summarise.language.summarisers import Summary
+    from summarise.library.listing import Listed
+    from summarise.search.index import Hit
 
 
 def wrap(text: str, width: int = 80, first: str = "", rest: str | None = None) -> list[str]:

@@ -23,9 +23,9 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-from summarise.analysis import AnalysisCache
-from summarise.catalogue import Catalogue
-from summarise.search import SearchIndex, entry_pool
+from summarise.library.analysis import AnalysisCache
+from summarise.library.catalogue import Catalogue
+from summarise.search.index import SearchIndex, entry_pool
 
 Progress = Callable[[str, int, int], None]
 # Progress lines come at most this often: enough for a status line, and 100,000 items do not

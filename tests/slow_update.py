@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from summarise.catalogue import Catalogue
+from summarise.library.catalogue import Catalogue
 from summarise.update import PROGRESS_INTERVAL
 
 roots = [Path(arg) for arg in sys.argv[1:] if not arg.startswith("-") and not arg.isdigit()]

@@ -1,4 +1,4 @@
-"""Work for the pool's tests: importable by a worker process (python -m summarise.pool)."""
+"""Work for the pool's tests: importable by a worker process (python -m summarise.library.pool)."""
 
 from __future__ import annotations
 

@@ -16,8 +16,8 @@ from textual.app import App, SystemCommand
 from textual.screen import Screen
 
 from summarise.config import Config, load_config
-from summarise.state import Setting, StateStore
-from summarise.summarisers import METHODS
+from summarise.language.summarisers import METHODS
+from summarise.library.state import Setting, StateStore
 from summarise.untrusted import printable, printable_lines
 from tui.actions import APP, BY_ID, READER, bindings
 from tui.commands import ArticleCommands, action_commands
@@ -32,7 +32,7 @@ from tui.widgets.side_panel import SidePanel
 
 if TYPE_CHECKING:
     # Imported where they are used: the first paint does not need them.
-    from summarise.analysis import AnalysisCache
+    from summarise.library.analysis import AnalysisCache
 
 
 class NewsbriefApp(App[None]):
@@ -162,7 +162,7 @@ class NewsbriefApp(App[None]):
         self, filename: str | None = None, path: str | None = None, time_format: str | None = None
     ) -> str | None:
         """The palette's Screenshot, saved to a folder that exists (see screenshot_folder)."""
-        from summarise.paths import screenshot_folder
+        from summarise.library.paths import screenshot_folder
 
         return super().deliver_screenshot(filename, path or str(screenshot_folder()), time_format)
 

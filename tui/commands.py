@@ -9,8 +9,8 @@ from textual.app import SystemCommand
 from textual.command import DiscoveryHit, Hit, Hits, Matcher, Provider
 from textual.content import Content
 
-from summarise.library import SORT_KEYS
-from summarise.summarisers import METHODS
+from summarise.language.summarisers import METHODS
+from summarise.library.listing import SORT_KEYS
 from tui.actions import for_palette
 from tui.messages import OpenArticle
 from tui.untrusted import untrusted

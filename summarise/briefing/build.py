@@ -17,12 +17,6 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from summarise.analysis import (
-    Analyses,
-    AnalysisCache,
-    ArticleAnalysis,
-    Profile,
-)
 from summarise.article import Article
 from summarise.briefing.model import (
     DEFAULT_WORDS,
@@ -38,9 +32,15 @@ from summarise.briefing.model import (
 from summarise.briefing.numbering import number_sources
 from summarise.briefing.points import Candidate, candidates, select, supporters
 from summarise.briefing.sections import Claim, QuoteFound, disagreements, figures, names, quotes
-from summarise.library import Listed
-from summarise.stories import STORIES_VERSION, Story, StoryItem, find_stories
-from summarise.text import strip_dateline
+from summarise.briefing.stories import STORIES_VERSION, Story, StoryItem, find_stories
+from summarise.language.text import strip_dateline
+from summarise.library.analysis import (
+    Analyses,
+    AnalysisCache,
+    ArticleAnalysis,
+    Profile,
+)
+from summarise.library.listing import Listed
 
 MIN_WORDS = 120
 # Shares of the word budget; the rest is titles, names and disagreements.

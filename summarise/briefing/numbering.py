@@ -12,7 +12,7 @@ from collections.abc import Mapping, Sequence
 
 from summarise.briefing.model import Briefing, Disagreement, Quote, Source
 from summarise.briefing.sections import Claim, QuoteFound
-from summarise.library import Listed
+from summarise.library.listing import Listed
 
 
 def number_sources(

@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from summarise.analysis import ArticleAnalysis, SentenceInfo
-from summarise.function_words import FUNCTION_WORDS
-from summarise.text import stem, stop_words, strip_dateline
+from summarise.language.function_words import FUNCTION_WORDS
+from summarise.language.text import stem, stop_words, strip_dateline
+from summarise.library.analysis import ArticleAnalysis, SentenceInfo
 
 # A point is a full sentence that can be read at a glance.
 MIN_WORDS, MAX_WORDS = 8, 50

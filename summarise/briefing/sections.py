@@ -11,7 +11,6 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from summarise.analysis import ArticleAnalysis, Profile, RoleInfo
 from summarise.briefing.points import (
     MAX_WORDS,
     REDUNDANT,
@@ -22,6 +21,7 @@ from summarise.briefing.points import (
     needs_context,
     strip_dateline,
 )
+from summarise.library.analysis import ArticleAnalysis, Profile, RoleInfo
 
 # A figure sentence is the central sentence of its article that carries a figure; central and
 # carrying several figures count most.

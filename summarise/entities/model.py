@@ -9,7 +9,7 @@ from enum import StrEnum
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from summarise.text import Sentence
+    from summarise.language.text import Sentence
 
 
 class EntityType(StrEnum):

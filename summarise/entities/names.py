@@ -61,7 +61,7 @@ DIRECTIONS = frozenset({"Western", "Eastern", "Northern", "Southern", "Central"}
 
 @cache
 def sentence_starters() -> frozenset[str]:
-    from summarise.text import stop_words
+    from summarise.language.text import stop_words
 
     extra = """according after although among another any as because before both but by
     despite during each either even every for from given having here however if in including

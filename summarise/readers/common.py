@@ -9,9 +9,9 @@ from datetime import datetime
 from pathlib import Path
 
 from summarise.article import Article, Block, BlockKind, Enclosure, content_id, count_words
+from summarise.language.text import derived_title
 from summarise.readers.decode import clean_text
 from summarise.readers.plaintext import parse_date
-from summarise.text import derived_title
 
 
 @dataclass(slots=True)

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from summarise.language.text import article_sentences
 from summarise.readers import read_article
-from summarise.text import article_sentences
 from tests.conftest import ROOT, SEEDS
 from tui.cli import main
 

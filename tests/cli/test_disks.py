@@ -105,7 +105,7 @@ def test_a_full_disk_reads_from_the_files_and_says_so(full: Path, tmp_path: Path
 
 
 def test_an_unreadable_state_file_on_a_read_only_disk_is_left_alone(tmp_path: Path) -> None:
-    from summarise.state import Setting, StateStore
+    from summarise.library.state import Setting, StateStore
 
     folder = tmp_path / "data"
     root = os.geteuid() == 0

@@ -24,7 +24,7 @@ def test_fetch_command(server: str, tmp_path: Path, capsys: pytest.CaptureFixtur
 def test_the_default_library_is_yours_once_it_has_articles(
     server: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from summarise.library import default_library_path, seeds_path, user_library_path
+    from summarise.library.listing import default_library_path, seeds_path, user_library_path
 
     assert default_library_path() == seeds_path()  # nothing fetched yet: the samples
     assert main(["fetch", f"{server}/page.html"]) == 0

@@ -12,8 +12,9 @@ from tests.conftest import ROOT, SEEDS
 
 def test_engine_imports_without_textual() -> None:
     code = (
-        "import sys, summarise.readers, summarise.summarisers, summarise.library, summarise.text;"
-        "import summarise.ranking;"
+        "import sys, summarise.readers, summarise.language.summarisers;"
+        "import summarise.library.listing, summarise.language.text;"
+        "import summarise.language.ranking;"
         "bad = [m for m in sys.modules if m.split('.')[0] in ('textual', 'tui')];"
         "print(bad)"
     )
@@ -61,7 +62,7 @@ def test_wheel_carries_the_seeds_and_finds_them_installed(tmp_path: Path) -> Non
     zipfile.ZipFile(wheel).extractall(site)
     code = (
         "import sys; sys.path.insert(0, sys.argv[1]);"
-        "from summarise.library import default_library_path as d; print(d())"
+        "from summarise.library.listing import default_library_path as d; print(d())"
     )
     out = subprocess.run(
         [sys.executable, "-I", "-c", code, str(site)],

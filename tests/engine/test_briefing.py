@@ -9,13 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from summarise.analysis import AnalysisCache, analyse_all
 from summarise.article import Article
 from summarise.briefing.build import Briefing, BriefingError, build_briefing
 from summarise.briefing.points import REDUNDANT, cosine, needs_context, numbers, stance
 from summarise.briefing.render import to_data, to_html, to_markdown, to_text
+from summarise.language.text import article_sentences, content_terms
+from summarise.library.analysis import AnalysisCache, analyse_all
 from summarise.readers import load_paths, parse_text
-from summarise.text import article_sentences, content_terms
 from tests.conftest import SEEDS
 from tests.engine.test_seed_articles import BOILERPLATE
 from tui.cli import main
@@ -184,7 +184,7 @@ def test_analysis_is_cached_by_content(tmp_path: Path) -> None:
 def test_analyses_unused_for_months_are_pruned(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import summarise.analysis as analysis
+    import summarise.library.analysis as analysis
 
     start = 1_700_000_000.0
     monkeypatch.setattr(analysis, "_now", lambda: start)

@@ -7,8 +7,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-from summarise.catalogue import Catalogue
-from summarise.search import SearchIndex
+from summarise.library.catalogue import Catalogue
+from summarise.search.index import SearchIndex
 
 
 def write(folder: Path, name: str, title: str, body: str) -> Path:
@@ -98,8 +98,8 @@ def test_a_corrupt_catalogue_is_rebuilt_with_a_notice(tmp_path: Path) -> None:
 def test_two_cold_index_builds_at_once_both_succeed(tmp_path: Path) -> None:
     folder = library(tmp_path, 40)
     code = (
-        "import sys; from pathlib import Path; from summarise.catalogue import Catalogue;"
-        "from summarise.search import SearchIndex;"
+        "import sys; from pathlib import Path; from summarise.library.catalogue import Catalogue;"
+        "from summarise.search.index import SearchIndex;"
         "c = Catalogue(Path(sys.argv[1]) / 'cat.db', [Path(sys.argv[2])]); c.refresh(jobs=1);"
         "i = SearchIndex(Path(sys.argv[1]) / 'index.db'); i.sync_catalogue(c);"
         "print(len(i.search('walrus', limit=100)))"

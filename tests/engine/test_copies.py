@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarise.catalogue import Catalogue
-from summarise.copies import Held, find_copies, signature
+from summarise.library.catalogue import Catalogue
+from summarise.library.copies import Held, find_copies, signature
 from tests.news_site import paragraphs
 
 

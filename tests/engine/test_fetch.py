@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-from summarise.fetch import RECORD, USER_AGENT, fetch
+from summarise.feeds.fetch import RECORD, USER_AGENT, fetch
 from summarise.readers import load_paths
 from tests.loopback import SEEN_AGENTS
 

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import pytest
 
-import summarise.refresh as refreshing
-from summarise.feeds import Subscriptions
-from summarise.http import FetchError, get, is_private_address
-from summarise.opml import OpmlError, read_opml
+import summarise.feeds.refresh as refreshing
+from summarise.feeds.http import FetchError, get, is_private_address
+from summarise.feeds.opml import OpmlError, read_opml
+from summarise.feeds.saving import save_article, to_markdown, write_atomically
+from summarise.feeds.subscriptions import Subscriptions
 from summarise.readers import read_file
 from summarise.readers.feed import parse_feed
-from summarise.saving import save_article, to_markdown, write_atomically
 from tests.news_site import Site, item, rss, running_site
 
 # 64 KB declared once, used 16,000 times: a gigabyte once expanded. The declaration sits on a

@@ -7,8 +7,8 @@ from collections.abc import Iterator
 
 import pytest
 
-from summarise.http import FetchError, get, retry_time
-from summarise.urls import canonical_url
+from summarise.feeds.http import FetchError, get, retry_time
+from summarise.library.urls import canonical_url
 from tests.news_site import Site, running_site
 
 

@@ -106,7 +106,7 @@ def test_read_article_error_names_path_and_reason(tmp_path: Path) -> None:
 def test_screenshots_go_to_a_folder_that_exists(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     import platformdirs
 
-    from summarise.paths import data_dir, screenshot_folder
+    from summarise.library.paths import data_dir, screenshot_folder
 
     monkeypatch.setattr(platformdirs, "user_downloads_path", lambda: tmp_path / "Downloads")
     assert screenshot_folder() == tmp_path / "Downloads"  # made: a fresh HOME has none

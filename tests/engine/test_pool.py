@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from summarise.pool import Failure, process_map
+from summarise.library.pool import Failure, process_map
 from tests.slow_work import square_slowly
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from summarise.progress import thinned
+from summarise.library.progress import thinned
 
 
 def test_a_long_job_reports_ten_times_a_second_and_always_its_end() -> None:

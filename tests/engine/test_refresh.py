@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 
-from summarise.feeds import FullText, Subscriptions, feed_counts
-from summarise.opml import OpmlError, Outline, read_opml, write_opml
+from summarise.feeds.opml import OpmlError, Outline, read_opml, write_opml
+from summarise.feeds.refresh import Limits, refresh, resolve_feed
+from summarise.feeds.subscriptions import FullText, Subscriptions, feed_counts
 from summarise.readers import read_file
-from summarise.refresh import Limits, refresh, resolve_feed
 from tests.news_site import Site, item, rss, running_site
 
 
@@ -178,7 +178,7 @@ def test_a_full_disk_reports_and_records_only_what_was_saved(
 ) -> None:
     import errno
 
-    import summarise.refresh as module
+    import summarise.feeds.refresh as module
 
     real = module.save_article
     calls = {"n": 0}

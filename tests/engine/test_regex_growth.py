@@ -32,7 +32,7 @@ FLOOR_SECONDS = 0.0005
 
 # Patterns that are only ever run on bounded input, and the bound.
 BOUNDED = {
-    "summarise.analysis._ROLE_BEFORE": "searched in the 40 characters before a name",
+    "summarise.library.analysis._ROLE_BEFORE": "searched in the 40 characters before a name",
 }
 
 

@@ -8,10 +8,10 @@ from pathlib import Path
 import pytest
 
 from summarise.article import Block, BlockKind, Enclosure
+from summarise.feeds.saving import save_article, to_markdown, write_atomically
 from summarise.readers import read_file
 from summarise.readers.common import make_article
 from summarise.readers.feed import parse_feed
-from summarise.saving import save_article, to_markdown, write_atomically
 from tests.news_site import item, rss
 
 HOSTILE = [

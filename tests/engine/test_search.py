@@ -12,7 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from summarise.readers import load_paths
-from summarise.search import (
+from summarise.search.index import (
     SCHEMA_VERSION,
     QueryError,
     SearchIndex,

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from summarise.article import Article, BlockKind
-from summarise.summarisers import METHODS, summarise
-from summarise.text import article_sentences
+from summarise.language.summarisers import METHODS, summarise
+from summarise.language.text import article_sentences
 
 BOILERPLATE = [
     "Copy link",

@@ -15,11 +15,11 @@ from pathlib import Path
 
 import pytest
 
-from summarise.catalogue import Catalogue
+from summarise.library.catalogue import Catalogue
 from summarise.readers import load_paths
 from tests.conftest import SEEDS
 
-ARTICLE = "A real article\n\nThe council approved the harbour plan on Tuesday after a long debate.\n"
+ARTICLE = "A real article\n\nThe council approved the harbour plan on Tuesday after a debate.\n"
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from summarise.state import Setting, StateStore
+from summarise.library.state import Setting, StateStore
 
 
 def test_marks_and_settings_persist(tmp_path: Path) -> None:
@@ -29,7 +29,7 @@ def test_marks_and_settings_persist(tmp_path: Path) -> None:
 def test_a_kill_9_loses_nothing_already_written(tmp_path: Path) -> None:
     path = tmp_path / "state.db"
     code = (
-        "import os, signal, sys; from summarise.state import Setting, StateStore;"
+        "import os, signal, sys; from summarise.library.state import Setting, StateStore;"
         "s = StateStore(__import__('pathlib').Path(sys.argv[1]));"
         "[s.set_read(f'id{i}') for i in range(50)];"
         "os.kill(os.getpid(), signal.SIGKILL)"

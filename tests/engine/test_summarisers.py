@@ -5,8 +5,7 @@ from __future__ import annotations
 import pytest
 
 from summarise.article import Article
-from summarise.readers import parse_text
-from summarise.summarisers import (
+from summarise.language.summarisers import (
     DEFAULT_METHOD,
     METHODS,
     SummaryError,
@@ -14,7 +13,8 @@ from summarise.summarisers import (
     resolve_length,
     summarise,
 )
-from summarise.text import article_sentences
+from summarise.language.text import article_sentences
+from summarise.readers import parse_text
 
 
 @pytest.mark.parametrize("method", METHODS)
@@ -141,8 +141,8 @@ def test_a_long_summary_keeps_what_the_article_is_about() -> None:
 
 def test_long_summaries_do_not_depend_on_the_matrix_kind(monkeypatch: pytest.MonkeyPatch) -> None:
     # Small articles use plain arrays and long ones sparse matrices; both must score alike.
-    from summarise import ranking
-    from summarise.text import plain_terms
+    from summarise.language import ranking
+    from summarise.language.text import plain_terms
 
     terms = [plain_terms(s.text) for s in article_sentences(ABOUT_THE_STRIKE)]
     dense = ranking.lexical_centrality(terms)

@@ -5,7 +5,13 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from summarise.text import SumyTokenizer, content_terms, default_splitter, plain_terms, words
+from summarise.language.text import (
+    SumyTokenizer,
+    content_terms,
+    default_splitter,
+    plain_terms,
+    words,
+)
 
 
 def split(text: str) -> list[str]:
@@ -141,8 +147,9 @@ def test_sumy_tokenizer_contract() -> None:
 def test_no_nltk_data_is_ever_needed(tmp_path) -> None:  # type: ignore[no-untyped-def]
     # An empty NLTK_DATA and HOME: any lookup of punkt or other data would raise LookupError.
     code = (
-        "from summarise.readers import load_paths; from summarise.summarisers import summarise;"
-        "from summarise.library import default_library_path as d;"
+        "from summarise.readers import load_paths;"
+        "from summarise.language.summarisers import summarise;"
+        "from summarise.library.listing import default_library_path as d;"
         "lib = load_paths([d()]);"
         "print(sum(len(summarise(a, m).sentences) > 0 for a in lib.articles "
         "for m in ('newsrank', 'lexrank', 'textrank', 'lsa', 'luhn', 'edmundson', 'kl', "

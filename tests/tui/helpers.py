@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarise.analysis import AnalysisCache
-from summarise.state import StateStore
+from summarise.library.analysis import AnalysisCache
+from summarise.library.state import StateStore
 from tests.conftest import SEEDS
 from tui.app import NewsbriefApp
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarise.analysis import AnalysisCache
 from summarise.config import load_config
-from summarise.state import StateStore
+from summarise.library.analysis import AnalysisCache
+from summarise.library.state import StateStore
 from tests.conftest import SEEDS
 from tests.tui.helpers import settle, toasts
 from tui.app import NewsbriefApp

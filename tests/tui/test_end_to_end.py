@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from summarise.state import StateStore
+from summarise.library.state import StateStore
 
 TMUX = shutil.which("tmux")
 if TMUX is None and os.environ.get("CI"):

@@ -14,9 +14,9 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, OptionList
 
-from summarise.analysis import AnalysisCache
-from summarise.library import ALL
-from summarise.state import Setting, StateStore
+from summarise.library.analysis import AnalysisCache
+from summarise.library.listing import ALL
+from summarise.library.state import Setting, StateStore
 from tests.conftest import SEEDS
 from tests.tui.helpers import settle
 from tui.actions import ACTIONS, Action

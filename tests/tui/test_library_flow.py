@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from summarise.state import StateStore
+from summarise.library.state import StateStore
 from tests.conftest import ROOT
 from tests.tui.helpers import make_app, settle, shown, status
 from tui.app import NewsbriefApp

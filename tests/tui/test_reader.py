@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input, Static
 
-from summarise.state import Setting, StateStore
-from summarise.text import article_sentences
+from summarise.language.text import article_sentences
+from summarise.library.state import Setting, StateStore
 from tests.tui.helpers import make_app, settle, shown, status, toasts
 from tui.app import NewsbriefApp
 from tui.screens.help import HelpScreen

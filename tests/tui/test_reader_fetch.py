@@ -33,8 +33,8 @@ def _feeds_rows(app) -> list[str]:  # type: ignore[no-untyped-def]
 
 
 async def test_following_a_feed_from_the_reader(site: Site, own_data: Path, tmp_path: Path) -> None:
-    from summarise.analysis import AnalysisCache
-    from summarise.state import StateStore
+    from summarise.library.analysis import AnalysisCache
+    from summarise.library.state import StateStore
     from tui.app import NewsbriefApp
     from tui.screens.add_url import AddUrlScreen
 

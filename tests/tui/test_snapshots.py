@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 from textual.widgets import Input
 
-from summarise.analysis import AnalysisCache
-from summarise.state import StateStore
+from summarise.library.analysis import AnalysisCache
+from summarise.library.state import StateStore
 from tests.conftest import ROOT, SEEDS
 from tui.app import NewsbriefApp
 

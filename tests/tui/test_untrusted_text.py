@@ -151,8 +151,8 @@ def _screen_text(app) -> str:  # type: ignore[no-untyped-def]
 async def test_a_hostile_server_never_reaches_the_terminal(
     hostile_server: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from summarise.feeds import Subscriptions
-    from summarise.refresh import refresh
+    from summarise.feeds.refresh import refresh
+    from summarise.feeds.subscriptions import Subscriptions
     from tests.tui.helpers import make_app, settle
 
     monkeypatch.setenv("NEWSBRIEF_DATA_DIR", str(tmp_path / "data"))

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from summarise import __version__
-from summarise.sqlite import StorageError
+from summarise.library.sqlite import StorageError
 from tui.cli.briefing import cmd_brief, cmd_stories
 from tui.cli.common import EXIT_FAILED, EXIT_USAGE, UsageError, warn
 from tui.cli.feeds import add_parsers as add_feed_parsers
@@ -44,7 +44,7 @@ def _positive_int(text: str) -> int:
 
 
 def _ratio(text: str) -> float:
-    from summarise.summarisers import SummaryError, parse_ratio
+    from summarise.language.summarisers import SummaryError, parse_ratio
 
     try:
         return parse_ratio(text)
@@ -53,7 +53,7 @@ def _ratio(text: str) -> float:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from summarise.summarisers import DEFAULT_METHOD, METHODS
+    from summarise.language.summarisers import DEFAULT_METHOD, METHODS
 
     parser = _Parser(
         prog="newsbrief",

@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import sys
 
-from summarise.catalogue import Catalogue, Entry
+from summarise.library.catalogue import Catalogue, Entry
 from tui.cli.common import UsageError, open_catalogue, print_json, progress, width
 
 
 def scoped(args: argparse.Namespace, catalogue: Catalogue) -> list[Entry]:
     """The library's entries narrowed by --since, --until and --query."""
-    from summarise.scope import ScopeError, matching, parse_when, within
+    from summarise.library.scope import ScopeError, matching, parse_when, within
 
     entries = catalogue.entries()
     try:
@@ -21,9 +21,9 @@ def scoped(args: argparse.Namespace, catalogue: Catalogue) -> list[Entry]:
         raise UsageError(str(exc)) from None
     entries = within(entries, since, until)
     if args.query:
-        from summarise.library import default_libraries
-        from summarise.query import QueryError
-        from summarise.search import SearchIndex
+        from summarise.library.listing import default_libraries
+        from summarise.search.index import SearchIndex
+        from summarise.search.query import QueryError
 
         index = SearchIndex.for_library(args.paths or default_libraries())
         try:
@@ -44,10 +44,10 @@ def _where(args: argparse.Namespace) -> str:
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
-    from summarise.analysis import Analyses, AnalysisCache
     from summarise.briefing.build import BriefingError, brief
     from summarise.briefing.render import format_for, render
-    from summarise.saving import write_atomically
+    from summarise.feeds.saving import write_atomically
+    from summarise.library.analysis import Analyses, AnalysisCache
 
     fmt = args.format
     if fmt is None and args.output is not None:
@@ -84,10 +84,10 @@ def cmd_brief(args: argparse.Namespace) -> int:
 
 
 def cmd_stories(args: argparse.Namespace) -> int:
-    from summarise.analysis import Analyses, AnalysisCache
     from summarise.briefing.build import headline
+    from summarise.briefing.stories import StoryItem, find_stories
+    from summarise.library.analysis import Analyses, AnalysisCache
     from summarise.render import story_listing
-    from summarise.stories import StoryItem, find_stories
 
     catalogue = open_catalogue(args.paths, args.jobs, args.follow_links)
     cache = AnalysisCache.default()

@@ -8,9 +8,14 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from summarise.article import Article
-from summarise.catalogue import Catalogue
-from summarise.library import LookupProblem, article_in_file, default_libraries, find_article
-from summarise.progress import thinned
+from summarise.library.catalogue import Catalogue
+from summarise.library.listing import (
+    LookupProblem,
+    article_in_file,
+    default_libraries,
+    find_article,
+)
+from summarise.library.progress import thinned
 from summarise.readers import ArticleError, Parsed, read_file
 from summarise.render import PROGRESS_MIN_ITEMS, progress_line, to_json
 from summarise.untrusted import printable
@@ -91,8 +96,8 @@ def _by_id(ref: str, libraries: Sequence[Path], jobs: int | None, follow_links: 
 def read_bounded(path: Path) -> Parsed:
     """One file as the library reads it, within the same time budget: a file that would take
     longer is refused with the reason, never left to hang the command."""
-    from summarise.catalogue import FILE_BUDGET_SECONDS
-    from summarise.pool import OverBudget, time_limit
+    from summarise.library.catalogue import FILE_BUDGET_SECONDS
+    from summarise.library.pool import OverBudget, time_limit
 
     try:
         with time_limit(FILE_BUDGET_SECONDS):

@@ -7,7 +7,7 @@ import sys
 import time
 from pathlib import Path
 
-from summarise.feeds import FeedError, FullText, Subscriptions, feed_counts
+from summarise.feeds.subscriptions import FeedError, FullText, Subscriptions, feed_counts
 from summarise.render import feed_lines, progress_line, refresh_summary, shown_path
 from summarise.untrusted import printable
 from tui.cli.common import UsageError, open_catalogue, print_json, warn, width
@@ -21,7 +21,7 @@ def _subscriptions() -> Subscriptions:
 
 
 def _refresh(subscriptions: Subscriptions, feeds: list | None = None) -> list:  # type: ignore[type-arg]
-    from summarise.refresh import refresh
+    from summarise.feeds.refresh import refresh
 
     interactive = sys.stderr.isatty()
 
@@ -68,8 +68,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
 
 
 def _add(args: argparse.Namespace, subscriptions: Subscriptions) -> int:
-    from summarise.http import FetchError
-    from summarise.refresh import resolve_feed
+    from summarise.feeds.http import FetchError
+    from summarise.feeds.refresh import resolve_feed
 
     added, failed = [], 0
     for url in dict.fromkeys(args.urls):
@@ -92,7 +92,7 @@ def _add(args: argparse.Namespace, subscriptions: Subscriptions) -> int:
 
 
 def _list(args: argparse.Namespace, subscriptions: Subscriptions) -> int:
-    from summarise.state import StateStore
+    from summarise.library.state import StateStore
 
     feeds = subscriptions.all()
     counts = {}
@@ -129,7 +129,7 @@ def _remove(args: argparse.Namespace, subscriptions: Subscriptions) -> int:
 
 
 def _import(args: argparse.Namespace, subscriptions: Subscriptions) -> int:
-    from summarise.opml import OpmlError, read_opml
+    from summarise.feeds.opml import OpmlError, read_opml
 
     try:
         outlines = read_opml(args.file.read_text("utf-8", errors="replace"))
@@ -155,8 +155,8 @@ def _import(args: argparse.Namespace, subscriptions: Subscriptions) -> int:
 
 
 def _export(args: argparse.Namespace, subscriptions: Subscriptions) -> int:
-    from summarise.opml import Outline, write_opml
-    from summarise.saving import write_atomically
+    from summarise.feeds.opml import Outline, write_opml
+    from summarise.feeds.saving import write_atomically
 
     document = write_opml([Outline(f.url, f.title) for f in subscriptions.all()])
     if args.output is None:

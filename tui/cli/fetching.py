@@ -11,8 +11,8 @@ from tui.cli.common import UsageError, warn
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
-    from summarise.fetch import FetchResult, fetch
-    from summarise.paths import user_library_path
+    from summarise.feeds.fetch import FetchResult, fetch
+    from summarise.library.paths import user_library_path
 
     into = args.into or user_library_path()
     if into.exists() and not into.is_dir():

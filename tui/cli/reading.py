@@ -51,7 +51,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_summary(args: argparse.Namespace) -> int:
-    from summarise.summarisers import SummaryError, summarise
+    from summarise.language.summarisers import SummaryError, summarise
 
     article = resolve(args.ref, args.library, args.jobs, args.follow_links)
     try:

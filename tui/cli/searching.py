@@ -18,9 +18,9 @@ from tui.cli.common import (
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from summarise.analysis import AnalysisCache
-    from summarise.library import default_libraries
-    from summarise.search import QueryError, SearchIndex, entry_pool
+    from summarise.library.analysis import AnalysisCache
+    from summarise.library.listing import default_libraries
+    from summarise.search.index import QueryError, SearchIndex, entry_pool
 
     catalogue = open_catalogue(args.paths, args.jobs, args.follow_links)
     index = SearchIndex.for_library(args.paths or default_libraries())

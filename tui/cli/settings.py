@@ -13,7 +13,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     if args.config_command == "path":
         print(path)
         return 0
-    from summarise.summarisers import METHODS
+    from summarise.language.summarisers import METHODS
 
     config = load_config(path, methods=METHODS)
     for problem in config.problems:

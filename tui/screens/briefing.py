@@ -19,13 +19,13 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, LoadingIndicator, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
-from summarise.analysis import Analyses, AnalysisCache
 from summarise.article import Article
 from summarise.briefing.build import Briefing, BriefingError, brief
 from summarise.briefing.render import format_for, render, to_markdown
-from summarise.library import Listed
-from summarise.progress import thinned
-from summarise.saving import write_atomically
+from summarise.feeds.saving import write_atomically
+from summarise.library.analysis import Analyses, AnalysisCache
+from summarise.library.listing import Listed
+from summarise.library.progress import thinned
 from tui.actions import BRIEFING, bindings
 from tui.untrusted import untrusted
 

@@ -18,9 +18,9 @@ from textual.widget import Widget
 from textual.widgets import Header, Static
 
 from summarise.config import Config
-from summarise.library import ALL, Listed
-from summarise.paths import seeds_path, user_library_path
-from summarise.state import Setting, StateStore
+from summarise.library.listing import ALL, Listed
+from summarise.library.paths import seeds_path, user_library_path
+from summarise.library.state import Setting, StateStore
 from tui.actions import ARTICLE, ENTITIES, FEEDS, LIST, READER, Action, bindings
 from tui.messages import OpenArticle, Progress
 from tui.untrusted import untrusted_title

@@ -14,7 +14,7 @@ from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
-from summarise.search import Hit, QueryError, SearchIndex
+from summarise.search.index import Hit, QueryError, SearchIndex
 from tui.actions import SEARCH, bindings
 from tui.untrusted import untrusted
 

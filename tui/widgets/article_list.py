@@ -21,7 +21,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
 
-from summarise.library import (
+from summarise.library.listing import (
     ALL,
     SORT_KEYS,
     Listed,

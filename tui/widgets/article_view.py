@@ -15,10 +15,10 @@ from textual.widgets import Static
 
 from summarise.article import Article, BlockKind
 from summarise.entities import ENTITY_LABELS, ArticleEntities, Entity, EntityType, Mention
-from summarise.library import Listed
+from summarise.language.text import Sentence
+from summarise.library.listing import Listed
 from summarise.render import article_meta, copy_label
-from summarise.search import Match
-from summarise.text import Sentence
+from summarise.search.index import Match
 from summarise.untrusted import printable
 from tui.actions import ARTICLE, bindings
 from tui.colours import entity_styles

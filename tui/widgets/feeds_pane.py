@@ -16,8 +16,8 @@ from textual.message import Message
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
-from summarise.feeds import Feed, feed_counts
-from summarise.library import ALL, BOOKMARKS, UNREAD, Listed, View
+from summarise.feeds.subscriptions import Feed, feed_counts
+from summarise.library.listing import ALL, BOOKMARKS, UNREAD, Listed, View
 from tui.actions import FEEDS, bindings
 from tui.untrusted import untrusted
 
@@ -61,7 +61,7 @@ class FeedsPane(OptionList):
     @work(thread=True, exclusive=True, group="feeds")
     def load(self) -> None:
         """Read the subscriptions whose folders are in the library the reader shows."""
-        from summarise.feeds import Subscriptions
+        from summarise.feeds.subscriptions import Subscriptions
 
         store = Subscriptions.open_default()
         try:

@@ -63,8 +63,8 @@ class Fetcher(Widget):
 
     @work(thread=True, exclusive=True, group="fetch")
     def add(self, urls: list[str]) -> None:
-        from summarise.feeds import Subscriptions
-        from summarise.refresh import add_urls
+        from summarise.feeds.refresh import add_urls
+        from summarise.feeds.subscriptions import Subscriptions
 
         self.post_message(Progress("adding…"))
         store = Subscriptions.open_default()
@@ -89,8 +89,8 @@ class Fetcher(Widget):
 
     @work(thread=True, exclusive=True, group="fetch")
     def refresh_feeds(self) -> None:
-        from summarise.feeds import Subscriptions
-        from summarise.refresh import refresh
+        from summarise.feeds.refresh import refresh
+        from summarise.feeds.subscriptions import Subscriptions
 
         store = Subscriptions.open_default()
         try:

@@ -25,11 +25,11 @@ from textual.widget import Widget
 from textual.worker import Worker, get_current_worker
 
 from summarise.article import Article
-from summarise.catalogue import Catalogue, Entry
-from summarise.library import Listed, default_libraries
+from summarise.library.catalogue import Catalogue, Entry
+from summarise.library.listing import Listed, default_libraries
 from summarise.readers import LoadProblem
 from summarise.render import PROGRESS_MIN_ITEMS
-from summarise.search import SearchIndex
+from summarise.search.index import SearchIndex
 from tui.messages import Progress
 from tui.widgets.article_list import StoryGroup
 
@@ -180,8 +180,8 @@ class LibraryService(Widget):
     @work(thread=True, exclusive=True, group="stories")
     def group(self, entries: Sequence[Listed]) -> None:
         """Find the stories of these articles (from their profiles; cached for the set)."""
-        from summarise.analysis import Analyses, AnalysisCache
         from summarise.briefing.build import headline, stories_of
+        from summarise.library.analysis import Analyses, AnalysisCache
 
         if self.catalogue is None:
             return

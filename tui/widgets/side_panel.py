@@ -17,8 +17,8 @@ from textual.widgets.option_list import Option
 
 from summarise.article import Article
 from summarise.entities import ENTITY_LABELS, ArticleEntities, Entity
-from summarise.summarisers import DEFAULT_METHOD, METHODS, Summary
-from summarise.text import Sentence
+from summarise.language.summarisers import DEFAULT_METHOD, METHODS, Summary
+from summarise.language.text import Sentence
 from tui.actions import ENTITIES, bindings
 from tui.untrusted import untrusted
 
@@ -166,8 +166,8 @@ class SidePanel(Vertical):
         self.method = names[(names.index(self.method) + 1) % len(names)]
 
     def change_length(self, step: int) -> None:
-        from summarise.summarisers import default_length
-        from summarise.text import article_sentences
+        from summarise.language.summarisers import default_length
+        from summarise.language.text import article_sentences
 
         if self.article is None:
             return
@@ -195,7 +195,7 @@ class SidePanel(Vertical):
 
     @work(thread=True, exclusive=True, group="summary")
     def _compute_summary(self, article: Article, method: str, sentences: int | None) -> None:
-        from summarise.summarisers import SummaryError, summarise
+        from summarise.language.summarisers import SummaryError, summarise
 
         try:
             result: Summary | str = summarise(article, method, sentences=sentences)

@@ -22,12 +22,12 @@ from typing import TYPE_CHECKING, Any
 from summarise.article import Article, BlockKind
 from summarise.entities import ArticleEntities, EntityType, find_entities
 from summarise.entities.version import RECOGNISER_VERSION
-from summarise.paths import cache_dir
-from summarise.sqlite import CACHE_MAX_IDLE_SECONDS, Database, StorageError, chunks
-from summarise.text import strip_dateline
+from summarise.language.text import strip_dateline
+from summarise.library.paths import cache_dir
+from summarise.library.sqlite import CACHE_MAX_IDLE_SECONDS, Database, StorageError, chunks
 
 if TYPE_CHECKING:
-    from summarise.pool import Outcome
+    from summarise.library.pool import Outcome
 
 _now = time.time  # the tests move the clock
 
@@ -114,8 +114,8 @@ class ArticleAnalysis:
 
 
 def analyse(article: Article) -> ArticleAnalysis:
-    from summarise.ranking import rank_sentences
-    from summarise.text import article_sentences, content_terms
+    from summarise.language.ranking import rank_sentences
+    from summarise.language.text import article_sentences, content_terms
 
     sentences = article_sentences(article)
     terms = [tuple(content_terms(s.text)) for s in sentences]
@@ -189,7 +189,7 @@ def _profile(
     people: tuple[tuple[str, int], ...],
     organisations: tuple[tuple[str, int], ...],
 ) -> Profile:
-    from summarise.text import content_terms
+    from summarise.language.text import content_terms
 
     weights: dict[str, float] = {}
     for term in content_terms(strip_dateline(article.title)):
@@ -345,7 +345,7 @@ def analyse_all(
 def _packed(outcome: Outcome) -> Packed:
     """A worker's analysis; one that failed is empty: nothing of that article can be briefed or
     found by name, and the rest go on."""
-    from summarise.pool import Failure
+    from summarise.library.pool import Failure
 
     if isinstance(outcome.result, Failure):
         empty = _empty(outcome.item.id)
@@ -392,7 +392,7 @@ class Analyses:
 
     def _ensure(self, ids: Sequence[str]) -> None:
         """Analyse what neither the cache nor memory holds."""
-        from summarise.pool import WorkerPool
+        from summarise.library.pool import WorkerPool
 
         have = set(self._memory)
         if self.cache is not None:

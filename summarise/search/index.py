@@ -23,15 +23,15 @@ from typing import TYPE_CHECKING
 
 from summarise.article import Article
 from summarise.entities.version import RECOGNISER_VERSION
-from summarise.paths import cache_dir
-from summarise.query import FIELDS, QueryError, marked_terms, plain_terms, translate_query
-from summarise.snippets import match_spans, snippet
-from summarise.sqlite import Changes, Database, chunks, prune_idle_files, remove_database
+from summarise.library.paths import cache_dir
+from summarise.library.sqlite import Changes, Database, chunks, prune_idle_files, remove_database
+from summarise.search.query import FIELDS, QueryError, marked_terms, plain_terms, translate_query
+from summarise.search.snippets import match_spans, snippet
 
 if TYPE_CHECKING:
-    from summarise.analysis import AnalysisCache, Packed
-    from summarise.catalogue import Catalogue
-    from summarise.pool import WorkerPool
+    from summarise.library.analysis import AnalysisCache, Packed
+    from summarise.library.catalogue import Catalogue
+    from summarise.library.pool import WorkerPool
 
 __all__ = ["FIELDS", "Changes", "Hit", "Match", "QueryError", "SearchIndex"]
 
@@ -154,7 +154,7 @@ def _entry(article: Article, names: Sequence[str], packed: Packed | None) -> Ind
 
 def index_entry(blob: bytes) -> IndexEntry:
     """A stored article, analysed and ready to index: a pure function, run in workers."""
-    from summarise.analysis import analyse_packed
+    from summarise.library.analysis import analyse_packed
 
     article: Article = pickle.loads(blob)
     packed = analyse_packed(article)
@@ -163,14 +163,14 @@ def index_entry(blob: bytes) -> IndexEntry:
 
 def entry_pool(jobs: int | None = None) -> WorkerPool[bytes, IndexEntry]:
     """Workers that analyse stored articles for the index; start them once per library."""
-    from summarise.pool import WorkerPool
+    from summarise.library.pool import WorkerPool
 
     return WorkerPool(index_entry, jobs)
 
 
 def _entries_here(articles: Sequence[Article]) -> list[IndexEntry]:
     """Index entries made in this process (a library with no catalogue: tests, small sets)."""
-    from summarise.analysis import analyse
+    from summarise.library.analysis import analyse
 
     return [_entry(a, analyse(a).names, None) for a in articles]
 
@@ -265,7 +265,7 @@ class SearchIndex:
         cache: AnalysisCache | None,
         pool: WorkerPool[bytes, IndexEntry],
     ) -> list[IndexEntry]:
-        from summarise.pool import Failure
+        from summarise.library.pool import Failure
 
         known = cache.names_many(ids) if cache is not None else {}
         entries = [

@@ -16,11 +16,11 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from summarise.paths import data_dir, user_library_path
-from summarise.saving import slug
-from summarise.sqlite import Database, StorageError
+from summarise.feeds.saving import slug
+from summarise.library.paths import data_dir, user_library_path
+from summarise.library.sqlite import Database, StorageError
+from summarise.library.urls import canonical_url
 from summarise.untrusted import printable
-from summarise.urls import canonical_url
 
 SCHEMA_VERSION = 1
 _SCHEMA = """

@@ -9,11 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from summarise.article import Article
-from summarise.paths import seeds_path, user_library_path
+from summarise.library.paths import seeds_path, user_library_path
 from summarise.readers import Parsed, read_file
 
 if TYPE_CHECKING:
-    from summarise.catalogue import Catalogue
+    from summarise.library.catalogue import Catalogue
 
 
 def default_library_path() -> Path:

@@ -23,13 +23,13 @@ from pathlib import Path
 from typing import Any
 
 from summarise.article import Article
-from summarise.feeds import Feed, FullText, Subscriptions
-from summarise.http import FetchError, Response, get
-from summarise.polite import PER_HOST, WORKERS, PoliteScheduler, host_of
+from summarise.feeds.http import FetchError, Response, get
+from summarise.feeds.polite import PER_HOST, WORKERS, PoliteScheduler, host_of
+from summarise.feeds.saving import save_article
+from summarise.feeds.subscriptions import Feed, FullText, Subscriptions
+from summarise.library.sqlite import StorageError
+from summarise.library.urls import canonical_url
 from summarise.readers.decode import clean_text
-from summarise.saving import save_article
-from summarise.sqlite import StorageError
-from summarise.urls import canonical_url
 
 # In auto mode an entry with fewer words than this is taken for a teaser. Feeds that carry the
 # article give hundreds of words; teasers give one or two sentences.
@@ -396,7 +396,7 @@ def discover_feed(html: str, base: str) -> str | None:
 def resolve_feed(url: str, limits: Limits = Limits()) -> tuple[str, str | None]:
     """The feed to subscribe to for `url`, and its title: `url` itself when it is a feed, or
     the feed its page announces. FetchError says why there is none."""
-    from summarise.fetch import looks_like_feed
+    from summarise.feeds.fetch import looks_like_feed
 
     response = get(url, accept=_FEED_ACCEPT, timeout=limits.timeout, deadline=limits.deadline)
     text = response.text
@@ -429,7 +429,7 @@ def add_urls(
 ) -> list[Added]:
     """Follow the URLs that are feeds (refreshing them at once); save the others, pages, into
     `into` as one-off articles."""
-    from summarise.fetch import FetchRecord, looks_like_feed, save_response
+    from summarise.feeds.fetch import FetchRecord, looks_like_feed, save_response
 
     added: list[Added] = []
     feeds: dict[int, Added] = {}

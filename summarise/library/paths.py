@@ -45,8 +45,8 @@ def user_library_path() -> Path:
 def seeds_path() -> Path:
     """The bundled sample corpus: inside the package when installed from a wheel, at the top of
     the repository when running from a checkout or an editable install."""
-    here = Path(__file__).resolve().parent
-    for candidate in (here / "seeds", here.parent / "seeds"):
+    package = Path(__file__).resolve().parent.parent  # summarise/
+    for candidate in (package / "seeds", package.parent / "seeds"):
         if candidate.is_dir():
             return candidate
     raise FileNotFoundError("the bundled sample articles (seeds/) are missing from this install")

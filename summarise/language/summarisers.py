@@ -8,7 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from summarise.article import Article
-from summarise.text import (
+from summarise.language.text import (
     Sentence,
     SumyTokenizer,
     article_sentences,
@@ -101,7 +101,7 @@ TOP_OF_STORY, WHOLE_ARTICLE = "top of story", "whole article"
 def newsrank_focus(count: int, total: int) -> str:
     """Which of its two rankers newsrank uses for `count` sentences of `total`, as a reader
     would put it."""
-    from summarise.ranking import WINDOW
+    from summarise.language.ranking import WINDOW
 
     if count < SHORT_SUMMARY_SHARE * total and total <= WINDOW:
         return TOP_OF_STORY
@@ -109,7 +109,7 @@ def newsrank_focus(count: int, total: int) -> str:
 
 
 def _newsrank(sentences: Sequence[Sentence], count: int, title: str) -> list[int]:
-    from summarise.ranking import directed_centrality, lexical_centrality
+    from summarise.language.ranking import directed_centrality, lexical_centrality
 
     if newsrank_focus(count, len(sentences)) == TOP_OF_STORY:
         scores = directed_centrality([content_terms(s.text) for s in sentences])

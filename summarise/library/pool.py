@@ -2,8 +2,8 @@
 
 Parsing files and analysing articles are pure functions of their input and hold the GIL, so
 threads would neither use the second core nor keep the reader's keys responsive. Each worker is
-a fresh `python -m summarise.pool` process talking over its stdin and stdout (nothing of the
-parent is re-imported, and it is safe beside the reader's threads); an item that runs past its
+a fresh `python -m summarise.library.pool` process talking over its stdin and stdout (nothing of
+the parent is re-imported, and it is safe beside the reader's threads); an item that runs past its
 budget has its worker killed and replaced, and is reported as a Failure, so one hostile file
 can never stall the rest. Small jobs run in this process, where starting workers would cost
 more than the work; there the budget is kept by an interval timer (the regular-expression
@@ -86,7 +86,7 @@ class _Worker:
     def __init__(self, fn: Callable[[Any], Any]) -> None:
         child_reads, parent_writes = os.pipe()
         parent_reads, child_writes = os.pipe()
-        command = [sys.executable, "-m", "summarise.pool", _name_of(fn)]
+        command = [sys.executable, "-m", "summarise.library.pool", _name_of(fn)]
         self.process = subprocess.Popen(
             [*command, str(child_reads), str(child_writes)],
             pass_fds=(child_reads, child_writes),
@@ -306,9 +306,10 @@ def _in_process(
             progress(done, len(items))
 
 
-if __name__ == "__main__":  # a worker: python -m summarise.pool MODULE:FUNCTION READ_FD WRITE_FD
+# A worker: python -m summarise.library.pool MODULE:FUNCTION READ_FD WRITE_FD
+if __name__ == "__main__":
     # From the module itself, not this __main__ copy: what it sends must unpickle as
-    # summarise.pool.Failure in the parent.
-    from summarise import pool
+    # summarise.library.pool.Failure in the parent.
+    from summarise.library import pool
 
     pool._worker(pool._load(sys.argv[1]), pool._Duplex(int(sys.argv[2]), int(sys.argv[3])))

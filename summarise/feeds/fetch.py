@@ -16,10 +16,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarise.http import USER_AGENT, FetchError, Response, get
+from summarise.feeds.http import USER_AGENT, FetchError, Response, get
+from summarise.feeds.saving import save_article, write_atomically
+from summarise.library.urls import canonical_url
 from summarise.readers import parse_document
-from summarise.saving import save_article, write_atomically
-from summarise.urls import canonical_url
 
 __all__ = ["USER_AGENT", "FetchError", "FetchRecord", "FetchResult", "fetch", "looks_like_feed"]
 

@@ -22,12 +22,12 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from summarise.article import Article, listing_fields
-from summarise.copies import Held, find_copies, signature
-from summarise.paths import cache_dir
-from summarise.pool import Failure, process_map
+from summarise.library.copies import Held, find_copies, signature
+from summarise.library.paths import cache_dir
+from summarise.library.pool import Failure, process_map
+from summarise.library.sqlite import Changes, Database, StorageError, chunks, prune_idle_files
 from summarise.readers import SUFFIXES, ArticleError, LoadProblem, read_file
 from summarise.readers.folders import FolderWalk
-from summarise.sqlite import Changes, Database, StorageError, chunks, prune_idle_files
 
 # Bump when the readers change what they make of a file: every file is parsed again.
 CATALOGUE_VERSION = 6

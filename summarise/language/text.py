@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from summarise.article import Article, BlockKind
-from summarise.function_words import FUNCTION_WORDS
+from summarise.language.function_words import FUNCTION_WORDS
 
 # Lower-case, without the final period. Words that also end sentences as ordinary words (no,
 # ill, sun, miss, wash, ...) are left out on purpose.

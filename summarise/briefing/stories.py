@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from datetime import date as Date
 from itertools import islice
 
-from summarise.library import Listed
+from summarise.library.listing import Listed
 
 # Bump when the grouping changes: stories cached for a set of articles are found again.
 STORIES_VERSION = 1

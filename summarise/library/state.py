@@ -13,8 +13,8 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from summarise.paths import data_dir
-from summarise.sqlite import Database, StorageError
+from summarise.library.paths import data_dir
+from summarise.library.sqlite import Database, StorageError
 
 SCHEMA_VERSION = 1
 _SCHEMA = """

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from summarise.urls import canonical_url
+from summarise.library.urls import canonical_url
 
 HASHES = 32
 BANDS = 8  # of HASHES // BANDS rows: pairs at 0.8 similarity are candidates 98% of the time

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
-from summarise.library import L
+from summarise.library.listing import L
 
 _RELATIVE = re.compile(r"^(\d+)\s*([hdwm])$", re.IGNORECASE)
 _DAYS = {"h": 1 / 24, "d": 1, "w": 7, "m": 30}
