@@ -10,10 +10,10 @@ from __future__ import annotations
 import json
 import textwrap
 from collections.abc import Mapping, Sequence
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarise.article import Article, BlockKind
+from summarise.plain import clip, shown_path, wrap
 from summarise.untrusted import printable
 
 if TYPE_CHECKING:
@@ -26,22 +26,6 @@ if TYPE_CHECKING:
     from summarise.search.index import Hit
 
 
-def wrap(text: str, width: int = 80, first: str = "", rest: str | None = None) -> list[str]:
-    """Lines of at most `width`, the first prefixed by `first` and the others by `rest`."""
-    return textwrap.wrap(
-        text,
-        width,
-        initial_indent=first,
-        subsequent_indent=first if rest is None else rest,
-        break_long_words=True,
-        break_on_hyphens=False,
-    ) or [first.rstrip()]
-
-
-def clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: max(0, width - 1)] + "…"
-
-
 def to_json(data: object) -> str:
     """Indented JSON; a long list puts one compact item on each line instead, which reads as
     well and is written by json's C encoder (indenting is pure Python: seconds at 100,000)."""
@@ -49,25 +33,6 @@ def to_json(data: object) -> str:
         items = ",\n".join(json.dumps(item, ensure_ascii=False) for item in data)
         return f"[\n{items}\n]"
     return json.dumps(data, ensure_ascii=False, indent=2)
-
-
-def shown_path(path: str | Path) -> str:
-    """A path as a reader would type it: relative to the working directory when it lies inside
-    it, with ~ for the home directory otherwise; one printable line, whatever the name holds."""
-    return printable(_typed_path(Path(path)))
-
-
-def _typed_path(absolute: Path) -> str:
-    try:
-        bases = ((Path.cwd(), ""), (Path.home(), "~/"))
-    except (OSError, RuntimeError):  # a deleted working directory, or no home
-        return str(absolute)
-    for base, prefix in bases:
-        try:
-            return prefix + absolute.relative_to(base).as_posix()
-        except ValueError:
-            continue
-    return str(absolute)
 
 
 def article_meta(article: Article) -> str:

@@ -15,8 +15,8 @@ from typing import TYPE_CHECKING, Any
 from textual.app import App, SystemCommand
 from textual.screen import Screen
 
-from summarise.config import Config, load_config
 from summarise.language.summarisers import METHODS
+from summarise.library.config import Config, load_config
 from summarise.library.state import Setting, StateStore
 from summarise.untrusted import printable, printable_lines
 from tui.actions import APP, BY_ID, READER, bindings

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from summarise.briefing.model import Briefing, Named, Point, Source, StoryBrief, StoryLine, cite
-from summarise.render import shown_path, wrap
+from summarise.plain import shown_path, wrap
 
 FORMATS = ("md", "txt", "html", "json")
 SECTION_TITLES = {

@@ -29,7 +29,7 @@ def default_library_path() -> Path:
 def default_libraries() -> list[Path]:
     """What opens when no PATH is given: config.toml's `library` folders if it names any,
     else the default library."""
-    from summarise.config import load_config
+    from summarise.library.config import load_config
 
     return list(load_config().library) or [default_library_path()]
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from summarise.config import load_config
 from summarise.library.analysis import AnalysisCache
+from summarise.library.config import load_config
 from summarise.library.state import StateStore
 from tests.conftest import SEEDS
 from tests.tui.helpers import settle, toasts

@@ -8,7 +8,8 @@ import time
 from pathlib import Path
 
 from summarise.feeds.subscriptions import FeedError, FullText, Subscriptions, feed_counts
-from summarise.render import feed_lines, progress_line, refresh_summary, shown_path
+from summarise.plain import shown_path
+from summarise.render import feed_lines, progress_line, refresh_summary
 from summarise.untrusted import printable
 from tui.cli.common import UsageError, open_catalogue, print_json, warn, width
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from summarise.config import config_path, load_config
+from summarise.library.config import config_path, load_config
 from tui.cli.common import warn
 
 

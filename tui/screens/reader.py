@@ -17,7 +17,7 @@ from textual.timer import Timer
 from textual.widget import Widget
 from textual.widgets import Header, Static
 
-from summarise.config import Config
+from summarise.library.config import Config
 from summarise.library.listing import ALL, Listed
 from summarise.library.paths import seeds_path, user_library_path
 from summarise.library.state import Setting, StateStore
