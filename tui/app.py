@@ -118,14 +118,8 @@ class NewsbriefApp(App[None]):
             self.article_list.search_filter = SearchFilter(choice.query, choice.filter_ids)
             self.article_list.focus()
         elif choice.hit is not None:
-            self.reader.on_open_article(OpenArticle(choice.hit.article_id))
-            view = self.article_view
-            view.set_search_hits(choice.hit.matches)
-            if choice.hit.matches:
-                self.call_after_refresh(view.jump_to_hit, 0)
-            else:
-                said = f"{choice.query!r} matched the title, tags or names"
-                self.notify(said, timeout=3, markup=False)
+            hit = choice.hit
+            self.reader.post_message(OpenArticle(hit.article_id, hit.matches, choice.query))
 
     def action_briefing(self) -> None:
         """A briefing over the articles the list shows (all, or the filtered or found ones)."""
@@ -140,11 +134,12 @@ class NewsbriefApp(App[None]):
 
     def _briefed(self, article_id: str | None) -> None:
         if article_id is not None:  # chosen from a story's coverage
-            self.reader.on_open_article(OpenArticle(article_id))
+            self.reader.post_message(OpenArticle(article_id))
 
     def on_open_article(self, message: OpenArticle) -> None:
-        """From the palette, which posts to the app."""
-        self.reader.on_open_article(message)
+        """From the palette, which posts to the app: the reader opens articles."""
+        message.stop()
+        self.reader.post_message(OpenArticle(message.article_id, message.matches, message.query))
 
     # ---- the palette --------------------------------------------------------------------
 

@@ -5,10 +5,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from summarise.errors import AskedAmiss
+
 DEFAULT_WORDS = 500
 
 
-class BriefingError(ValueError):
+class BriefingError(AskedAmiss, ValueError):
     """Nothing to brief (no articles, or none with any text)."""
 
 

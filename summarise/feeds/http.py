@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from urllib.parse import urljoin, urlsplit
 
 from summarise import __version__
+from summarise.errors import NewsbriefError
 from summarise.readers.decode import UndecodableError, decode_bytes
 from summarise.untrusted import printable
 
@@ -43,7 +44,7 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _BUSY = frozenset({429, 503})
 
 
-class FetchError(Exception):
+class FetchError(NewsbriefError):
     """Why one URL could not be fetched, in words for the user. `retry_at` is when the server
     said to come back (429 or 503 with Retry-After), as a Unix time. The message quotes the
     server (a reason phrase, a content type), so it is made printable here, once, before any

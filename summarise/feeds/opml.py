@@ -13,11 +13,12 @@ from datetime import UTC, datetime
 from email.utils import format_datetime
 from xml.sax.saxutils import quoteattr
 
+from summarise.errors import AskedAmiss
 from summarise.readers.decode import clean_text
 from summarise.readers.dtd import declares_entities
 
 
-class OpmlError(ValueError):
+class OpmlError(AskedAmiss, ValueError):
     """The file is not an OPML subscription list."""
 
 

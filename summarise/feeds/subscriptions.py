@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from summarise.errors import AskedAmiss, Closing
 from summarise.feeds.saving import slug
 from summarise.library.paths import data_dir, user_library_path
 from summarise.library.sqlite import Database, StorageError
@@ -100,11 +101,11 @@ def _feed(row: tuple[object, ...]) -> Feed:
     return Feed(*values)  # type: ignore[arg-type]
 
 
-class FeedError(ValueError):
+class FeedError(AskedAmiss, ValueError):
     """A subscription that cannot be added or found, in words for the user."""
 
 
-class Subscriptions:
+class Subscriptions(Closing):
     """The feeds a user follows. Safe to use from any thread."""
 
     def __init__(self, path: Path | None, library: Path) -> None:

@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from summarise.article import Article
+from summarise.errors import AskedAmiss
 from summarise.language.text import (
     Sentence,
     SumyTokenizer,
@@ -21,7 +22,7 @@ from summarise.language.text import (
 Method = Callable[[Sequence[Sentence], int, str], list[int]]
 
 
-class SummaryError(ValueError):
+class SummaryError(AskedAmiss, ValueError):
     """A request that cannot be summarised as asked (unknown method, bad length)."""
 
 

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 from summarise.article import Article, BlockKind
 from summarise.entities import ArticleEntities, EntityType, find_entities
 from summarise.entities.version import RECOGNISER_VERSION
+from summarise.errors import Closing
 from summarise.language.text import strip_dateline
 from summarise.library.paths import cache_dir
 from summarise.library.sqlite import CACHE_MAX_IDLE_SECONDS, Database, StorageError, chunks
@@ -242,7 +243,7 @@ def analyse_packed(article: Article) -> Packed:
     )
 
 
-class AnalysisCache:
+class AnalysisCache(Closing):
     """Analyses by content id in SQLite. A cache: unreadable means start again, and a cache
     that cannot be written still serves what it holds."""
 

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from summarise.article import Article, listing_fields
+from summarise.errors import Closing
 from summarise.library.copies import Held, find_copies, signature
 from summarise.library.paths import cache_dir
 from summarise.library.pool import Failure, process_map
@@ -130,7 +131,7 @@ def catalogue_path_for(roots: Iterable[Path]) -> Path:
     return cache_dir() / f"catalogue-{hashlib.sha256(key.encode()).hexdigest()[:16]}.db"
 
 
-class Catalogue:
+class Catalogue(Closing):
     def __init__(
         self, path: Path | None, roots: Sequence[Path], *, follow_links: bool = False
     ) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from summarise.article import Article
+from summarise.errors import AskedAmiss
 from summarise.library.paths import seeds_path, user_library_path
 from summarise.readers import Parsed, read_file
 
@@ -34,7 +35,7 @@ def default_libraries() -> list[Path]:
     return list(load_config().library) or [default_library_path()]
 
 
-class LookupProblem(LookupError):
+class LookupProblem(AskedAmiss, LookupError):
     """No article, or more than one, matches what the user typed."""
 
 

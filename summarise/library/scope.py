@@ -10,13 +10,14 @@ import re
 from collections.abc import Iterable, Sequence
 from datetime import date, timedelta
 
+from summarise.errors import AskedAmiss
 from summarise.library.listing import L
 
 _RELATIVE = re.compile(r"^(\d+)\s*([hdwm])$", re.IGNORECASE)
 _DAYS = {"h": 1 / 24, "d": 1, "w": 7, "m": 30}
 
 
-class ScopeError(ValueError):
+class ScopeError(AskedAmiss, ValueError):
     """A date the user typed that is not one."""
 
 

@@ -22,6 +22,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from summarise.errors import NewsbriefError
+
 
 @dataclass(slots=True)
 class Changes:
@@ -46,7 +48,7 @@ MAX_VARIABLES = 500
 BUSY_TIMEOUT_SECONDS = 30
 
 
-class StorageError(Exception):
+class StorageError(NewsbriefError):
     """A write that could not be made (full disk, read-only file); the message says why."""
 
 

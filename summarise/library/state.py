@@ -13,6 +13,7 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
+from summarise.errors import Closing
 from summarise.library.paths import data_dir
 from summarise.library.sqlite import Database, StorageError
 
@@ -70,7 +71,7 @@ _TYPES: dict[Setting, tuple[type, ...]] = {
 }
 
 
-class StateStore:
+class StateStore(Closing):
     """The user's reading state. Safe to call from any thread; writes are serialised."""
 
     def __init__(self, path: Path | None) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarise.article import Article
+from summarise.errors import AskedAmiss
 from summarise.readers.common import Parsed
 from summarise.readers.decode import (
     UndecodableError,
@@ -111,7 +112,7 @@ def detect_format(text: str, suffix: str = "") -> str:
     return SUFFIXES.get(suffix, "text")
 
 
-class ArticleError(Exception):
+class ArticleError(AskedAmiss):
     """A file that could not be read as an article; the message says why, for the user."""
 
     def __init__(self, path: Path, reason: str) -> None:

@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from summarise.article import Article
 from summarise.entities.version import RECOGNISER_VERSION
+from summarise.errors import Closing
 from summarise.library.paths import cache_dir
 from summarise.library.sqlite import Changes, Database, chunks, prune_idle_files, remove_database
 from summarise.search.query import FIELDS, QueryError, marked_terms, plain_terms, translate_query
@@ -175,7 +176,7 @@ def _entries_here(articles: Sequence[Article]) -> list[IndexEntry]:
     return [_entry(a, analyse(a).names, None) for a in articles]
 
 
-class SearchIndex:
+class SearchIndex(Closing):
     def __init__(self, path: Path | None) -> None:
         """Open (or create) the index at `path`; None keeps it in memory."""
         self.path = path

@@ -8,13 +8,15 @@ from __future__ import annotations
 
 import re
 
+from summarise.errors import AskedAmiss
+
 MAX_QUERY_CHARS = 500
 MAX_TERMS = 32
 # What a user types as a field, and the index column it searches.
 FIELDS = {"title": "title", "source": "source", "entity": "entities", "tag": "tags"}
 
 
-class QueryError(ValueError):
+class QueryError(AskedAmiss, ValueError):
     """A query with nothing left to search for (only operators or punctuation)."""
 
 

@@ -34,8 +34,11 @@ def test_brief_command_writes_each_format(
     assert marker in text.replace("Key points\n----------", "KEY POINTS")
     if name.endswith(".json"):
         assert json.loads(text)["disagreements"]
+    # What was briefed, then what the page cites: never read as "5 articles briefed" when
+    # 5 were cited of many.
     assert re.search(
-        rf"wrote {re.escape(str(target))} \(5 articles, \d+ words\)", capsys.readouterr().err
+        rf"wrote {re.escape(str(target))}: briefed 5 articles: 5 cited, \d+ words",
+        capsys.readouterr().err,
     )
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from summarise import __version__
+from summarise.errors import NewsbriefError
 from summarise.library.sqlite import StorageError
 from tui.cli.briefing import cmd_brief, cmd_stories
 from tui.cli.common import EXIT_FAILED, EXIT_USAGE, UsageError, warn
@@ -238,9 +239,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         args = parser.parse_args(["read", *argv])
     try:
         return COMMANDS[args.command](args)
-    except UsageError as exc:
-        warn(str(exc))
-        return EXIT_USAGE
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -251,6 +249,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A read-only or full disk, a folder that vanished: one line that names the cause.
         warn(f"cannot continue: {_disk_problem(exc)}")
         return EXIT_FAILED
+    except NewsbriefError as exc:  # a mistake in what was asked, or work that could not be done
+        warn(str(exc))
+        return exc.exit_status
 
 
 def _disk_problem(exc: OSError | StorageError) -> str:

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from summarise.article import Article
+from summarise.errors import AskedAmiss
 from summarise.library.catalogue import Catalogue
 from summarise.library.listing import (
     LookupProblem,
@@ -19,6 +20,7 @@ from summarise.library.progress import thinned
 from summarise.readers import ArticleError, Parsed, read_file
 from summarise.render import PROGRESS_MIN_ITEMS, progress_line, to_json
 from summarise.untrusted import printable
+from summarise.usecases import Progress, open_library
 
 # Reading text (articles, summaries) is wrapped at most this wide, however wide the terminal.
 READING_WIDTH = 88
@@ -27,7 +29,7 @@ EXIT_NO_MATCH = 1
 EXIT_FAILED = 1  # the work could not be done (a disk that cannot be written, ...)
 
 
-class UsageError(Exception):
+class UsageError(AskedAmiss):
     """A mistake in what the user asked for: reported in one line, exit status 2."""
 
 
@@ -44,15 +46,25 @@ def width(most: int = 120) -> int:
     return max(40, min(shutil.get_terminal_size((100, 24)).columns, most))
 
 
-def progress(what: str = "articles"):  # type: ignore[no-untyped-def]
-    """A progress line on stderr for long work, when stderr is a terminal."""
+def progress() -> Progress:
+    """Progress lines on stderr for long work, when stderr is a terminal: one line for each
+    kind of work ("files", "articles analysed"), redrawn a few times a second."""
+    lines: dict[str, Callable[[int, int], None]] = {}
 
-    def show(done: int, total: int) -> None:
-        if sys.stderr.isatty() and total >= PROGRESS_MIN_ITEMS:
-            end = "\n" if done == total else ""
-            print(f"\rnewsbrief: {progress_line(done, total, what)}", end=end, file=sys.stderr)
+    def line(what: str) -> Callable[[int, int], None]:
+        def show(done: int, total: int) -> None:
+            if sys.stderr.isatty() and total >= PROGRESS_MIN_ITEMS:
+                end = "\n" if done == total else ""
+                print(f"\rnewsbrief: {progress_line(done, total, what)}", end=end, file=sys.stderr)
 
-    return thinned(show)
+        return thinned(show)
+
+    def report(what: str, done: int, total: int) -> None:
+        if what not in lines:
+            lines[what] = line(what)
+        lines[what](done, total)
+
+    return report
 
 
 def open_catalogue(
@@ -61,16 +73,12 @@ def open_catalogue(
     """The library at `paths` (or the default library), brought up to date with the disk.
     A path that does not exist is a usage error; a file that cannot be read is reported and
     skipped, and the rest still load."""
-    for path in paths:
-        if not path.exists():
-            raise UsageError(f"no such file or folder: {path}")
-    catalogue = Catalogue.for_library(list(paths) or default_libraries(), follow_links=follow_links)
-    report = catalogue.refresh(jobs=jobs, progress=progress("files"))
-    for notice in report.notices:
+    opened = open_library(paths, jobs=jobs, follow_links=follow_links, progress=progress())
+    for notice in opened.notices:
         warn(notice)
-    for problem in catalogue.problems():
+    for problem in opened.problems:
         warn(f"skipped {problem}")
-    return catalogue
+    return opened.catalogue
 
 
 def _by_id(ref: str, libraries: Sequence[Path], jobs: int | None, follow_links: bool) -> Article:
@@ -79,7 +87,9 @@ def _by_id(ref: str, libraries: Sequence[Path], jobs: int | None, follow_links: 
     for path in libraries:
         if not path.exists():
             raise UsageError(f"no such file or folder: {path}")
-    catalogue = Catalogue.for_library(list(libraries) or default_libraries())
+    catalogue = Catalogue.for_library(
+        list(libraries) or default_libraries(), follow_links=follow_links
+    )
     try:
         if catalogue.generation():
             try:

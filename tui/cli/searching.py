@@ -6,37 +6,18 @@ import argparse
 import sys
 
 from summarise.render import hits_text
-from tui.cli.common import (
-    EXIT_NO_MATCH,
-    UsageError,
-    open_catalogue,
-    print_json,
-    progress,
-    warn,
-    width,
-)
+from tui.cli.common import EXIT_NO_MATCH, open_catalogue, print_json, progress, warn, width
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    from summarise.library.analysis import AnalysisCache
-    from summarise.library.listing import default_libraries
-    from summarise.search.index import QueryError, SearchIndex, entry_pool
+    from summarise.usecases import search_library
 
-    catalogue = open_catalogue(args.paths, args.jobs, args.follow_links)
-    index = SearchIndex.for_library(args.paths or default_libraries())
-    cache = AnalysisCache.default()
-    try:
-        with entry_pool(args.jobs) as pool:
-            report = index.sync_catalogue(catalogue, cache, pool, progress("articles indexed"))
-        for notice in report.notices:
-            warn(notice)
-        hits = index.search(args.query, limit=args.limit)
-    except QueryError as exc:
-        raise UsageError(str(exc)) from None
-    finally:
-        index.close()
-        cache.close()
-        catalogue.close()
+    with open_catalogue(args.paths, args.jobs, args.follow_links) as catalogue:
+        hits, notices = search_library(
+            catalogue, args.query, limit=args.limit, jobs=args.jobs, progress=progress()
+        )
+    for notice in notices:
+        warn(notice)
     if args.json:
         print_json([hit.to_dict() for hit in hits])
     elif hits:

@@ -20,12 +20,13 @@ from textual.widgets import Input, LoadingIndicator, Markdown, OptionList, Stati
 from textual.widgets.option_list import Option
 
 from summarise.article import Article
-from summarise.briefing.build import Briefing, BriefingError, brief
+from summarise.briefing.build import Briefing, BriefingError
 from summarise.briefing.render import format_for, render, to_markdown
 from summarise.feeds.saving import write_atomically
-from summarise.library.analysis import Analyses, AnalysisCache
+from summarise.library.analysis import AnalysisCache
 from summarise.library.listing import Listed
 from summarise.library.progress import thinned
+from summarise.usecases import Briefed, brief_entries
 from tui.actions import BRIEFING, bindings
 from tui.untrusted import untrusted
 
@@ -118,25 +119,28 @@ class BriefingScreen(ModalScreen[str | None]):
 
     @work(thread=True, exclusive=True, group="briefing")
     def build(self) -> None:
-        def progress(done: int, total: int) -> None:
+        def analysing(done: int, total: int) -> None:
             self.app.call_from_thread(self._status, f"Analysing {done:,}/{total:,} articles…")
 
+        shown = thinned(analysing)
         try:
-            analyses = Analyses(self.fetch, self.cache, None, thinned(progress))
-            briefing = brief(self.entries, analyses)
+            briefed = brief_entries(
+                self.entries, self.fetch, cache=self.cache, progress=lambda _, d, t: shown(d, t)
+            )
         except BriefingError as exc:
             self.app.call_from_thread(self._status, f"Nothing to brief: {exc}.")
             self.app.call_from_thread(self._loaded, None)
             return
-        self.app.call_from_thread(self._loaded, briefing)
+        self.app.call_from_thread(self._loaded, briefed)
 
     def _status(self, text: str) -> None:
         self.query_one("#briefing-status", Static).update(untrusted(text))
 
-    async def _loaded(self, briefing: Briefing | None) -> None:
+    async def _loaded(self, briefed: Briefed | None) -> None:
         self.query_one("#briefing-loading").display = False
-        if briefing is None:
+        if briefed is None:
             return
+        briefing = briefed.briefing
         self.query_one("#briefing-body").display = True
         stories = self.query_one("#briefing-stories", OptionList)
         told = [(s.title, s.count) for s in briefing.stories]
@@ -148,8 +152,7 @@ class BriefingScreen(ModalScreen[str | None]):
         stories.highlighted = 0 if told else None
         # Markdown renders asynchronously; the briefing counts as shown once it has.
         await self.query_one("#briefing-page", Markdown).update(to_markdown(briefing))
-        words = briefing.body_words()
-        self._status(f"{words} words · enter: a story's coverage · w saves · escape closes")
+        self._status(f"{briefed.status()} · enter: a story's coverage · w saves · escape closes")
         self.query_one("#briefing-scroll").focus()
         self.briefing = briefing  # last: from here on, the page is shown and has the focus
 

@@ -225,6 +225,14 @@ class ReaderScreen(Screen[None]):
         if row is not None:
             listing.cursor = row
             self.open_article(listing.articles[row], focus=True)
+        if message.matches is not None:  # from a search hit: mark its matches, show the first
+            view = self.article_view
+            view.set_search_hits(message.matches)
+            if message.matches:
+                self.call_after_refresh(view.jump_to_hit, 0)
+            else:
+                said = f"{message.query!r} matched the title, tags or names"
+                self.notify(said, timeout=3, markup=False)
 
     def on_article_list_highlighted(self) -> None:
         if self._preview_timer is not None:

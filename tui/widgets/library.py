@@ -180,19 +180,16 @@ class LibraryService(Widget):
     @work(thread=True, exclusive=True, group="stories")
     def group(self, entries: Sequence[Listed]) -> None:
         """Find the stories of these articles (from their profiles; cached for the set)."""
-        from summarise.briefing.build import headline, stories_of
-        from summarise.library.analysis import Analyses, AnalysisCache
+        from summarise.briefing.build import headline
+        from summarise.library.analysis import AnalysisCache
+        from summarise.usecases import stories_of_entries
 
         if self.catalogue is None:
             return
-        cache = AnalysisCache.default()
-        try:
-            profiles = Analyses(self.catalogue.articles, cache, self.jobs).profiles(
-                [e.id for e in entries]
+        with AnalysisCache.default() as cache:
+            found = stories_of_entries(
+                entries, self.catalogue.articles, cache=cache, jobs=self.jobs
             )
-            found = stories_of(entries, profiles, cache)
-        finally:
-            cache.close()
         groups = tuple(StoryGroup(headline(s.title), tuple(reversed(s.article_ids))) for s in found)
         self.post_message(self.Grouped(groups))
 

@@ -1,0 +1,236 @@
+"""The calls both front ends make: open a library, narrow it to a scope, brief it, find its
+stories, search it.
+
+The command line parses its arguments, calls one of these and renders what comes back; the
+reader calls the same functions in its workers. So the same folder gives the same scope,
+stories and points in both: the scope is always the library as listed (each story once, its
+copies folded into the article that stands for them), narrowed by dates and a query.
+Progress is reported as `progress(what, done, total)`, "what" naming the work ("files",
+"articles analysed", "articles indexed").
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from summarise.article import Article
+from summarise.briefing.model import DEFAULT_WORDS, Briefing, BriefingError
+from summarise.errors import AskedAmiss
+from summarise.library.catalogue import Catalogue, Entry
+from summarise.library.listing import Listed, default_libraries
+from summarise.library.scope import matching, parse_when, within
+from summarise.readers import LoadProblem
+
+# Analysis, stories and search are imported when first used: `newsbrief list` needs none.
+if TYPE_CHECKING:
+    from summarise.briefing.stories import Story
+    from summarise.library.analysis import AnalysisCache
+    from summarise.search.index import Hit, SearchIndex
+
+Progress = Callable[[str, int, int], None]
+Fetch = Callable[[Sequence[str]], dict[str, Article]]
+
+
+def _stage(progress: Progress | None, what: str) -> Callable[[int, int], None] | None:
+    if progress is None:
+        return None
+    return lambda done, total: progress(what, done, total)
+
+
+@dataclass(slots=True)
+class Opened:
+    """A library brought up to date with the disk, and what could not be read."""
+
+    catalogue: Catalogue
+    notices: list[str]
+    problems: list[LoadProblem]
+
+
+def open_library(
+    paths: Sequence[Path],
+    *,
+    jobs: int | None = None,
+    follow_links: bool = False,
+    progress: Progress | None = None,
+) -> Opened:
+    """The library at `paths` (the default library when empty), its catalogue refreshed."""
+    for path in paths:
+        if not path.exists():
+            raise AskedAmiss(_missing(path))
+    catalogue = Catalogue.for_library(list(paths) or default_libraries(), follow_links=follow_links)
+    report = catalogue.refresh(jobs=jobs, progress=_stage(progress, "files"))
+    return Opened(catalogue, list(report.notices), catalogue.problems())
+
+
+def _missing(path: Path) -> str:
+    text = str(path)
+    if "://" in text or text.startswith(("http:/", "https:/")):
+        return f"{text} is a web address; to read it: newsbrief fetch URL"
+    return f"no such file or folder: {path}"
+
+
+@dataclass(frozen=True, slots=True)
+class Scope:
+    """Which of a library's articles: `since`/`until` as `parse_when` reads them (24h, 7d, a
+    date; undated articles are kept), and a search query."""
+
+    since: str | None = None
+    until: str | None = None
+    query: str | None = None
+
+    @property
+    def narrowed(self) -> bool:
+        return bool(self.since or self.until or self.query)
+
+
+@contextmanager
+def indexed(
+    catalogue: Catalogue, jobs: int | None = None, progress: Progress | None = None
+) -> Iterator[tuple[SearchIndex, list[str]]]:
+    """The library's search index brought up to date with its catalogue, and its notices."""
+    from summarise.library.analysis import AnalysisCache
+    from summarise.search.index import SearchIndex, entry_pool
+
+    with SearchIndex.for_library(catalogue.roots) as index, AnalysisCache.default() as cache:
+        with entry_pool(jobs) as pool:
+            report = index.sync_catalogue(
+                catalogue, cache, pool, _stage(progress, "articles indexed")
+            )
+        yield index, list(report.notices)
+
+
+def entries_in_scope(
+    catalogue: Catalogue,
+    scope: Scope = Scope(),
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> list[Entry]:
+    """The library as listed (each story once), narrowed to the scope."""
+    entries = catalogue.listing()
+    since = parse_when(scope.since) if scope.since else None
+    until = parse_when(scope.until) if scope.until else None
+    entries = within(entries, since, until)
+    if scope.query:
+        with indexed(catalogue, jobs, progress) as (index, _):
+            entries = matching(entries, index.matching_ids(scope.query))
+    return entries
+
+
+@dataclass(slots=True)
+class Briefed:
+    """A briefing and what it was made from."""
+
+    briefing: Briefing
+    articles: int  # articles briefed
+    copies: int  # further copies of those articles, folded into them
+
+    def status(self) -> str:
+        """ "briefed 497 articles (6 copies): 54 cited, 471 words"."""
+        noun = "article" if self.articles == 1 else "articles"
+        folded = f" ({self.copies:,} {'copy' if self.copies == 1 else 'copies'})"
+        return (
+            f"briefed {self.articles:,} {noun}{folded if self.copies else ''}: "
+            f"{len(self.briefing.sources):,} cited, {self.briefing.body_words():,} words"
+        )
+
+
+def brief_entries(
+    entries: Sequence[Listed],
+    fetch: Fetch,
+    *,
+    words: int = DEFAULT_WORDS,
+    stories: int | None = None,
+    cache: AnalysisCache | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Briefed:
+    """The briefing of these articles (a library's scope, or what the reader's list shows).
+    Raises BriefingError when there is nothing to brief."""
+    from summarise.briefing.build import brief
+    from summarise.library.analysis import Analyses
+
+    analyses = Analyses(fetch, cache, jobs, _stage(progress, "articles analysed"))
+    briefing = brief(entries, analyses, words, stories)
+    copies = sum(len(getattr(e, "copies", ())) for e in entries)
+    return Briefed(briefing, len(entries), copies)
+
+
+def brief_library(
+    catalogue: Catalogue,
+    scope: Scope = Scope(),
+    *,
+    words: int = DEFAULT_WORDS,
+    stories: int | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Briefed:
+    """The briefing of a library's scope, as `newsbrief brief` writes it and the reader's `B`
+    shows it for the same articles."""
+    from summarise.library.analysis import AnalysisCache
+
+    entries = entries_in_scope(catalogue, scope, jobs, progress)
+    if not entries:
+        raise BriefingError("no articles to brief")
+    with AnalysisCache.default() as cache:
+        return brief_entries(
+            entries,
+            catalogue.articles,
+            words=words,
+            stories=stories,
+            cache=cache,
+            jobs=jobs,
+            progress=progress,
+        )
+
+
+def stories_of_entries(
+    entries: Sequence[Listed],
+    fetch: Fetch,
+    *,
+    cache: AnalysisCache | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> list[Story]:
+    """Which of these articles report the same story, most important first (cached for the
+    exact set of articles)."""
+    from summarise.briefing.build import stories_of
+    from summarise.library.analysis import Analyses
+
+    analyses = Analyses(fetch, cache, jobs, _stage(progress, "articles analysed"))
+    return stories_of(entries, analyses.profiles([e.id for e in entries]), cache)
+
+
+def stories_of_library(
+    catalogue: Catalogue,
+    scope: Scope = Scope(),
+    *,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Story], list[Entry]]:
+    """The stories of a library's scope, and the entries they are made of."""
+    from summarise.library.analysis import AnalysisCache
+
+    entries = entries_in_scope(catalogue, scope, jobs, progress)
+    with AnalysisCache.default() as cache:
+        found = stories_of_entries(
+            entries, catalogue.articles, cache=cache, jobs=jobs, progress=progress
+        )
+    return found, entries
+
+
+def search_library(
+    catalogue: Catalogue,
+    query: str,
+    *,
+    limit: int = 10,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> tuple[list[Hit], list[str]]:
+    """Ranked hits for a query over the whole library, and the index's notices. Raises
+    QueryError when the query has nothing to search for."""
+    with indexed(catalogue, jobs, progress) as (index, notices):
+        return index.search(query, limit=limit), notices
