@@ -27,6 +27,8 @@ tmux:
 test: $(STAMP) tmux
 	$(BIN)/ruff check summarise tui tests bench
 	$(BIN)/lint-imports
+	$(BIN)/mypy --strict summarise
+	$(BIN)/mypy tui
 	$(BIN)/python -m pytest -q
 
 lint: $(STAMP)

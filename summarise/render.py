@@ -169,7 +169,7 @@ def story_listing(
         meta = [f"{count:,} article{'s' if count != 1 else ''}"]
         if story.outlets:
             meta.append(f"{len(story.outlets)} outlet{'s' if len(story.outlets) != 1 else ''}")
-        if story.first:
+        if story.first and span:
             meta.append(span)
         lines += wrap(f"{number}. {story.title}", width, "", "   ")
         lines.append("   " + " · ".join(meta))

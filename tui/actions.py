@@ -13,6 +13,9 @@ from dataclasses import dataclass
 
 from textual.binding import Binding
 
+# What Textual's BINDINGS hold.
+BindingList = list[Binding | tuple[str, str] | tuple[str, str, str]]
+
 # Who owns a key: the app (works on every screen), the reader's screen (works in any of its
 # panes unless the pane uses the key), or one widget.
 APP, READER, LIST, ARTICLE, ENTITIES, SEARCH, BRIEFING, HELP, FEEDS = (
@@ -189,15 +192,16 @@ def owned_by(owner: str) -> list[Action]:
     return [a for a in ACTIONS if a.owner == owner]
 
 
-def bindings(owner: str) -> list[Binding]:
+def bindings(owner: str) -> BindingList:
     """The Textual bindings of one owner, every one with its id so it can be remapped."""
-    return [
+    found: BindingList = [
         Binding(a.keys, a.action, a.label, show=False, key_display=a.display, id=a.id)
         for a in owned_by(owner)
         # Widgets that bind a key themselves (Textual's own focus keys) need no second one,
         # and palette-only actions have no key.
         if a.keys and a.action not in ("focus_next", "focus_previous", "command_palette")
     ]
+    return found
 
 
 def in_footer(pane: str) -> list[Action]:

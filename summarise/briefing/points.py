@@ -244,7 +244,7 @@ def select(
         else:
             gain = 10.0 * c.info.score / (top_score[c.article_id] or 1.0)
         lead = 1.0 / (1.0 + c.position) ** POSITION_WEIGHT
-        return (gain + lead) / c.words**LENGTH_POWER
+        return float((gain + lead) / c.words**LENGTH_POWER)
 
     chosen: list[Candidate] = []
     covered: set[tuple[str, str]] = set()

@@ -250,14 +250,14 @@ def to_html(b: Briefing) -> str:
             for q in b.quotes
         ]
     if b.people or b.organisations:
-        rows = []
+        named: list[str] = []
         if b.people:
-            rows.append(f"<li><strong>People:</strong> {e(_names_line(b.people))}</li>")
+            named.append(f"<li><strong>People:</strong> {e(_names_line(b.people))}</li>")
         if b.organisations:
-            rows.append(
+            named.append(
                 f"<li><strong>Organisations:</strong> {e(_names_line(b.organisations))}</li>"
             )
-        parts.append(f"<h2>{SECTION_TITLES['names']}</h2><ul>{''.join(rows)}</ul>")
+        parts.append(f"<h2>{SECTION_TITLES['names']}</h2><ul>{''.join(named)}</ul>")
     if b.disagreements:
         items = "".join(f"<li>{e(d.text)}</li>" for d in b.disagreements)
         parts.append(f'<h2>{SECTION_TITLES["differ"]}</h2><ul class="differ">{items}</ul>')

@@ -19,9 +19,9 @@ from summarise.briefing.points import (
     cosine,
     mostly_quoted,
     needs_context,
-    strip_dateline,
 )
-from summarise.library.analysis import ArticleAnalysis, Profile, RoleInfo
+from summarise.language.text import strip_dateline
+from summarise.library.analysis import ArticleAnalysis, Profile
 
 # A figure sentence is the central sentence of its article that carries a figure; central and
 # carrying several figures count most.
@@ -120,16 +120,17 @@ def quotes(
         rank = prominence.get(speaker, 0) + 0.1 * len(articles)
         if speaker not in best or rank > best[speaker][0]:
             best[speaker] = (rank, text, articles)
-    chosen, words = [], 0
+    chosen: list[QuoteFound] = []
+    used = 0
     for speaker, (_, text, articles) in sorted(best.items(), key=lambda kv: (-kv[1][0], kv[0])):
         words_in = text.split()
         if len(words_in) > QUOTE_MAX_WORDS:
             continue  # a long quote cut short would no longer be the speaker's words
         size = len(words_in) + len(speaker.split())
-        if len(chosen) >= limit or (chosen and words + size > budget):
+        if len(chosen) >= limit or (chosen and used + size > budget):
             continue
         chosen.append(QuoteFound(text, speaker, tuple(articles)))
-        words += size
+        used += size
     return chosen
 
 
@@ -155,11 +156,10 @@ def disagreements(analyses: Sequence[ArticleAnalysis]) -> list[Claim]:
     said: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     qualifiers: dict[tuple[str, str], set[str]] = defaultdict(set)
     for analysis in analyses:
-        role: RoleInfo
-        for role in analysis.roles:
-            said[role.role][role.person].add(analysis.article_id)
-            if role.qualifier:
-                qualifiers[(role.role, role.person)].add(role.qualifier)
+        for info in analysis.roles:
+            said[info.role][info.person].add(analysis.article_id)
+            if info.qualifier:
+                qualifiers[(info.role, info.person)].add(info.qualifier)
     found = []
     for role, people in sorted(said.items()):
         clashing: set[str] = set()

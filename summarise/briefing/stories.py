@@ -263,8 +263,8 @@ def _story(items: Sequence[StoryItem], vectors: list[dict[str, float]], cluster:
         members,
         key=lambda i: (sum(w * cluster.top.get(t, 0.0) for t, w in vectors[i].items()), -i),
     )
-    dates = sorted(d for d in (items[i].date for i in members) if d)
-    outlets = sorted({items[i].source for i in members if items[i].source})
+    dates = sorted(d for i in members if (d := items[i].date))
+    outlets = sorted({s for i in members if (s := items[i].source)})
     return Story(
         id=items[members[0]].id,
         article_ids=[items[i].id for i in members],
@@ -281,7 +281,7 @@ RECENCY_HALF_LIFE_DAYS = 7.0
 
 
 def _rank(stories: list[Story]) -> None:
-    newest = max((_day(s.last) for s in stories if s.last), default=None)
+    newest = max((day for s in stories if (day := _day(s.last)) is not None), default=None)
     for story in stories:
         age = RECENCY_HALF_LIFE_DAYS
         last = _day(story.last)

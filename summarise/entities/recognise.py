@@ -280,7 +280,7 @@ def _resolve_short_mentions(
         ):
             (c.name,) = by_given[c.text]
             c.type = EntityType.PERSON
-        elif c.text in known_orgs and (c.type is None or c.type is EntityType.GPE):
+        elif c.text in known_orgs and c.type is None:
             c.type, c.name = EntityType.ORG, c.text
 
 

@@ -19,6 +19,7 @@ import re
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -265,7 +266,7 @@ def refresh(
                     feed.id
                 ].error = f"the server asked us to wait until {_clock(feed.retry_at)}"
                 continue
-            pool.submit(feed.url, lambda feed=feed: _fetch_feed(feed, limits))
+            pool.submit(feed.url, partial(_fetch_feed, feed, limits))
             total += 1
         if progress:
             progress(done, total)
@@ -332,12 +333,10 @@ def _feed_answered(
         wanted = feed.full_text is FullText.ALWAYS or (
             feed.full_text is FullText.AUTO and is_teaser(article)
         )
-        if wanted and article.url and pages < MOST_PAGES:
+        if wanted and link and pages < MOST_PAGES:
             pool.submit(
                 article.url,
-                lambda a=article, k=key, link=link: _fetch_page(
-                    feed, a, k, link, limits, busy, response.private
-                ),
+                partial(_fetch_page, feed, article, key, link, limits, busy, response.private),
             )
             pages += 1
         else:
@@ -389,7 +388,7 @@ def discover_feed(html: str, base: str) -> str | None:
             and "alternate" in attributes.get("rel", "").lower()
             and ("rss" in kind or "atom" in kind)
         ):
-            return urljoin(base, unescape(href))
+            return str(urljoin(base, unescape(href)))
     return None
 
 

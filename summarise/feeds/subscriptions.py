@@ -92,7 +92,8 @@ _COLUMNS = (
 
 def _feed(row: tuple[object, ...]) -> Feed:
     values = list(row)
-    values[3] = FullText(values[3]) if values[3] in FullText._value2member_map_ else FullText.AUTO
+    mode = str(values[3])
+    values[3] = FullText(mode) if mode in FullText._value2member_map_ else FullText.AUTO
     values[4] = Path(str(values[4]))
     # Both came from a server; a store written by an older version may hold them raw.
     for column in (2, 10):  # title, last_error

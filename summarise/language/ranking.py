@@ -103,7 +103,7 @@ def _dense_overlap(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
     log_len = np.log(np.maximum(counts.sum(axis=1), 1.0))
     norm = log_len[:, None] + log_len[None, :]
     norm[norm == 0] = 1.0
-    similarity = shared / norm
+    similarity: np.ndarray = shared / norm
     np.fill_diagonal(similarity, 0.0)
     return similarity
 
@@ -114,7 +114,7 @@ def _dense_cosine(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
     norms = np.linalg.norm(counts, axis=1)
     norms[norms == 0] = 1.0
     unit = counts / norms[:, None]
-    similarity = unit @ unit.T
+    similarity: np.ndarray = unit @ unit.T
     np.fill_diagonal(similarity, 0.0)
     return similarity
 
@@ -135,7 +135,8 @@ def cosine_similarity(term_lists: Sequence[Sequence[str]]) -> sparse.csr_matrix:
 
 def position_prior(positions: Sequence[int], power: float) -> np.ndarray:
     weights = 1.0 / np.power(np.asarray(positions, dtype=float) + 1.0, power)
-    return weights / weights.sum()
+    prior: np.ndarray = weights / weights.sum()
+    return prior
 
 
 def pagerank(
@@ -155,7 +156,9 @@ def pagerank(
     scores = np.full(n, 1.0 / n)
     for _ in range(iterations):
         leaked = scores[dangling].sum()
-        updated = damping * (transition @ scores + leaked * teleport) + (1 - damping) * teleport
+        updated: np.ndarray = (
+            damping * (transition @ scores + leaked * teleport) + (1 - damping) * teleport
+        )
         if np.abs(updated - scores).sum() < tolerance:
             return updated
         scores = updated
@@ -256,7 +259,8 @@ def directed_centrality(term_lists: Sequence[Sequence[str]]) -> np.ndarray:
         matrix = overlap_similarity(term_lists)
         forward = np.asarray(sparse.triu(matrix, 1).sum(axis=1)).ravel()
         backward = np.asarray(sparse.tril(matrix, -1).sum(axis=1)).ravel()
-    return forward + BACKWARD_WEIGHT * backward
+    directed: np.ndarray = forward + BACKWARD_WEIGHT * backward
+    return directed
 
 
 # Centrality for long summaries (three tenths of the article or more): plain PageRank over the

@@ -120,7 +120,7 @@ def analyse(article: Article) -> ArticleAnalysis:
 
     sentences = article_sentences(article)
     terms = [tuple(content_terms(s.text)) for s in sentences]
-    scores = rank_sentences(terms) if sentences else []
+    scores = list(rank_sentences(terms)) if sentences else []
     found = find_entities(article)
     figures = found.figures_by_sentence(sentences)
     infos = tuple(
@@ -153,13 +153,13 @@ def analyse(article: Article) -> ArticleAnalysis:
         if b.kind is BlockKind.QUOTE and b.speaker
     ]
     for s in sentences:
-        for m in _QUOTE_SAID.finditer(s.text):
-            speaker = m.group("speaker")
+        for said in _QUOTE_SAID.finditer(s.text):
+            speaker = said.group("speaker")
             full = next(
                 (p for p in known_people if p == speaker or p.endswith(" " + speaker)), None
             )
             if full:
-                quotes.append(QuoteInfo(m.group("quote").strip(), full, s.index))
+                quotes.append(QuoteInfo(said.group("quote").strip(), full, s.index))
     names = tuple(sorted({e.name for e in found.entities() if e.type in NAMED_TYPES}))
     return ArticleAnalysis(
         article.id,
@@ -299,7 +299,8 @@ class AnalysisCache(Closing):
         if row is None:
             return None
         try:
-            return pickle.loads(row[0])
+            stories: object = pickle.loads(row[0])
+            return stories
         except Exception:
             return None
 
@@ -343,7 +344,7 @@ def analyse_all(
     return [found[a.id] for a in articles]
 
 
-def _packed(outcome: Outcome) -> Packed:
+def _packed(outcome: Outcome[Article, Packed]) -> Packed:
     """A worker's analysis; one that failed is empty: nothing of that article can be briefed or
     found by name, and the rest go on."""
     from summarise.library.pool import Failure
@@ -351,6 +352,7 @@ def _packed(outcome: Outcome) -> Packed:
     if isinstance(outcome.result, Failure):
         empty = _empty(outcome.item.id)
         return Packed(empty.article_id, (), pack_profile(empty.profile), pickle.dumps(empty))
+    assert isinstance(outcome.result, Packed)
     return outcome.result
 
 

@@ -83,7 +83,7 @@ class _Reader:
                 key, section, f"must be a whole number from {allowed.start} to {allowed.stop - 1}"
             )
             return None
-        return value
+        return int(value)
 
     def text_value(self, data: dict[str, Any], key: str, section: str | None) -> str | None:
         value = data.get(key)
@@ -121,7 +121,8 @@ def load_config(path: Path | None = None, methods: Iterable[str] = ()) -> Config
     read.unknown(
         data, ("theme", "article_width", "refresh_minutes", "library", "summary", "keys"), None
     )
-    summary = data.get("summary") if isinstance(data.get("summary"), dict) else {}
+    found = data.get("summary")
+    summary: dict[str, Any] = found if isinstance(found, dict) else {}
     read.unknown(summary, ("method", "sentences"), "summary")
     method = read.text_value(summary, "method", "summary")
     known_methods = set(methods)

@@ -11,7 +11,8 @@ from typing import TYPE_CHECKING, Protocol, TypeVar
 from summarise.article import Article
 from summarise.errors import AskedAmiss
 from summarise.library.paths import seeds_path, user_library_path
-from summarise.readers import Parsed, read_file
+from summarise.readers import read_file
+from summarise.readers.common import Parsed
 
 if TYPE_CHECKING:
     from summarise.library.catalogue import Catalogue

@@ -225,6 +225,7 @@ class Database:
         else:
             self.notices.append(f"the {self.label} could not be read ({exc}); rebuilding it")
             remove_database(self.path)
+        return None
 
     def _read_only(self, why: str) -> sqlite3.Connection:
         """Serve what the file holds without writing it, or start empty in memory."""

@@ -103,7 +103,7 @@ def detect_format(text: str, suffix: str = "") -> str:
         first_line = head.split("\n", 1)[0].strip()
         if head.startswith("{") and first_line.endswith("}") and "\n{" in text[:65536]:
             return "jsonl"
-        return SUFFIXES.get(suffix) if SUFFIXES.get(suffix) in ("json", "jsonl") else "json"
+        return "jsonl" if SUFFIXES.get(suffix) == "jsonl" else "json"
     if head.startswith(("---\n", "+++\n")) and SUFFIXES.get(suffix, "markdown") in (
         "markdown",
         "text",

@@ -60,7 +60,7 @@ class FolderWalk:
                     continue
                 if found is True:
                     stack.append(entry.path)
-                elif found is not None:
+                elif isinstance(found, tuple):
                     yield found
 
     def _look(self, entry: os.DirEntry[str]) -> Stamp | bool | None:

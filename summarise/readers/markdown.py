@@ -73,8 +73,12 @@ def _simple_yaml(text: str) -> dict[str, object]:
                 data[key] = value.strip("'\"")
             else:
                 data[key] = []
-        elif key and (m := re.match(r"^\s+-\s+(.*)$", line)) and isinstance(data.get(key), list):
-            data[key].append(m.group(1).strip().strip("'\""))  # type: ignore[union-attr]
+        elif (
+            key
+            and (m := re.match(r"^\s+-\s+(.*)$", line))
+            and isinstance(items := data.get(key), list)
+        ):
+            items.append(m.group(1).strip().strip("'\""))
     return data
 
 

@@ -326,7 +326,7 @@ class SearchIndex(Closing):
 
     def _ranked(self, match: str, limit: int) -> list[tuple[int, float]]:
         weights = ", ".join(str(w) for w in WEIGHTS)
-        return self._db.read(  # type: ignore[return-value]
+        return self._db.read(
             f"SELECT rowid, bm25(fts, {weights}) AS rank FROM fts WHERE fts MATCH ? "
             "ORDER BY rank LIMIT ?",
             (match, limit),

@@ -88,7 +88,7 @@ def _matches(found: str, word: str, prefix: bool) -> bool:
 
 
 def _next_words(text: str, start: int, count: int) -> list[re.Match[str]]:
-    found = []
+    found: list[re.Match[str]] = []
     for m in _TOKEN.finditer(text, start):
         if len(found) == count:
             break

@@ -6,8 +6,10 @@ import argparse
 import sys
 import time
 from pathlib import Path
+from typing import Any
 
-from summarise.feeds.subscriptions import FeedError, FullText, Subscriptions, feed_counts
+from summarise.feeds.refresh import FeedReport
+from summarise.feeds.subscriptions import Feed, FeedError, FullText, Subscriptions, feed_counts
 from summarise.plain import shown_path
 from summarise.render import feed_lines, progress_line, refresh_summary
 from summarise.untrusted import printable
@@ -21,7 +23,7 @@ def _subscriptions() -> Subscriptions:
     return subscriptions
 
 
-def _refresh(subscriptions: Subscriptions, feeds: list | None = None) -> list:  # type: ignore[type-arg]
+def _refresh(subscriptions: Subscriptions, feeds: list[Feed] | None = None) -> list[FeedReport]:
     from summarise.feeds.refresh import refresh
 
     interactive = sys.stderr.isatty()
@@ -182,7 +184,7 @@ class _NoCount:
 _NO_COUNT = _NoCount()
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(commands: argparse._SubParsersAction[Any]) -> None:
     feeds = commands.add_parser("feeds", help="your subscriptions: add, list, remove, OPML")
     sub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
     add = sub.add_parser("add", help="follow feeds (a site's address finds its feed)")

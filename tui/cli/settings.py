@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+from typing import Any
 
 from summarise.library.config import config_path, load_config
 from tui.cli.common import warn
@@ -25,7 +26,7 @@ def cmd_config(args: argparse.Namespace) -> int:
     return 1 if config.problems else 0
 
 
-def add_parsers(commands: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+def add_parsers(commands: argparse._SubParsersAction[Any]) -> None:
     config = commands.add_parser("config", help="where config.toml is; check it")
     sub = config.add_subparsers(dest="config_command", metavar="ACTION", required=True)
     sub.add_parser("path", help="print where config.toml is (it need not exist)")

@@ -15,12 +15,14 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
+from textual.message import Message
 from textual.screen import ModalScreen
 from textual.widgets import Input, LoadingIndicator, Markdown, OptionList, Static
 from textual.widgets.option_list import Option
 
 from summarise.article import Article
 from summarise.briefing.build import Briefing, BriefingError
+from summarise.briefing.model import StoryBrief, StoryLine
 from summarise.briefing.render import format_for, render, to_markdown
 from summarise.feeds.saving import write_atomically
 from summarise.library.analysis import AnalysisCache
@@ -86,6 +88,13 @@ class BriefingScreen(ModalScreen[str | None]):
 
     BINDINGS = bindings(BRIEFING)
 
+    class Built(Message):
+        """The worker's briefing, or None when there was nothing to brief."""
+
+        def __init__(self, briefed: Briefed | None) -> None:
+            super().__init__()
+            self.briefed = briefed
+
     def __init__(
         self,
         entries: Sequence[Listed],
@@ -129,17 +138,18 @@ class BriefingScreen(ModalScreen[str | None]):
             )
         except BriefingError as exc:
             self.app.call_from_thread(self._status, f"Nothing to brief: {exc}.")
-            self.app.call_from_thread(self._loaded, None)
+            self.post_message(self.Built(None))
             return
-        self.app.call_from_thread(self._loaded, briefed)
+        self.post_message(self.Built(briefed))
 
     def _status(self, text: str) -> None:
         self.query_one("#briefing-status", Static).update(untrusted(text))
 
-    async def _loaded(self, briefed: Briefed | None) -> None:
+    async def on_briefing_screen_built(self, message: Built) -> None:
         self.query_one("#briefing-loading").display = False
-        if briefed is None:
+        if message.briefed is None:
             return
+        briefed = message.briefed
         briefing = briefed.briefing
         self.query_one("#briefing-body").display = True
         stories = self.query_one("#briefing-stories", OptionList)
@@ -160,7 +170,7 @@ class BriefingScreen(ModalScreen[str | None]):
     def _coverage(self, event: OptionList.OptionSelected) -> None:
         if self.briefing is None or event.option.id is None:
             return
-        every = [*self.briefing.stories, *self.briefing.more_stories]
+        every: list[StoryBrief | StoryLine] = [*self.briefing.stories, *self.briefing.more_stories]
         story = every[int(event.option.id)]
         entries = [self.by_id[i] for i in story.article_ids if i in self.by_id]
         self.app.push_screen(CoverageScreen(story.title, entries), self._opened)

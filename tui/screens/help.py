@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from textual import on
+from textual import events, on
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -86,7 +86,7 @@ class HelpScreen(ModalScreen[None]):
     def _filtered(self) -> None:
         self.query_one(HelpList).focus()
 
-    def on_key(self, event) -> None:  # type: ignore[no-untyped-def]
+    def on_key(self, event: events.Key) -> None:
         field = self.query_one("#help-filter", Input)
         if event.key == "escape" and self.focused is field:
             self.query_one(HelpList).focus()

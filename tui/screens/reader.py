@@ -93,7 +93,7 @@ class ReaderScreen(Screen[None]):
             minutes = config.refresh_minutes
         elif minutes not in AUTO_REFRESH_CHOICES:
             minutes = 0
-        self.query_one(Fetcher).auto_refresh(minutes)
+        self.query_one(Fetcher).refresh_every(minutes)
         self.watch(self, "focused", self._focus_moved)
         self._shown_roots = self.service.roots
         self.service.load()
@@ -138,8 +138,12 @@ class ReaderScreen(Screen[None]):
             self._focus_moved(target)
 
     def _focus_moved(self, focused: Widget | None) -> None:
-        panes = {ArticleView: ARTICLE, EntityList: ENTITIES, FeedsPane: FEEDS}
-        pane = panes.get(type(focused), LIST)
+        panes: dict[type[Widget], str] = {
+            ArticleView: ARTICLE,
+            EntityList: ENTITIES,
+            FeedsPane: FEEDS,
+        }
+        pane = panes.get(type(focused), LIST) if focused is not None else LIST
         footer = self.query_one(KeyFooter)
         footer.show_pane(pane, keymap=self.config.keys, available=self._available)
 
@@ -152,7 +156,7 @@ class ReaderScreen(Screen[None]):
         listing = self.article_list
         first = not listing.everything
         shown = self.article_view.article
-        last = self.store.get(Setting.LAST_ARTICLE) if first else (shown and shown.id)
+        last = self.store.get(Setting.LAST_ARTICLE) if first else (shown.id if shown else None)
         listing.set_library(
             message.entries, self.store.read_ids(), self.store.bookmark_ids(), keep=last
         )
@@ -366,7 +370,7 @@ class ReaderScreen(Screen[None]):
         choices = AUTO_REFRESH_CHOICES
         at = choices.index(fetcher.every) if fetcher.every in choices else 0  # config's own
         minutes = choices[(at + 1) % len(choices)]
-        fetcher.auto_refresh(minutes)
+        fetcher.refresh_every(minutes)
         self.store.set(Setting.AUTO_REFRESH, minutes)
         said = f"Feeds refresh every {minutes} minutes" if minutes else "Auto refresh off"
         self.notify(said, timeout=3)

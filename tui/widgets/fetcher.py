@@ -7,6 +7,7 @@ open. Progress goes to the status line, failures to one notification.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from textual import work
@@ -47,7 +48,7 @@ class Fetcher(Widget):
 
         self.app.push_screen(AddUrlScreen(str(self.folder)), add)
 
-    def auto_refresh(self, minutes: int) -> None:
+    def refresh_every(self, minutes: int) -> None:
         self.every = minutes
         if self._timer is not None:
             self._timer.stop()
@@ -55,7 +56,7 @@ class Fetcher(Widget):
         if minutes:
             self._timer = self.set_interval(minutes * 60, self.refresh_feeds)
 
-    def _progress(self, what: str):  # type: ignore[no-untyped-def]
+    def _progress(self, what: str) -> Callable[[int, int], None]:
         def show(done: int, total: int) -> None:
             self.post_message(Progress(f"{what} {done}/{total}" if done < total else ""))
 
@@ -79,11 +80,11 @@ class Fetcher(Widget):
                 self.notify(said, title="Could not add", severity="error", markup=False)
         feeds = [r.report for r in added if r.report is not None]
         pages = sum(len(r.page.saved) for r in added if r.page is not None)
-        said = [f"following {r.feed.name}: {len(r.saved)} articles" for r in feeds]
+        added_lines = [f"following {r.feed.name}: {len(r.saved)} articles" for r in feeds]
         if pages:
-            said.append(f"{pages} page(s) saved in {self.folder}")
-        if said:
-            self.notify("\n".join(said), title="Added", timeout=6, markup=False)
+            added_lines.append(f"{pages} page(s) saved in {self.folder}")
+        if added_lines:
+            self.notify("\n".join(added_lines), title="Added", timeout=6, markup=False)
         if feeds or pages:
             self.post_message(self.Done(self.folder, feeds_changed=bool(feeds)))
 

@@ -99,7 +99,8 @@ class LibraryService(Widget):
         self.post_message(Progress(""))
         if result is None:
             return  # quitting
-        for notice in result.get("notices", []):
+        notices = result.get("notices")
+        for notice in notices if isinstance(notices, list) else ():
             self.notify(str(notice), title="Library", severity="warning", markup=False)
         if not self._catalogued:
             self._list_again(bool(result.get("changed")))
