@@ -38,7 +38,8 @@ from summarise.article import Article
 from summarise.briefing.build import build_briefing
 from summarise.briefing.points import stance
 from summarise.briefing.stories import StoryItem, find_stories
-from summarise.language.text import article_sentences, content_terms, strip_dateline
+from summarise.language.datelines import strip_dateline
+from summarise.language.text import article_sentences, content_terms
 from summarise.library.analysis import analyse
 from summarise.readers import load_paths
 

@@ -73,6 +73,8 @@ class Article:
     word_count: int = field(default=0)
     url: str | None = None  # where the article was published, when known
     enclosures: tuple[Enclosure, ...] = ()
+    # Wire copy's "SEOUL, South Korea (AP)", taken off the first paragraph (readers/lead.py).
+    dateline: str | None = None
 
     @property
     def body_text(self) -> str:
@@ -105,6 +107,7 @@ class Article:
             **self.summary_dict(),
             "dek": self.dek,
             "byline": self.byline,
+            "dateline": self.dateline,
             "section": self.section,
             "tags": list(self.tags),
             "enclosures": [enclosure.to_dict() for enclosure in self.enclosures],

@@ -33,7 +33,7 @@ from summarise.briefing.numbering import number_sources
 from summarise.briefing.points import Candidate, candidates, select, supporters
 from summarise.briefing.sections import Claim, QuoteFound, disagreements, figures, names, quotes
 from summarise.briefing.stories import STORIES_VERSION, Story, StoryItem, find_stories
-from summarise.language.text import strip_dateline
+from summarise.language.datelines import strip_dateline
 from summarise.library.analysis import (
     Analyses,
     AnalysisCache,

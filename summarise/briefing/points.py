@@ -25,8 +25,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
+from summarise.language.datelines import strip_dateline
 from summarise.language.function_words import FUNCTION_WORDS
-from summarise.language.text import stem, stop_words, strip_dateline
+from summarise.language.text import stem, stop_words
 from summarise.library.analysis import ArticleAnalysis, SentenceInfo
 
 # A point is a full sentence that can be read at a glance.

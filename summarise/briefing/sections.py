@@ -20,7 +20,7 @@ from summarise.briefing.points import (
     mostly_quoted,
     needs_context,
 )
-from summarise.language.text import strip_dateline
+from summarise.language.datelines import strip_dateline
 from summarise.library.analysis import ArticleAnalysis, Profile
 
 # A figure sentence is the central sentence of its article that carries a figure; central and

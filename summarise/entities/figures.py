@@ -38,7 +38,6 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|Jan\.|Feb\.|Mar\.|Apr\.|Jun\.|Jul\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
-MONTH = _MONTH  # for datelines ("WUHAN, August 4 (Xinhua) --")
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 # The look-behind adds nothing \b does not already require: it lets the engine skip the inside of
 # words.

@@ -8,7 +8,8 @@
 6. One sense per article: a name typed once is typed so wherever else it stands untyped, and
    in a sports report a place that plays is a team throughout (teams.py).
 
-Before all of these, a wire dateline's town and agency (datelines.py).
+A wire dateline is not in the text the recogniser sees: the readers keep it apart
+(readers/lead.py), so its agency is never counted as an organisation in the news.
 """
 
 from __future__ import annotations
@@ -16,7 +17,6 @@ from __future__ import annotations
 import re
 
 from summarise.article import Article, BlockKind
-from summarise.entities.datelines import dateline_mentions
 from summarise.entities.figures import find_figures, overlaps
 from summarise.entities.gazetteer import (
     COMPANY_SUFFIXES,
@@ -342,15 +342,8 @@ def find_entities(article: Article) -> ArticleEntities:
     """Every entity mention in the article's blocks, typed, with canonical names."""
     figures: list[Mention] = []
     candidates: list[Candidate] = []
-    first_body = next(
-        (i for i, b in enumerate(article.blocks) if b.kind is not BlockKind.HEADING), -1
-    )
     for block_index, block in enumerate(article.blocks):
         found, taken = find_figures(block_index, block.text)
-        if block_index == first_body:
-            dateline = dateline_mentions(block_index, block.text)
-            found += dateline
-            taken += [(m.start, m.end) for m in dateline]
         figures += found
         candidates += _block_candidates(block_index, block.text, taken)
 

@@ -130,32 +130,6 @@ def _names_ending_in_titles(context: str) -> frozenset[tuple[str, str]]:
     return frozenset((m.group(1), m.group(2)) for m in _NAME_AND_TITLE.finditer(context))
 
 
-# "WASHINGTON (AP) -- ", "TRENTON, N.J. (AP) - ", "WASHINGTON _ ": wire datelines before the lead.
-_DATELINE = re.compile(
-    r"^(?:&\w+;\s*)*[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s\d{1,2})?)*"
-    r"(?:\s*\([A-Za-z .]{1,20}\)\s*(?:--|—|–|_|-)|\s+(?:--|—|_))\s+"
-)
-
-
-def strip_dateline(text: str) -> str:
-    return _DATELINE.sub("", text, count=1)
-
-
-# A title made from an article's first sentence, when the article has none, is cut here.
-DERIVED_TITLE_WORDS = 14
-
-
-def derived_title(text: str) -> str:
-    """A headline for an article that has none: its first sentence, without a dateline, cut
-    at a word."""
-    body = strip_dateline(text.strip())
-    first = default_splitter().split(body)[:1]
-    words = (first[0] if first else body).split()
-    if len(words) <= DERIVED_TITLE_WORDS:
-        return " ".join(words)
-    return " ".join(words[:DERIVED_TITLE_WORDS]).rstrip(",;:-–—") + "…"
-
-
 class SentenceSplitter:
     """Sentence boundaries with offsets into the text."""
 

@@ -23,7 +23,7 @@ from summarise.article import Article, BlockKind
 from summarise.entities import ArticleEntities, EntityType, find_entities
 from summarise.entities.version import RECOGNISER_VERSION
 from summarise.errors import Closing
-from summarise.language.text import strip_dateline
+from summarise.language.datelines import strip_dateline
 from summarise.library.paths import cache_dir
 from summarise.library.sqlite import CACHE_MAX_IDLE_SECONDS, Database, StorageError, chunks
 

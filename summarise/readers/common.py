@@ -9,8 +9,8 @@ from datetime import datetime
 from pathlib import Path
 
 from summarise.article import Article, Block, BlockKind, Enclosure, content_id, count_words
-from summarise.language.text import derived_title
 from summarise.readers.decode import clean_text
+from summarise.readers.lead import headline_for, take_dateline, without_codes
 from summarise.readers.plaintext import parse_date
 
 
@@ -74,6 +74,24 @@ def summarised(problems: list[str], total: int, what: str) -> list[str]:
 
 MIN_UNTITLED_WORDS = 5
 
+# How versions before 0.2 titled an untitled article, kept only so its id (which hashes the
+# title) stays what it was, and the reader's read marks with it.
+_OLD_DATELINE = re.compile(
+    r"^(?:&\w+;\s*)*[A-Z][A-Z .,'’-]{1,40}(?:,\s*[A-Z][\w.]*\.?(?:\s\d{1,2})?)*"
+    r"(?:\s*\([A-Za-z .]{1,20}\)\s*(?:--|—|–|_|-)|\s+(?:--|—|_))\s+"
+)
+
+
+def _id_title(text: str) -> str:
+    from summarise.language.text import default_splitter
+
+    body = _OLD_DATELINE.sub("", text.strip(), count=1)
+    first = default_splitter().split(body)[:1]
+    words = (first[0] if first else body).split()
+    if len(words) <= 14:
+        return " ".join(words)
+    return " ".join(words[:14]).rstrip(",;:-–—") + "…"
+
 
 def make_article(
     title: str,
@@ -92,17 +110,22 @@ def make_article(
     """An Article from parts; its id hashes the text (plus `identity`, e.g. a feed entry's
     link, so two entries with the same words but different addresses stay two). Title, byline,
     source and tags are single-line fields: whatever the file put in them becomes one line."""
-    title = one_line(title) or ""
+    title = without_codes(one_line(title) or "")
+    # The id is the text as written, dateline included: ids (and read marks) stay what they
+    # were before datelines were taken off.
+    written = "\n\n".join(b.text for b in blocks if b.text)
+    id_title = title or (_id_title(written.split("\n\n", 1)[0]) if written else "")
+    lead = take_dateline(blocks)
+    blocks = lead.blocks
     if title:
         # A page repeats its headline as a heading or paragraph: once is enough.
         blocks = [b for b in blocks if b.text and b.text != title]
     else:
-        # No headline: one is made from the text, which stays whole; a few words with no
+        # No headline: one is made from the lead, which stays whole; a few words with no
         # headline (a stray fragment of a page) are not an article.
-        blocks = [b for b in blocks if b.text]
         if sum(count_words(b.text) for b in blocks) < MIN_UNTITLED_WORDS:
             raise ValueError("no article text found")
-        title = derived_title(blocks[0].text)
+        title = headline_for(blocks)
     if not title or not blocks:
         raise ValueError("no article text found")
     if dek:
@@ -119,13 +142,13 @@ def make_article(
     body = "\n\n".join(b.text for b in blocks)
     words = count_words(title) + count_words(body) + (count_words(dek) if dek else 0)
     return Article(
-        id=content_id(f"{identity}\n{title}\n\n{body}"),
+        id=content_id(f"{identity}\n{id_title}\n\n{written if lead.dateline else body}"),
         path=path,
         title=title,
         blocks=tuple(blocks),
         dek=dek or None,
         byline=one_line(byline),
-        source=one_line(source),
+        source=one_line(source) or lead.agency,
         date=date,
         tags=as_tags(tags),
         word_count=words,
@@ -135,6 +158,7 @@ def make_article(
             for e in enclosures
             if (address := _address(e.url))
         ),
+        dateline=lead.dateline,
     )
 
 

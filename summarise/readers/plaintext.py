@@ -16,6 +16,8 @@ from itertools import pairwise
 from pathlib import Path
 
 from summarise.article import Article, Block, BlockKind, content_id, count_words
+from summarise.language.datelines import find_dateline
+from summarise.readers.lead import headline_for, take_dateline
 
 SECTION_LABELS = frozenset(
     """
@@ -159,6 +161,16 @@ def _looks_like_name(text: str) -> bool:
         return False
     significant = [w for w in words if w.casefold() not in _NAME_CONNECTORS]
     return bool(significant) and all(w[0].isupper() or w[0].isdigit() for w in significant)
+
+
+# A first line this long is a paragraph, not a headline (headlines run 5-15 words).
+LEAD_WORDS = 30
+
+
+def _is_lead(line: str) -> bool:
+    """Whether a file's first line is its lead paragraph rather than its headline: it opens
+    with a wire dateline, or it is as long as a paragraph."""
+    return find_dateline(line) is not None or count_words(line) > LEAD_WORDS
 
 
 def _is_short_label(text: str) -> bool:
@@ -307,14 +319,16 @@ def parse_plaintext(text: str, path: Path | None = None) -> Article:
     if len(rows) > 1 and rows[0].text.casefold() in SECTION_LABELS:
         section = rows.pop(0).text
 
-    title = rows[0].text
-    title_key = _normalise_key(title)
+    # Wire copy often has no headline: the file opens with its dateline and lead.
+    titled = not _is_lead(rows[0].text)
+    title = rows[0].text if titled else ""
+    title_key = _normalise_key(title) if titled else None
     header = _Header()
 
     # The header zone: furniture between the headline and the body. A standfirst is the one
     # prose line that comes before furniture; without furniture after it, it is the lede.
     i, dek_at, last_furniture = 1, None, None
-    while i < len(rows) and i <= 10:
+    while titled and i < len(rows) and i <= 10:
         line = rows[i].text
         if _same_text(line, title_key) or _is_boilerplate(line) or _read_metadata(line, header):
             last_furniture = i
@@ -326,7 +340,7 @@ def parse_plaintext(text: str, path: Path | None = None) -> Article:
     if dek_at is not None and last_furniture is not None and last_furniture > dek_at:
         header.dek = rows[dek_at].text
     body_start = last_furniture + 1 if last_furniture is not None else 1
-    body = rows[body_start:]
+    body = rows[body_start:] if titled else rows
 
     tags: tuple[str, ...] = ()
     if len(body) > 1 and _is_tag_line(body[-1].text):
@@ -368,6 +382,11 @@ def parse_plaintext(text: str, path: Path | None = None) -> Article:
     source = None
     if header.byline and (m := _STAFF.match(header.byline)):
         source = m.group("outlet")
+    lead = take_dateline(blocks)
+    blocks = lead.blocks
+    if not blocks:
+        raise ValueError("no article text found")
+    title = title or headline_for(blocks)
 
     words = count_words(title) + sum(count_words(b.text) for b in blocks)
     if header.dek:
@@ -376,10 +395,11 @@ def parse_plaintext(text: str, path: Path | None = None) -> Article:
         id=content_id(text),
         path=path,
         title=title,
+        dateline=lead.dateline,
         blocks=tuple(blocks),
         dek=header.dek,
         byline=header.byline,
-        source=source,
+        source=source or lead.agency,
         date=header.date,
         section=section,
         tags=tags,

@@ -26,6 +26,7 @@ def test_each_sample_reads_right(name: str) -> None:
     article = parsed.articles[0]
     assert article.title == want["title"]
     assert article.blocks[0].text.startswith(want["first"])
+    assert article.dateline == want.get("dateline")
     assert (article.byline, article.source, article.date) == (
         want["byline"],
         want["outlet"],

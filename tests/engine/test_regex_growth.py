@@ -33,6 +33,10 @@ FLOOR_SECONDS = 0.0005
 # Patterns that are only ever run on bounded input, and the bound.
 BOUNDED = {
     "summarise.library.analysis._ROLE_BEFORE": "searched in the 40 characters before a name",
+    "summarise.language.datelines._IN_CAPITALS": "matched on a paragraph's first 200 characters",
+    "summarise.language.datelines._IN_TITLE_CASE": "matched on a paragraph's first 200 characters",
+    "summarise.language.datelines._AGENCY_ONLY": "matched on a paragraph's first 200 characters",
+    "summarise.language.headlines._ATTRIBUTION": "searched in a sentence's last 100 characters",
 }
 
 
