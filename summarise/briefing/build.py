@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from summarise.article import Article
@@ -33,7 +33,9 @@ from summarise.briefing.numbering import number_sources
 from summarise.briefing.points import Candidate, candidates, select, supporters
 from summarise.briefing.sections import Claim, QuoteFound, disagreements, figures, names, quotes
 from summarise.briefing.stories import STORIES_VERSION, Story, StoryItem, find_stories
+from summarise.entities.aliases import resolve_aliases
 from summarise.language.datelines import strip_dateline
+from summarise.language.headlines import shorten
 from summarise.library.analysis import (
     Analyses,
     AnalysisCache,
@@ -81,10 +83,9 @@ def build_briefing(
 
 
 def headline(title: str) -> str:
-    words = strip_dateline(title).split()
-    if len(words) <= HEADLINE_WORDS:
-        return " ".join(words)
-    return " ".join(words[:HEADLINE_WORDS]).rstrip(",;:-–—") + "…"
+    """A story's headline from an article's title: no dateline, at most HEADLINE_WORDS words,
+    cut where a clause ends, never with "…"."""
+    return shorten(strip_dateline(title).rstrip("…").rstrip(), HEADLINE_WORDS)
 
 
 def brief(
@@ -120,24 +121,74 @@ def brief(
     for profile in profiles.values():
         prominence.update(name for name, _ in profile.people)
     said = quotes(told_analyses, prominence, MAX_QUOTES, int(words * SHARE_QUOTES))
-    clashes = [c for t in told for c in disagreements(by_story[t.story.id])]
+    aliases = name_aliases(profiles.values())
+    dates = {e.id: e.date for e in entries}
+    clashes = [c for t in told for c in disagreements(by_story[t.story.id], aliases, dates)]
+    outlets = {e.source for e in entries if e.source}
     return _assemble(
-        entries, told, rest, figure_points, said, clashes, list(profiles.values()), full, words
+        entries,
+        told,
+        rest,
+        figure_points,
+        said,
+        clashes,
+        list(profiles.values()),
+        full,
+        words,
+        aliases,
+        outlets,
+        len(found),
     )
+
+
+def name_aliases(profiles: Iterable[Profile]) -> dict[str, str]:
+    """Every other form of a person's or organisation's name -> the one the library uses
+    (entities/aliases.py), from the articles' profiles."""
+    people: Counter[str] = Counter()
+    organisations: Counter[str] = Counter()
+    together = []
+    for profile in profiles:
+        people.update(dict(profile.people))
+        organisations.update(dict(profile.organisations))
+        together.append([n for n, _ in (*profile.people, *profile.organisations)])
+    return resolve_aliases(people, organisations, together)
+
+
+def _resolved_terms(
+    terms: tuple[tuple[str, float], ...], aliases: dict[str, str]
+) -> tuple[tuple[str, float], ...]:
+    """A profile's terms with its names ("@Clinton") written as the library writes them."""
+    merged: dict[str, float] = {}
+    for term, weight in terms:
+        if term.startswith("@"):
+            term = "@" + aliases.get(term[1:], term[1:])
+        merged[term] = merged.get(term, 0.0) + weight
+    return tuple(merged.items())
 
 
 def stories_of(
     entries: Sequence[Listed], profiles: dict[str, Profile], cache: AnalysisCache | None
 ) -> list[Story]:
     """The entries' stories; the same set of articles again is answered from the cache."""
+    # Titles are part of the key: a story's headline is one of them, and a newer reader may
+    # title the same text anew.
     key = hashlib.sha256(
-        "\n".join([str(STORIES_VERSION), *sorted(e.id + (e.date or "") for e in entries)]).encode()
+        "\n".join(
+            [str(STORIES_VERSION), *sorted(f"{e.id}{e.date or ''}{e.title}" for e in entries)]
+        ).encode()
     ).hexdigest()
     if cache is not None and isinstance(known := cache.get_stories(key), list):
         return known
+    aliases = name_aliases(profiles[e.id] for e in entries if e.id in profiles)
     found = find_stories(
         [
-            StoryItem(e.id, headline(e.title), e.date, e.source, profiles[e.id].terms)
+            StoryItem(
+                e.id,
+                headline(e.title),
+                e.date,
+                e.source,
+                _resolved_terms(profiles[e.id].terms, aliases),
+            )
             for e in entries
             if e.id in profiles
         ]
@@ -185,6 +236,9 @@ def _assemble(
     profiles: list[Profile],
     full: dict[str, ArticleAnalysis],
     words: int,
+    aliases: dict[str, str],
+    outlets: set[str],
+    story_count: int,
 ) -> Briefing:
     stories = [
         StoryBrief(
@@ -201,7 +255,7 @@ def _assemble(
         for t in told
     ]
     briefing = Briefing(
-        title=_title(told, full),
+        title=_title(told, entries, story_count),
         scope=_scope(entries),
         key_points=[p for s in stories for p in s.points],
         stories=stories,
@@ -216,8 +270,10 @@ def _assemble(
             for s in rest
         ],
         key_figures=[_point(c, sup) for c, sup in figure_points],
-        people=[Named(*n) for n in names(profiles, "people", MAX_PEOPLE)],
-        organisations=[Named(*n) for n in names(profiles, "organisations", MAX_ORGANISATIONS)],
+        people=[Named(*n) for n in names(profiles, "people", MAX_PEOPLE, aliases)],
+        organisations=[
+            Named(*n) for n in names(profiles, "organisations", MAX_ORGANISATIONS, aliases, outlets)
+        ],
         word_budget=words,
     )
     _trim(briefing, told, said, clashes, words)
@@ -258,22 +314,31 @@ def _trim(
 
 
 def _claim_words(clashes: list[Claim]) -> int:
-    return sum(3 + len(c.role.split()) + sum(len(p.split()) + 1 for p, _ in c.who) for c in clashes)
+    """Words a disagreement takes: its office, and each side's name and sentence."""
+    return sum(
+        5
+        + len(c.office.split())
+        + sum(
+            len(p.split()) + 1 + len((next((t for _, t in w if t), None) or "").split())
+            for p, w in c.who
+        )
+        for c in clashes
+    )
 
 
-def _title(told: list[_Told], full: dict[str, ArticleAnalysis]) -> str:
-    places: Counter[str] = Counter()
-    people: Counter[str] = Counter()
-    for t in told:
-        for article_id in t.story.article_ids:
-            if (analysis := full.get(article_id)) is not None:
-                places.update(analysis.places)
-                people.update(name for name, _ in analysis.people)
-    topics = [p for p, _ in sorted(places.items(), key=lambda kv: (-kv[1], kv[0]))[:2]]
-    topics += [p for p, _ in sorted(people.items(), key=lambda kv: (-kv[1], kv[0]))[:1]]
-    if topics:
-        return "Briefing: " + ", ".join(topics)
-    return "Briefing: " + (headline(told[0].story.title) if told else "news")
+def _title(told: list[_Told], entries: Sequence[Listed], stories: int) -> str:
+    """The top story's headline when it is most of the news; else how many stories from how
+    many sources over which days ("12 stories from 3 sources, 1998-11-01 to 1998-11-30")."""
+    if told and (stories == 1 or 2 * len(told[0].story.article_ids) >= len(entries)):
+        return "Briefing: " + headline(told[0].story.title)
+    outlets = {e.source for e in entries if e.source}
+    dates = sorted(d for e in entries if (d := e.date))
+    said = f"{stories:,} {'story' if stories == 1 else 'stories'}"
+    if outlets:
+        said += f" from {len(outlets):,} source{'s' if len(outlets) != 1 else ''}"
+    if dates:
+        said += f", {dates[0]}" + (f" to {dates[-1]}" if dates[-1] != dates[0] else "")
+    return "Briefing: " + said
 
 
 def _scope(entries: Sequence[Listed]) -> str:

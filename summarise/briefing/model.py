@@ -54,13 +54,22 @@ class Named:
 
 
 @dataclass(frozen=True, slots=True)
+class Claim:
+    """One side of a disagreement: who, the sources that say so, and one of them saying it."""
+
+    who: str
+    sources: tuple[int, ...]
+    sentence: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Disagreement:
-    subject: str  # "Prime Minister"
-    claims: tuple[tuple[str, tuple[int, ...]], ...]  # (who, which sources say so)
+    subject: str  # "Canada's Prime Minister"
+    claims: tuple[Claim, ...]
 
     @property
     def text(self) -> str:
-        claims = "; ".join(f"{who} {cite(numbers)}" for who, numbers in self.claims)
+        claims = "; ".join(f"{c.who} {cite(c.sources)}" for c in self.claims)
         return f"Sources differ on who is {self.subject}: {claims}."
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from summarise.briefing.model import Briefing, Disagreement, Quote, Source
+from summarise.briefing.model import Claim as Side
 from summarise.briefing.sections import Claim, QuoteFound
 from summarise.library.listing import Listed
 
@@ -38,11 +39,18 @@ def number_sources(
     ]
     briefing.disagreements = [
         Disagreement(
-            claim.role,
+            claim.office,
             tuple(
                 sorted(
-                    ((who, tuple(sorted(number(i) for i in ids))) for who, ids in claim.who),
-                    key=lambda item: (min(item[1]), item[0]),
+                    (
+                        Side(
+                            who,
+                            tuple(sorted(number(i) for i, _ in where)),
+                            next((text for _, text in where if text), None),
+                        )
+                        for who, where in claim.who
+                    ),
+                    key=lambda side: (min(side.sources), side.who),
                 )
             ),
         )

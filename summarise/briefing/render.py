@@ -62,14 +62,21 @@ def story_line(line: StoryLine) -> str:
 
 
 def _source_details(source: Source) -> str:
-    """ "Title. Outlet. by Byline. Date", leaving out what is unknown."""
-    parts = (source.title, source.outlet, source.byline and f"by {source.byline}", source.date)
-    return ". ".join(p for p in parts if p)
+    """ "Title. Outlet. by Byline. Date", leaving out what is unknown; a title that ends in its
+    own punctuation ("...?", "...said.") is not given a second full stop."""
+    parts = [source.title, source.outlet, source.byline and f"by {source.byline}", source.date]
+    kept = [p for p in parts if p]
+    return "".join(
+        p + ("" if i == len(kept) - 1 else (" " if p.endswith((".", "?", "!", "…")) else ". "))
+        for i, p in enumerate(kept)
+    )
 
 
 def _source_line(source: Source) -> str:
     line = _source_details(source)
-    return f"{line}. {shown_path(source.path)}" if source.path else line
+    if not source.path:
+        return line
+    return f"{line}{'' if line.endswith(('.', '?', '!')) else '.'} {shown_path(source.path)}"
 
 
 # ---- Markdown -----------------------------------------------------------------------------
@@ -110,13 +117,18 @@ def to_markdown(b: Briefing) -> str:
     if b.disagreements:
         out += ["", f"## {SECTION_TITLES['differ']}", ""]
         for d in b.disagreements:
-            claims = "; ".join(f"{md_escape(who)} {cite(numbers)}" for who, numbers in d.claims)
-            out.append(f"- Sources differ on who is {md_escape(d.subject)}: {claims}.")
+            out.append(f"- Sources differ on who is {md_escape(d.subject)}:")
+            for side in d.claims:
+                said = f": “{md_escape(side.sentence)}”" if side.sentence else ""
+                out.append(f"  - {md_escape(side.who)} {cite(side.sources)}{said}")
     out += ["", f"## {SECTION_TITLES['sources']}", ""]
     for source in b.sources:
-        line = md_escape(_source_details(source))
+        details = _source_details(source)
+        line = md_escape(details)
         if source.path and "`" not in source.path:
-            line += f". `{shown_path(source.path)}`"
+            line += (
+                f"{'' if details.endswith(('.', '?', '!')) else '.'} `{shown_path(source.path)}`"
+            )
         out.append(f"{source.number}. {line}")
     return "\n".join(out) + "\n"
 
@@ -176,7 +188,10 @@ def to_text(b: Briefing) -> str:
         out.append("")
         heading("differ")
         for d in b.disagreements:
-            out.extend(_wrap(d.text, "! ", "  "))
+            out.extend(_wrap(f"Sources differ on who is {d.subject}:", "! ", "  "))
+            for side in d.claims:
+                said = f": “{side.sentence}”" if side.sentence else ""
+                out.extend(_wrap(f"{side.who} {cite(side.sources)}{said}", "  - ", "    "))
     out.append("")
     heading("sources")
     for s in b.sources:
@@ -259,7 +274,17 @@ def to_html(b: Briefing) -> str:
             )
         parts.append(f"<h2>{SECTION_TITLES['names']}</h2><ul>{''.join(named)}</ul>")
     if b.disagreements:
-        items = "".join(f"<li>{e(d.text)}</li>" for d in b.disagreements)
+        items = "".join(
+            f"<li>Sources differ on who is {e(d.subject)}:<ul>"
+            + "".join(
+                f"<li>{e(c.who)}{cited(c.sources)}"
+                + (f": “{e(c.sentence)}”" if c.sentence else "")
+                + "</li>"
+                for c in d.claims
+            )
+            + "</ul></li>"
+            for d in b.disagreements
+        )
         parts.append(f'<h2>{SECTION_TITLES["differ"]}</h2><ul class="differ">{items}</ul>')
     sources = "".join(
         "<li>"
@@ -327,7 +352,10 @@ def to_data(b: Briefing) -> dict[str, Any]:
             {
                 "subject": d.subject,
                 "text": d.text,
-                "claims": [{"name": who, "sources": list(numbers)} for who, numbers in d.claims],
+                "claims": [
+                    {"name": c.who, "sources": list(c.sources), "sentence": c.sentence}
+                    for c in d.claims
+                ],
             }
             for d in b.disagreements
         ],

@@ -6,9 +6,10 @@ or a claim only when its own text holds it.
 
 from __future__ import annotations
 
+import contextlib
 import re
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from summarise.briefing.points import (
@@ -20,6 +21,7 @@ from summarise.briefing.points import (
     mostly_quoted,
     needs_context,
 )
+from summarise.entities.aliases import is_outlet
 from summarise.language.datelines import strip_dateline
 from summarise.library.analysis import ArticleAnalysis, Profile
 
@@ -39,10 +41,18 @@ class QuoteFound:
 
 @dataclass(frozen=True, slots=True)
 class Claim:
-    """ "Sources differ on who is Prime Minister": who each group of articles names."""
+    """ "Sources differ on who is Canada's Prime Minister": who each group of articles names,
+    and where each says so (article id, sentence index)."""
 
     role: str
-    who: tuple[tuple[str, tuple[str, ...]], ...]  # (person, the articles that name them)
+    country: str
+    # (person, ((article id, the sentence that says so), ...))
+    who: tuple[tuple[str, tuple[tuple[str, str | None], ...]], ...]
+
+    @property
+    def office(self) -> str:
+        owner = f"{self.country}'" if self.country.endswith("s") else f"{self.country}'s"
+        return f"{owner} {self.role}"
 
 
 def figure_candidates(analyses: Sequence[ArticleAnalysis]) -> list[tuple[float, Candidate]]:
@@ -134,13 +144,26 @@ def quotes(
     return chosen
 
 
-def names(profiles: Sequence[Profile], pick: str, limit: int) -> list[tuple[str, int, int]]:
-    """(name, articles, mentions) of the most mentioned people or organisations: the names
-    in more than one article first, when there is more than one article."""
+def names(
+    profiles: Sequence[Profile],
+    pick: str,
+    limit: int,
+    aliases: Mapping[str, str] | None = None,
+    outlets: Collection[str] = (),
+) -> list[tuple[str, int, int]]:
+    """(name, articles, mentions) of the most mentioned people or organisations, each under
+    the one name the library uses for it (`aliases`), news outlets left out: the names in more
+    than one article first, when there is more than one article."""
+    aliases = aliases or {}
     articles: dict[str, int] = defaultdict(int)
     mentions: dict[str, int] = defaultdict(int)
     for profile in profiles:
+        counted: dict[str, int] = defaultdict(int)
         for name, count in getattr(profile, pick):
+            name = aliases.get(name, name)
+            if not is_outlet(name, outlets):
+                counted[name] += count
+        for name, count in counted.items():
             articles[name] += 1
             mentions[name] += count
     ranked = sorted(articles, key=lambda n: (-articles[n], -mentions[n], n))
@@ -149,30 +172,107 @@ def names(profiles: Sequence[Profile], pick: str, limit: int) -> list[tuple[str,
     return [(n, articles[n], mentions[n]) for n in ranked[:limit]]
 
 
-def disagreements(analyses: Sequence[ArticleAnalysis]) -> list[Claim]:
-    """Within one story: the same title given to different people by different articles.
-    Never two people one article names with the title (two holders, not a clash), never when
-    qualifiers tell them apart ("Chinese President", "U.S. President")."""
-    said: dict[str, dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
-    qualifiers: dict[tuple[str, str], set[str]] = defaultdict(set)
+# Two reports further apart than this may name two holders of one office, one after the other.
+SAME_TIME_DAYS = 90
+
+
+def disagreements(
+    analyses: Sequence[ArticleAnalysis],
+    aliases: Mapping[str, str] | None = None,
+    dates: Mapping[str, str | None] | None = None,
+) -> list[Claim]:
+    """Within one story: different articles naming different people as holder of the same
+    office of the same country or body, at the same time. Precision before recall, so never:
+    an office whose country is not known (from the words before the title, or the one country
+    the article is about); two people one article names with the title (two holders, not a
+    clash); a past, future or stand-in holder ("former", "then-", "acting"); two spellings of
+    one name (`aliases`); reports months apart (`dates`, when both are dated)."""
+    aliases = aliases or {}
+    dates = dates or {}
+    said: dict[tuple[str, str], dict[str, dict[str, str | None]]] = defaultdict(
+        lambda: defaultdict(dict)
+    )
+    stated = _stated_countries(analyses, aliases)
     for analysis in analyses:
         for info in analysis.roles:
-            said[info.role][info.person].add(analysis.article_id)
-            if info.qualifier:
-                qualifiers[(info.role, info.person)].add(info.qualifier)
+            person = aliases.get(info.person, info.person)
+            country = info.country or _implied_country(info.role, person, analysis, stated)
+            if info.tenure or not country:
+                continue
+            where = said[(info.role, country)][person]
+            sentence = None
+            if info.sentence is not None and info.sentence < len(analysis.sentences):
+                sentence = strip_dateline(analysis.sentences[info.sentence].text)
+            where.setdefault(analysis.article_id, sentence)
     found = []
-    for role, people in sorted(said.items()):
+    for (role, country), people in sorted(said.items()):
         clashing: set[str] = set()
         everyone = sorted(people)
         for x, a in enumerate(everyone):
             for b in everyone[x + 1 :]:
-                if people[a] & people[b]:
-                    continue
-                qa, qb = qualifiers[(role, a)], qualifiers[(role, b)]
-                if qa and qb and not (qa & qb):
+                if people[a].keys() & people[b].keys():
+                    continue  # one article names both: two holders (a coalition, a handover)
+                if _apart(people[a], people[b], dates):
                     continue
                 clashing |= {a, b}
         if clashing:
-            who = tuple((p, tuple(sorted(people[p]))) for p in sorted(clashing))
-            found.append(Claim(role, who))
+            who = tuple((p, tuple(sorted(people[p].items()))) for p in sorted(clashing))
+            found.append(Claim(role, country, who))
     return found
+
+
+def _stated_countries(
+    analyses: Sequence[ArticleAnalysis], aliases: Mapping[str, str]
+) -> dict[tuple[str, str], set[str]]:
+    """(office, person) -> the countries the story's articles say the office is of, where the
+    words before the title say so ("Canadian Prime Minister Mark Carney"); and (office, "")
+    -> every country any article names it for."""
+    stated: dict[tuple[str, str], set[str]] = defaultdict(set)
+    for analysis in analyses:
+        for info in analysis.roles:
+            if info.country:
+                stated[(info.role, aliases.get(info.person, info.person))].add(info.country)
+                stated[(info.role, "")].add(info.country)
+    return stated
+
+
+def _implied_country(
+    role: str, person: str, analysis: ArticleAnalysis, stated: Mapping[tuple[str, str], set[str]]
+) -> str | None:
+    """Whose office an unqualified title is ("Prime Minister Justin Trudeau"), only where the
+    story leaves one answer: the country other articles give this person's office; else the one
+    country the story's articles ever give the office, when this article names that country
+    and is about no other (by its dateline or what it mostly names). Otherwise unknown."""
+    own = stated.get((role, person), set())
+    if len(own) == 1:
+        return next(iter(own))
+    if own:
+        return None
+    story = stated.get((role, ""), set())
+    if len(story) != 1:
+        return None
+    (country,) = story
+    if country in analysis.countries and analysis.country in (None, country):
+        return country
+    return None
+
+
+def _apart(
+    first: Mapping[str, str | None],
+    second: Mapping[str, str | None],
+    dates: Mapping[str, str | None],
+) -> bool:
+    """Whether every report of one is months from every report of the other."""
+    import datetime
+
+    def days(ids: Iterable[str]) -> list[datetime.date]:
+        found = []
+        for article_id in ids:
+            with contextlib.suppress(ValueError, TypeError):
+                found.append(datetime.date.fromisoformat(str(dates.get(article_id))[:10]))
+        return found
+
+    a, b = days(first), days(second)
+    if not a or not b:
+        return False
+    return min(abs((x - y).days) for x in a for y in b) > SAME_TIME_DAYS

@@ -40,10 +40,17 @@ _ABBREVIATED = (
 # Hyphens join capitalised parts only: "Macdonald-Laurier" is one word, "Paris-based" is "Paris".
 # "O-Grady" (an apostrophe some sources write as a hyphen) and "al-Assad", "bin-Talal", whose
 # lower-case particle is joined on, are one word too.
+# Korean given names keep their second syllable after the hyphen in lower case: "Dae-jung",
+# "Jong-il", "Moo-hyun". Short on both sides, and not a compound such as "Bush-era".
+_KOREAN_GIVEN = (
+    r"[A-Z][a-z]{1,3}-(?!(?:era|led|run|born|made|like|type|wide|free|held|style|based|owned)\b)"
+    r"[a-z]{2,4}\b"
+)
 _CAP_WORD = (
     rf"(?:(?:[A-Z]\.){{2,}}|{_ABBREVIATED}|[A-Z]{{1,3}}&[A-Z]{{1,3}}\b|[A-Z]\.(?=\s[A-Z][a-z])|[A-Z][\w\-]{{1,60}}\.(?:com|co\.uk|net|org|io)\b"
     rf"|(?:al|el|bin|ibn|abu)-[A-Z][\w'’]*[\w]"
-    rf"|[A-Z](?:[\w'’]*[\w])?(?:-[A-Z][\w'’]*[\w]){{1,{MAX_NAME_WORDS}}}|[A-Z][\w'’]*[\w]|[A-Z])"
+    rf"|[A-Z](?:[\w'’]*[\w])?(?:-[A-Z][\w'’]*[\w]){{1,{MAX_NAME_WORDS}}}"
+    rf"|{_KOREAN_GIVEN}|[A-Z][\w'’]*[\w]|[A-Z])"
 )
 # Lower-case words inside names: "Bank of the West", "Jeroen van der Veer", "Ursula von der
 # Leyen", "Leonardo da Vinci", "Osama bin Laden"; up to two in a row. "and" is left out: "Mark

@@ -30,8 +30,9 @@ _CAPS_WORD = r"[A-Z][A-Z'’.&-]*"
 _REGION_WORD = r"(?:[A-Z][a-z'’.-]+|(?:[A-Z]\.){1,3}|[A-Z]{2,3}\b)"
 _REGION = rf"{_REGION_WORD}(?: {_REGION_WORD}){{0,3}}"
 _DATE = rf"{_MONTH} \d{{1,2}}"
-# (AP), (Reuters), (Xinhua), (dpa), (AFP), (UPI), (CNN): a short name in brackets.
-_AGENCY = r"\((?P<agency>[A-Za-z][A-Za-z&.' -]{0,24})\)"
+# (AP), (Reuters), (Xinhua), (dpa), (AFP), (UPI), (CNN): a short name in brackets, in capitals
+# only when short ("(PHOENIX)" is a town).
+_AGENCY = r"\((?P<agency>[A-Z]{1,4}|[A-Za-z][a-z][A-Za-z&.' -]{0,22})\)"
 # The dash after a dateline: two hyphens, an em or en dash, an underscore (AP's "_"), a single
 # hyphen between spaces, or a colon.
 _SEP = r"(?:--|—|–|_| -|:)"
@@ -53,7 +54,7 @@ _IN_TITLE_CASE = re.compile(
     rf"(?: ?{_AGENCY})?"
     rf" ?{_SEP}\s+"
 )
-_AGENCY_ONLY = re.compile(rf"{_AGENCY} ?{_SEP}\s+")
+_AGENCY_ONLY = re.compile(rf"(?:{_AGENCY}|\((?P<place>[A-Z][A-Z .'-]{{3,30}})\)) ?{_SEP}\s+")
 # What follows a dateline starts the lead: a capital, a figure or an opening quote.
 _LEAD = re.compile(r"[A-Z0-9\"“‘'(\[]")
 # Places no shorter than this: "US -- " opens a sentence, not a dateline.

@@ -55,6 +55,14 @@ _PHRASE_WORDS = frozenset(
 # "as soon as", "such as", "as well as" do not start a clause.
 _NOT_AFTER_AS = frozenset("soon such well so just long far much".split())
 _WORD = re.compile(r"\S+")
+# Words of a time phrase that can open a sentence: "Two years ago,", "Earlier this month,".
+_TIME_WORDS = frozenset(
+    """
+    ago year years month months week weeks day days decade decades century morning night
+    earlier later last since january february march april may june july august september
+    october november december monday tuesday wednesday thursday friday saturday sunday
+    """.split()
+)
 # Enough of English's verbs to tell a clause from a noun phrase ("Federal prosecutors in Salt
 # Lake City and supervisors" has none): auxiliaries, said and its kin, and past tenses in -ed.
 _VERBS = frozenset(
@@ -109,23 +117,28 @@ def _choose(sentences: Sequence[str], actors: Counter[str]) -> str:
     early = [s for s in sentences[:LEAD_SENTENCES] if len(s.split()) >= 2 * SHORTEST] or list(
         sentences[:1]
     )
-    for test in (
-        lambda s: names(s) and not _is_scene_setter(s),
-        lambda s: not _is_scene_setter(s),
-    ):
-        for sentence in early:
-            if test(sentence):
-                return sentence
+    for sentence in early:
+        if names(sentence) and not _is_scene_setter(sentence):
+            return sentence
+    for sentence in early:
+        if not _is_scene_setter(sentence):
+            return sentence
     return early[0]
 
 
 def _main_clause(sentence: str) -> str:
     """ "With the evidence gathered, officials began ..." -> "officials began ...": a leading
-    dependent phrase is dropped when what follows the comma can stand alone."""
-    first = sentence.split(" ", 1)[0].lower()
-    if first not in _OPENERS:
-        return sentence
+    dependent phrase ("With ...", or a few words with no verb, such as "Two years ago") is
+    dropped when what follows the comma can stand alone."""
     comma = sentence.find(", ")
+    opening = sentence[:comma].split() if comma > 0 else []
+    dependent = sentence.split(" ", 1)[0].lower() in _OPENERS or (
+        0 < len(opening) <= 6
+        and not _has_verb(["", *opening])
+        and any(w.lower().strip(".") in _TIME_WORDS for w in opening)
+    )
+    if not dependent:
+        return sentence
     rest = sentence[comma + 2 :] if 0 < comma < 120 else ""
     if len(rest.split()) >= SHORTEST and not _is_scene_setter(rest):
         return rest[0].upper() + rest[1:]

@@ -9,6 +9,7 @@ is kept in a SQLite cache keyed by the article's content id (which changes with 
 
 from __future__ import annotations
 
+import bisect
 import contextlib
 import json
 import pickle
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 from summarise.article import Article, BlockKind
 from summarise.entities import ArticleEntities, EntityType, find_entities
+from summarise.entities.countries import country_of, main_country
 from summarise.entities.version import RECOGNISER_VERSION
 from summarise.errors import Closing
 from summarise.language.datelines import strip_dateline
@@ -34,7 +36,7 @@ _now = time.time  # the tests move the clock
 
 # Bump the first number when what analyse() itself produces changes; the recogniser's version
 # is folded in, so a new recogniser also has older rows recomputed.
-ANALYSIS_VERSION = 6 * 1000 + RECOGNISER_VERSION
+ANALYSIS_VERSION = 7 * 1000 + RECOGNISER_VERSION
 
 NAMED_TYPES = frozenset(
     {EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.NORP, EntityType.LAW}
@@ -54,6 +56,12 @@ _ROLE_BEFORE = re.compile(
     rf"(?:(?P<qualifier>{_QUALIFIER_WORD}(?:\s{_QUALIFIER_WORD})?)\s)?(?P<role>"
     + "|".join(re.escape(r) for r in sorted(ROLE_TITLES, key=len, reverse=True))
     + r")\s$"
+)
+# Words that make an office someone's past, future or stand-in: not who holds it now.
+_TENURE = re.compile(
+    r"(?:\b(?:former|late|outgoing|incoming|acting|interim|ex|then|caretaker|deputy)\b|-elect\b)"
+    r"[\s-]*(?:\S+\s)?$",
+    re.IGNORECASE,
 )
 _QUOTE_SAID = re.compile(
     r"[\"“](?P<quote>[^\"“”]{20,400}?)[,.!?]?[\"”],?\s+(?:said|says|added|told [\w ]+?)\s+"
@@ -86,6 +94,9 @@ class RoleInfo:
     role: str  # "Prime Minister"
     person: str  # canonical name
     qualifier: str | None  # "Canadian", "U.S.", or None
+    country: str | None = None  # whose office, when the words before the title say
+    sentence: int | None = None  # where the article says so
+    tenure: bool = False  # "former", "then-", "acting": not who holds the office now
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,6 +123,8 @@ class ArticleAnalysis:
     roles: tuple[RoleInfo, ...]
     names: tuple[str, ...] = ()  # every person, organisation, place, group and law: for search
     profile: Profile | None = None
+    countries: tuple[str, ...] = ()  # every country it names (as a place or a nationality)
+    country: str | None = None  # the one country it is about (its dateline's, or dominant)
 
 
 def analyse(article: Article) -> ArticleAnalysis:
@@ -140,12 +153,28 @@ def analyse(article: Article) -> ArticleAnalysis:
     people = tuple((e.name, e.count) for e in found.entities() if e.type is EntityType.PERSON)
     organisations = tuple((e.name, e.count) for e in found.entities() if e.type is EntityType.ORG)
     places = tuple(e.name for e in found.entities() if e.type is EntityType.GPE)
+    placed = [m.name for m in found.mentions if m.type in (EntityType.GPE, EntityType.NORP)]
+    article_country = main_country(placed, article.dateline)
+    sentence_at = {(s.block, s.start): s.index for s in sentences}
+    starts = sorted(sentence_at)
     roles: list[RoleInfo] = []
     for m in found.mentions:
         if m.type is EntityType.PERSON and " " in m.name:
             before = article.blocks[m.block].text[max(0, m.start - 40) : m.start]
             if match := _ROLE_BEFORE.search(before):
-                roles.append(RoleInfo(match.group("role"), m.name, match.group("qualifier")))
+                qualifier = match.group("qualifier")
+                country = country_of(qualifier)
+                here = bisect.bisect_right(starts, (m.block, m.start)) - 1
+                roles.append(
+                    RoleInfo(
+                        match.group("role"),
+                        m.name,
+                        qualifier,
+                        country,
+                        sentence_at[starts[here]] if here >= 0 else None,
+                        bool(_TENURE.search(before[: match.start("role")][-24:])),
+                    )
+                )
     known_people = {name for name, _ in people}
     quotes: list[QuoteInfo] = [
         QuoteInfo(b.text, b.speaker, None)
@@ -171,6 +200,8 @@ def analyse(article: Article) -> ArticleAnalysis:
         tuple(dict.fromkeys(roles)),
         names,
         _profile(article, terms, found, people, organisations),
+        tuple(sorted({c for name in placed if (c := country_of(name))})),
+        article_country,
     )
 
 

@@ -17,7 +17,7 @@ from pathlib import Path
 
 from summarise.article import Article, Block, BlockKind, content_id, count_words
 from summarise.language.datelines import find_dateline
-from summarise.readers.lead import headline_for, take_dateline
+from summarise.readers.lead import headline_for, take_dateline, without_codes
 
 SECTION_LABELS = frozenset(
     """
@@ -120,7 +120,7 @@ def _lines(text: str) -> list[_Line]:
     rows: list[_Line] = []
     gap = False
     for raw in text.split("\n"):
-        stripped = raw.strip()
+        stripped = without_codes(raw.strip())
         if not stripped:
             gap = True
             continue

@@ -46,7 +46,7 @@ def check_valid(briefing: Briefing, articles: list[Article], words: int) -> None
     assert briefing.scope.startswith(f"{len(articles)} article")
     named = {n for p in briefing.key_points + briefing.key_figures for n in p.sources}
     named |= {n for q in briefing.quotes for n in q.sources}
-    named |= {n for d in briefing.disagreements for _, numbers in d.claims for n in numbers}
+    named |= {n for d in briefing.disagreements for side in d.claims for n in side.sources}
     named |= {n for story in briefing.stories for n in story.covering}
     assert named == set(range(1, count + 1))
     assert briefing.key_points, "a briefing always has at least one key point"
@@ -97,7 +97,10 @@ def test_seed_briefing_has_every_section_and_reports_the_disagreement() -> None:
     carney_claim = "Mark Carney " + "".join(f"[{n}]" for n in others)
     # Claims in the order their first source is numbered.
     first, second = sorted([trudeau_claim, carney_claim], key=lambda c: int(c.split("[")[1][:-1]))
-    assert differ.text == f"Sources differ on who is Prime Minister: {first}; {second}."
+    assert differ.text == f"Sources differ on who is Canada's Prime Minister: {first}; {second}."
+    # Each side with the sentence that says so.
+    for side in differ.claims:
+        assert side.sentence and side.who in side.sentence and "Prime Minister" in side.sentence
     # The five report one story, each in its own words: no sentence of one says all that a
     # point of another says ("China, as Canada's second-largest trading partner, is central to
     # that strategy" is not said by "China is Canada's second-largest trading partner"), so

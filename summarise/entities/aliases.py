@@ -1,0 +1,150 @@
+"""One name per person and organisation across many articles.
+
+Within an article the recogniser already reads "Carney" as "Mark Carney" once the full name was
+seen. Across a library the same person is written many ways: "Clinton" in one report and "Bill
+Clinton" in the next, "George Bush" and "George W. Bush", "Kim Dae-jung" and "Kim Dae Jung";
+an organisation as "EU" and "European Union", "U.N." and "United Nations". `resolve_aliases`
+maps every form to one name, only where the evidence is unambiguous:
+
+- spellings that differ only in case, hyphens, full stops or a middle initial are one name;
+- a surname alone joins the one full name in the set that ends with it, or the one that has
+  DOMINANT times the mentions of all the others ("Clinton" in 1998 is Bill, not Hillary);
+- an initialism joins the one longer organisation name whose initials it spells, and only when
+  some article uses both (evidence in the text, not a list).
+
+The most mentioned form of a name stands for it; a full name before a surname. Outlets and wire
+services ("Reuters", "BBC", "Xinhua News Agency") are the sources of the news, not
+organisations in it: `is_outlet` tells them.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Mapping
+
+# Words initials skip: "North Atlantic Treaty Organization" is NATO, "Bank of England" BoE.
+_SKIPPED = frozenset("of the for and on in to de du la le".split())
+# Outlets and agencies every reader knows by name, and the words outlets' names end with.
+_OUTLETS = frozenset(
+    """
+    AP Associated Press Reuters AFP Agence France-Presse Xinhua UPI BBC CNN Bloomberg Dow Jones
+    dpa Kyodo Itar-Tass Interfax Yonhap PTI
+    """.split()
+) | {"Associated Press", "Agence France-Presse", "Dow Jones", "New York Times", "Press Trust"}
+_OUTLET_ENDINGS = (
+    "News", "News Agency", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette",
+    "Telegraph", "Daily", "Newswire", "Wire", "Press", "News Service", "Broadcasting",
+)  # fmt: skip
+# A surname is read as the most mentioned full name ending with it when that name has this many
+# times the mentions of all the others together.
+DOMINANT = 4
+
+
+def _key(name: str) -> str:
+    """What two spellings of one name share: "Kim Dae-jung" and "Kim Dae Jung", "U.N." and
+    "UN"."""
+    return " ".join(name.replace("-", " ").replace(".", "").casefold().split())
+
+
+def _without_initials(name: str) -> tuple[str, ...]:
+    return tuple(w for w in _key(name).split() if len(w) > 1)
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w not in _SKIPPED).upper()
+
+
+def _is_initialism(name: str) -> bool:
+    letters = name.replace(".", "").replace("&", "")
+    return 2 <= len(letters) <= 6 and letters.isalpha() and letters.isupper()
+
+
+def is_outlet(name: str, sources: Iterable[str] = ()) -> bool:
+    """Whether `name` is a news outlet or agency: one the library's articles name as their
+    source, a wire service, or a name ending as papers' and agencies' names do."""
+    if name in _OUTLETS or name in set(sources):
+        return True
+    return any(name.endswith(" " + ending) for ending in _OUTLET_ENDINGS)
+
+
+def _canonical(forms: Iterable[str], mentions: Mapping[str, int]) -> str:
+    return max(forms, key=lambda f: (mentions.get(f, 0), len(f.split()), f))
+
+
+def resolve_aliases(
+    people: Mapping[str, int],
+    organisations: Mapping[str, int],
+    together: Iterable[Iterable[str]] = (),
+) -> dict[str, str]:
+    """name -> the name it stands for, for every name that is another's alias. `people` and
+    `organisations` count mentions; `together` holds the names of each article (the evidence
+    that an initialism and its expansion are one organisation)."""
+    aliases: dict[str, str] = {}
+    aliases.update(_people(people))
+    aliases.update(_organisations(organisations, together))
+    # Chains ("Clinton" -> "Bill Clinton" -> ...) end at the final name.
+    for alias in list(aliases):
+        seen = {alias}
+        while (target := aliases[alias]) in aliases and target not in seen:
+            seen.add(target)
+            aliases[alias] = aliases[target]
+    return aliases
+
+
+def _people(mentions: Mapping[str, int]) -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    # Spellings and middle initials: one group per name without its initials.
+    groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
+    for name in mentions:
+        groups[_without_initials(name)].append(name)
+    full: dict[tuple[str, ...], str] = {}
+    for words, forms in groups.items():
+        if not words:
+            continue
+        best = _canonical(forms, mentions)
+        full[words] = best
+        aliases.update({f: best for f in forms if f != best})
+    # A surname alone: the one full name ending with it.
+    ending: dict[str, list[str]] = defaultdict(list)
+    for words, best in full.items():
+        if len(words) > 1:
+            ending[words[-1]].append(best)
+    total = {best: sum(mentions.get(f, 0) for f in groups[words]) for words, best in full.items()}
+    for words, best in full.items():
+        candidates = sorted(ending.get(words[0], ()), key=lambda c: (-total[c], c))
+        if len(words) != 1 or not candidates:
+            continue
+        top, others = candidates[0], sum(total[c] for c in candidates[1:])
+        if others and total[top] < DOMINANT * others:
+            continue
+        for form in (best, *[f for f, t in aliases.items() if t == best]):
+            aliases[form] = top
+    return aliases
+
+
+def _organisations(
+    mentions: Mapping[str, int], together: Iterable[Iterable[str]]
+) -> dict[str, str]:
+    aliases: dict[str, str] = {}
+    groups: dict[str, list[str]] = defaultdict(list)
+    for name in mentions:
+        groups[_key(name)].append(name)
+    best_of = {key: _canonical(forms, mentions) for key, forms in groups.items()}
+    for key, forms in groups.items():
+        aliases.update({f: best_of[key] for f in forms if f != best_of[key]})
+    seen_with: dict[str, set[str]] = defaultdict(set)
+    for names in together:
+        canon = {best_of.get(_key(n), n) for n in names}
+        for name in canon:
+            seen_with[name] |= canon
+    longer = [b for b in best_of.values() if not _is_initialism(b) and len(b.split()) > 1]
+    for short in best_of.values():
+        if not _is_initialism(short):
+            continue
+        letters = short.replace(".", "").replace("&", "").upper()
+        matches = [long for long in longer if _initials(long) == letters]
+        evidenced = [long for long in matches if long in seen_with[short]]
+        if len(matches) == 1 and evidenced:
+            for form in groups[_key(short)]:
+                aliases[form] = evidenced[0]
+    return aliases
