@@ -23,7 +23,7 @@ from summarise.briefing.points import (
 )
 from summarise.entities.aliases import is_outlet
 from summarise.language.datelines import strip_dateline
-from summarise.library.analysis import ArticleAnalysis, Profile
+from summarise.library.analysis import ArticleAnalysis, Profile, RoleInfo
 
 # A figure sentence is the central sentence of its article that carries a figure; central and
 # carrying several figures count most.
@@ -196,7 +196,7 @@ def disagreements(
     for analysis in analyses:
         for info in analysis.roles:
             person = aliases.get(info.person, info.person)
-            country = info.country or _implied_country(info.role, person, analysis, stated)
+            country = info.country or _implied_country(info, person, analysis, stated)
             if info.tenure or not country:
                 continue
             where = said[(info.role, country)][person]
@@ -237,22 +237,26 @@ def _stated_countries(
 
 
 def _implied_country(
-    role: str, person: str, analysis: ArticleAnalysis, stated: Mapping[tuple[str, str], set[str]]
+    info: RoleInfo,
+    person: str,
+    analysis: ArticleAnalysis,
+    stated: Mapping[tuple[str, str], set[str]],
 ) -> str | None:
     """Whose office an unqualified title is ("Prime Minister Justin Trudeau"), only where the
     story leaves one answer: the country other articles give this person's office; else the one
-    country the story's articles ever give the office, when this article names that country
-    and is about no other (by its dateline or what it mostly names). Otherwise unknown."""
-    own = stated.get((role, person), set())
+    country the story's articles ever give the office, when the sentence itself names that
+    country and no other, and the article is about no other country (by its dateline or what it
+    mostly names). Otherwise unknown."""
+    own = stated.get((info.role, person), set())
     if len(own) == 1:
         return next(iter(own))
     if own:
         return None
-    story = stated.get((role, ""), set())
+    story = stated.get((info.role, ""), set())
     if len(story) != 1:
         return None
     (country,) = story
-    if country in analysis.countries and analysis.country in (None, country):
+    if info.nearby == (country,) and analysis.country in (None, country):
         return country
     return None
 

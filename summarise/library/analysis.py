@@ -97,6 +97,7 @@ class RoleInfo:
     country: str | None = None  # whose office, when the words before the title say
     sentence: int | None = None  # where the article says so
     tenure: bool = False  # "former", "then-", "acting": not who holds the office now
+    nearby: tuple[str, ...] = ()  # the countries its sentence names
 
 
 @dataclass(frozen=True, slots=True)
@@ -157,6 +158,12 @@ def analyse(article: Article) -> ArticleAnalysis:
     article_country = main_country(placed, article.dateline)
     sentence_at = {(s.block, s.start): s.index for s in sentences}
     starts = sorted(sentence_at)
+    countries_in: dict[int, set[str]] = {}
+    for m in found.mentions:
+        if m.type in (EntityType.GPE, EntityType.NORP) and (named := country_of(m.name)):
+            at = bisect.bisect_right(starts, (m.block, m.start)) - 1
+            if at >= 0:
+                countries_in.setdefault(sentence_at[starts[at]], set()).add(named)
     roles: list[RoleInfo] = []
     for m in found.mentions:
         if m.type is EntityType.PERSON and " " in m.name:
@@ -165,14 +172,16 @@ def analyse(article: Article) -> ArticleAnalysis:
                 qualifier = match.group("qualifier")
                 country = country_of(qualifier)
                 here = bisect.bisect_right(starts, (m.block, m.start)) - 1
+                index = sentence_at[starts[here]] if here >= 0 else None
                 roles.append(
                     RoleInfo(
                         match.group("role"),
                         m.name,
                         qualifier,
                         country,
-                        sentence_at[starts[here]] if here >= 0 else None,
+                        index,
                         bool(_TENURE.search(before[: match.start("role")][-24:])),
+                        tuple(sorted(countries_in.get(index, ()))) if index is not None else (),
                     )
                 )
     known_people = {name for name, _ in people}
