@@ -96,7 +96,10 @@ GENERIC_NOUNS = frozenset(
     victim victims suspect suspects man woman men women boy girl couple family patients
     children people police army troops rebels campaign offer bid sale sales figures rise fall
     increase cut cuts changes change problem problems issue issues incident attack attacks
-    crash accident disease virus drug drugs treatment
+    crash accident disease virus drug drugs treatment board boards committee panel
+    commission council ministry department administration organisation organization institute
+    university school hospital newspaper station plant factory mine museum agreement accord
+    treaty contract pact scandal investigation inquiry probe trial lawsuit vote election
     """.split()
 )
 _WORD = re.compile(r"[\w’'-]+")
@@ -136,8 +139,8 @@ def opens_dangling(text: str) -> bool:
 # a verb ("... and this could help") it is the sentence's own clause, and "those" is mostly
 # "those who", "those affected": neither counts.
 _DEMONSTRATIVE = re.compile(
-    r"\b(?:this|these|(?:to|of|in|on|for|with|by|from|at|about|despite|under) that)"
-    r"\s+([a-z][\w’'-]*)"
+    r"\b(?:this|these|such(?!\s+as\b)|(?:to|of|in|on|for|with|by|from|at|about|despite|under)"
+    r" that)\s+([a-z][\w’'-]*)"
 )
 # "this week", "this year's": the article's own time, which its date gives.
 _TIMES = frozenset(

@@ -66,6 +66,9 @@ def figure_candidates(analyses: Sequence[ArticleAnalysis]) -> list[tuple[float, 
             words = len(text.split())
             if not info.figures or not MIN_FIGURE_WORDS <= words <= MAX_WORDS:
                 continue
+            # "Fourth quarter turnover was $44.7bn": whose? A figure names its subject.
+            if not info.names:
+                continue
             if mostly_quoted(text) or needs_context(text):
                 continue
             candidate = candidate_for(analysis.article_id, info, text, words)
@@ -166,6 +169,12 @@ def names(
         for name, count in counted.items():
             articles[name] += 1
             mentions[name] += count
+    # A surname the library could not join to one person ("Clinton" beside Bill and Hillary)
+    # is not listed as a person of its own beside them.
+    surnames = {n.split()[-1] for n in articles if " " in n}
+    if pick == "people":
+        for name in [n for n in articles if " " not in n and n in surnames]:
+            del articles[name], mentions[name]
     ranked = sorted(articles, key=lambda n: (-articles[n], -mentions[n], n))
     if len(profiles) > 1:
         ranked = [n for n in ranked if articles[n] > 1] or ranked

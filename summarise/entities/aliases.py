@@ -34,6 +34,7 @@ _OUTLETS = frozenset(
 _OUTLET_ENDINGS = (
     "News", "News Agency", "Times", "Post", "Journal", "Herald", "Tribune", "Gazette",
     "Telegraph", "Daily", "Newswire", "Wire", "Press", "News Service", "Broadcasting",
+    "Newspapers",
 )  # fmt: skip
 # A surname is read as the most mentioned full name ending with it when that name has this many
 # times the mentions of all the others together.
@@ -62,7 +63,7 @@ def _is_initialism(name: str) -> bool:
 def is_outlet(name: str, sources: Iterable[str] = ()) -> bool:
     """Whether `name` is a news outlet or agency: one the library's articles name as their
     source, a wire service, or a name ending as papers' and agencies' names do."""
-    if name in _OUTLETS or name in set(sources):
+    if name in _OUTLETS or name in set(sources) or name.lower().startswith("story filed by"):
         return True
     return any(name.endswith(" " + ending) for ending in _OUTLET_ENDINGS)
 

@@ -98,10 +98,22 @@ def _actors(paragraphs: Sequence[str]) -> Counter[str]:
     return Counter({w: n for w, n in counts.items() if n > 1})
 
 
+def _time_opening(sentence: str) -> bool:
+    """ "Two years ago, ...", "Earlier this month, ...": a few words of time before a comma."""
+    comma = sentence.find(", ")
+    opening = sentence[:comma].split() if comma > 0 else []
+    return (
+        0 < len(opening) <= 6
+        and not _has_verb(["", *opening])
+        and any(w.lower().strip(".") in _TIME_WORDS for w in opening)
+    )
+
+
 def _is_scene_setter(sentence: str) -> bool:
     first = sentence.lstrip("\"“‘'( ").split(" ", 1)[0].rstrip(",").lower()
     return (
         first in _OPENERS
+        or _time_opening(sentence)
         or sentence.lstrip().startswith(('"', "“", "‘", "'"))
         or sentence.rstrip("\"”’' ").endswith("?")
     )
@@ -131,12 +143,7 @@ def _main_clause(sentence: str) -> str:
     dependent phrase ("With ...", or a few words with no verb, such as "Two years ago") is
     dropped when what follows the comma can stand alone."""
     comma = sentence.find(", ")
-    opening = sentence[:comma].split() if comma > 0 else []
-    dependent = sentence.split(" ", 1)[0].lower() in _OPENERS or (
-        0 < len(opening) <= 6
-        and not _has_verb(["", *opening])
-        and any(w.lower().strip(".") in _TIME_WORDS for w in opening)
-    )
+    dependent = sentence.split(" ", 1)[0].lower() in _OPENERS or _time_opening(sentence)
     if not dependent:
         return sentence
     rest = sentence[comma + 2 :] if 0 < comma < 120 else ""
@@ -164,6 +171,12 @@ def _cut_kind(before: str, after: str) -> int:
     return 0
 
 
+def _quotes_closed(words: Sequence[str]) -> bool:
+    """Whether a cut leaves no quotation open ("“2000 National Conference" is one that does)."""
+    text = " ".join(words)
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
 def shorten(text: str, most: int = HEADLINE_WORDS) -> str:
     """At most `most` words, cut where a clause (or else a phrase) ends, never mid-phrase with
     "…"; asides between commas go first."""
@@ -176,7 +189,11 @@ def shorten(text: str, most: int = HEADLINE_WORDS) -> str:
     best = None
     for kind in (1, 2):
         for end in range(min(most, len(words) - 1), SHORTEST - 1, -1):
-            if _cut_kind(words[end - 1], words[end]) == kind and _has_verb(words[:end]):
+            if (
+                _cut_kind(words[end - 1], words[end]) == kind
+                and _has_verb(words[:end])
+                and _quotes_closed(words[:end])
+            ):
                 best = end
                 break
         if best is not None:

@@ -36,7 +36,7 @@ _now = time.time  # the tests move the clock
 
 # Bump the first number when what analyse() itself produces changes; the recogniser's version
 # is folded in, so a new recogniser also has older rows recomputed.
-ANALYSIS_VERSION = 7 * 1000 + RECOGNISER_VERSION
+ANALYSIS_VERSION = 8 * 1000 + RECOGNISER_VERSION
 
 NAMED_TYPES = frozenset(
     {EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.NORP, EntityType.LAW}
@@ -80,6 +80,7 @@ class SentenceInfo:
     score: float  # in-article rank score (newsrank), comparable within the article
     figures: tuple[str, ...]  # money, percentages in it
     words: int
+    names: tuple[str, ...] = ()  # the people, organisations, places and groups it names
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,6 +138,14 @@ def analyse(article: Article) -> ArticleAnalysis:
     scores = list(rank_sentences(terms)) if sentences else []
     found = find_entities(article)
     figures = found.figures_by_sentence(sentences)
+    sentence_at = {(s.block, s.start): s.index for s in sentences}
+    starts = sorted(sentence_at)
+    named_in: dict[int, dict[str, None]] = {}
+    for m in found.mentions:
+        if m.type in NAMED_TYPES:
+            at = bisect.bisect_right(starts, (m.block, m.start)) - 1
+            if at >= 0:
+                named_in.setdefault(sentence_at[starts[at]], {})[m.name] = None
     infos = tuple(
         SentenceInfo(
             s.index,
@@ -148,6 +157,7 @@ def analyse(article: Article) -> ArticleAnalysis:
             float(scores[s.index]),
             tuple(figures.get(s.index, ())),
             len(s.text.split()),
+            tuple(named_in.get(s.index, ())),
         )
         for s in sentences
     )
@@ -156,8 +166,6 @@ def analyse(article: Article) -> ArticleAnalysis:
     places = tuple(e.name for e in found.entities() if e.type is EntityType.GPE)
     placed = [m.name for m in found.mentions if m.type in (EntityType.GPE, EntityType.NORP)]
     article_country = main_country(placed, article.dateline)
-    sentence_at = {(s.block, s.start): s.index for s in sentences}
-    starts = sorted(sentence_at)
     countries_in: dict[int, set[str]] = {}
     for m in found.mentions:
         if m.type in (EntityType.GPE, EntityType.NORP) and (named := country_of(m.name)):

@@ -137,3 +137,25 @@ def test_wire_briefings_carry_no_dateline_and_no_cut_headlines() -> None:
     assert all("(AP)" not in p.text and "SEOUL" not in p.text for p in briefing.key_points)
     assert not briefing.title.endswith("…")
     assert not any(s.title.endswith("..") for s in briefing.sources)
+
+
+def test_points_and_figures_that_lean_on_what_the_reader_never_saw() -> None:
+    from summarise.briefing.points import needs_context
+
+    assert needs_context(
+        "Legal experts said Rosneft's purchase of Yugansk would include such obligations."
+    )
+    assert needs_context("The board's executive committee will meet in Salt Lake next Friday.")
+    assert not needs_context("Banks such as Barclays and HSBC raised their forecasts on Monday.")
+    briefing = _briefing(
+        [
+            "Ford results\n\nFord Motor Co. reported a loss on Thursday as car sales in America "
+            "fell for the third quarter running. Fourth quarter turnover was $44.7bn, compared "
+            "to $45.9bn a year ago.",
+            "Ford loses money\n\nFord Motor Co. said on Thursday it lost money as car sales in "
+            "America fell again. Fourth quarter turnover was $44.7bn, compared to $45.9bn a "
+            "year ago.",
+        ]
+    )
+    # The figure names no one: whose turnover? It is not shown as a key figure.
+    assert not any("turnover was $44.7bn" in f.text for f in briefing.key_figures)
