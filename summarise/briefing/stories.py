@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
+from typing import Any
 
 from summarise.library.listing import Listed
 
@@ -42,6 +43,8 @@ COMMON_FLOOR = 20
 BACKGROUND = 200
 # Rows of the similarity product computed at once: bounds the memory of one step.
 CHUNK_ROWS = 2000
+# A term links each article to at most this many others (those that weigh it most).
+POSTINGS_PER_TERM = 200
 # Two reports within a few days of each other are a little more likely one story.
 NEAR_DAYS = 3.0
 NEAR_BONUS = 0.04
@@ -134,8 +137,9 @@ def _neighbours(
                 values.append(weight)
     n = len(vectors)
     matrix = sparse.csr_matrix((values, (rows, cols)), shape=(n, max(1, len(vocabulary))))
-    transposed = matrix.T.tocsr()
-    days = [_day(item.date) for item in items]
+    transposed = _heaviest_per_term(matrix.T.tocsr(), POSTINGS_PER_TERM)
+    # Days as numbers (-1: undated), for the small bonus of reports close in time.
+    days = np.array([(d.toordinal() if (d := _day(item.date)) else -1) for item in items])
     pairs: dict[tuple[int, int], float] = {}
     for start in range(0, n, CHUNK_ROWS):
         block = (matrix[start : start + CHUNK_ROWS] @ transposed).tocsr()
@@ -143,19 +147,40 @@ def _neighbours(
             i = start + offset
             low, high = block.indptr[offset], block.indptr[offset + 1]
             others, scores = block.indices[low:high], block.data[low:high]
-            keep = others != i
-            others, scores = others[keep], scores[keep]
-            if len(others) > NEIGHBOURS:
-                # The nearest, ties to the lower index: the graph does not depend on order.
-                chosen = np.lexsort((others, -scores))[:NEIGHBOURS]
-                others, scores = others[chosen], scores[chosen]
-            for j, score in zip(others.tolist(), scores.tolist(), strict=True):
-                day_i, day_j = days[i], days[j]
-                if day_i and day_j and abs((day_i - day_j).days) <= NEAR_DAYS:
+            if len(others) > NEIGHBOURS + 1:
+                # The nearest (and the article itself), ties to the lower index.
+                cut = np.partition(scores, len(scores) - NEIGHBOURS - 1)[-NEIGHBOURS - 1]
+                keep = scores >= cut
+                others, scores = others[keep], scores[keep]
+            order = np.lexsort((others, -scores))
+            ranked = zip(others[order].tolist(), scores[order].tolist(), strict=True)
+            chosen = [(j, v) for j, v in ranked if j != i]
+            for j, score in chosen[:NEIGHBOURS]:
+                if days[i] >= 0 and days[j] >= 0 and abs(days[i] - days[j]) <= NEAR_DAYS:
                     score += NEAR_BONUS
-                key = (i, j) if i < j else (j, i)
-                pairs[key] = score
+                pairs[(i, j) if i < j else (j, i)] = score
     return pairs
+
+
+def _heaviest_per_term(by_term: Any, most: int) -> Any:
+    """The term-by-article matrix keeping, for each term, only its `most` heaviest articles:
+    a term hundreds of articles share leads each article to its likeliest neighbours, and the
+    work stays linear in the library."""
+    import numpy as np
+    from scipy import sparse
+
+    keep = np.zeros(by_term.nnz, dtype=bool)
+    for term in range(by_term.shape[0]):
+        low, high = by_term.indptr[term], by_term.indptr[term + 1]
+        if high - low <= most:
+            keep[low:high] = True
+        else:
+            top = np.argpartition(by_term.data[low:high], high - low - most)[-most:]
+            keep[low + top] = True
+    indptr = np.concatenate(([0], np.cumsum(keep)))[by_term.indptr]
+    return sparse.csr_matrix(
+        (by_term.data[keep], by_term.indices[keep], indptr), shape=by_term.shape
+    )
 
 
 def _average_link(n: int, pairs: dict[tuple[int, int], float], join_at: float) -> list[list[int]]:
