@@ -29,7 +29,7 @@ test: $(STAMP) tmux
 	$(BIN)/lint-imports
 	$(BIN)/mypy --strict summarise
 	$(BIN)/mypy tui
-	$(BIN)/python -m pytest -q
+	$(BIN)/python -m pytest -q -n 2
 
 lint: $(STAMP)
 	$(BIN)/ruff check summarise tui tests bench

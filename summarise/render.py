@@ -224,12 +224,22 @@ def feed_lines(
 
 
 def refresh_summary(reports: Sequence[FeedReport]) -> str:
-    """ "12 feeds: 41 new articles from 3, 8 unchanged, 1 failed" """
-    new = sum(len(r.saved) for r in reports)
-    outcomes = {
-        o: sum(r.outcome == o for r in reports) for o in ("new", "unchanged", "failed", "waiting")
-    }
-    parts = [f"{new:,} new article{'' if new == 1 else 's'} from {outcomes['new']}"]
-    parts += [f"{n} {o}" for o, n in outcomes.items() if o != "new" and n]
+    """What a refresh did, in plain words: "1 feed: 4 pages fetched, 0 new articles", "12
+    feeds: 41 new articles (from 3 feeds), 8 feeds unchanged, 1 failed"."""
     count = len(reports)
-    return f"{count} feed{'' if count == 1 else 's'}: " + ", ".join(parts)
+    new = sum(len(r.saved) for r in reports)
+    pages = sum(r.pages for r in reports)
+    with_new = sum(r.outcome == "new" for r in reports)
+    parts = [f"{pages:,} page{'' if pages == 1 else 's'} fetched"] if pages else []
+    said = f"{new:,} new article{'' if new == 1 else 's'}"
+    if new and count > 1:
+        said += f" (from {with_new:,} feed{'' if with_new == 1 else 's'})"
+    parts.append(said)
+    for outcome, words in (
+        ("unchanged", "unchanged"),
+        ("failed", "failed"),
+        ("waiting", "asked us to wait"),
+    ):
+        if n := sum(r.outcome == outcome for r in reports):
+            parts.append(f"{n:,} {words}" if count > 1 else words)
+    return f"{count:,} feed{'' if count == 1 else 's'}: " + ", ".join(parts)

@@ -29,6 +29,8 @@ APP, READER, LIST, ARTICLE, ENTITIES, SEARCH, BRIEFING, HELP, FEEDS = (
     "help",
     "feeds",
 )
+# The briefing's page and its list of stories: panes of the briefing screen, with footers.
+PAGE, STORIES = "briefing-page", "briefing-stories"
 # Panes whose footer can show a key: the focused one decides.
 PANES = (LIST, ARTICLE, ENTITIES, FEEDS)
 
@@ -149,13 +151,30 @@ ACTIONS: tuple[Action, ...] = _rows(
      "Show only the matching articles in the list", "Search", SEARCH),
     ("search-close", "escape", "dismiss(None)", "Back", "Back to where you were", "Search",
      SEARCH),
+    ("briefing-page-down", "space,pagedown", "page_down", "Page", "Page down the briefing",
+     "Briefing", PAGE, (PAGE,), "space"),
+    ("briefing-page-up", "b,pageup", "page_up", "Back", "Page up the briefing", "Briefing",
+     PAGE, (), "b"),
+    ("briefing-down", "j,down", "scroll_down", "Down", "Scroll the briefing down", "Briefing",
+     PAGE, (), "j ↓"),
+    ("briefing-up", "k,up", "scroll_up", "Up", "Scroll the briefing up", "Briefing", PAGE, (),
+     "k ↑"),
+    ("briefing-top", "g,home", "scroll_home", "Top", "Top of the briefing", "Briefing", PAGE,
+     (), "g"),
+    ("briefing-bottom", "G,end", "scroll_end", "Bottom", "End of the briefing", "Briefing",
+     PAGE, (), "G"),
+    ("briefing-coverage", "enter", "select", "Coverage",
+     "Every article of the story (in the list of stories)", "Briefing", STORIES, (STORIES,)),
+    ("briefing-panes", "tab", "focus_next", "Stories",
+     "Between the page and the list of stories", "Briefing", BRIEFING, (PAGE, STORIES)),
     ("briefing-save", "w", "save", "Save", "Save the briefing (.md .txt .html .json)",
-     "Briefing", BRIEFING),
+     "Briefing", BRIEFING, (PAGE, STORIES)),
     ("briefing-close", "escape,q", "close", "Close", "Close the briefing", "Briefing",
-     BRIEFING, (), "escape q"),
+     BRIEFING, (PAGE, STORIES), "escape q"),
     ("help-close", "escape,q,question_mark,f1", "dismiss", "Close", "Close the help", "Help",
      HELP, (), "escape q"),
-    ("help", "question_mark,f1", "help", "Help", "Every key", "App", APP, _ALL, "?", True),
+    ("help", "question_mark,f1", "help", "Help", "Every key", "App", APP, (*_ALL, PAGE, STORIES),
+     "?", True),
     ("palette", "ctrl+p", "command_palette", "Palette",
      "Command palette: every action, go to any article, themes", "App"),
     ("quit", "q", "quit", "Quit", "Quit", "App", APP, _ALL),

@@ -129,7 +129,12 @@ class NewsbriefApp(App[None]):
             return
         from tui.screens.briefing import BriefingScreen
 
-        screen = BriefingScreen(entries, self.service.catalogue.articles, self._analysis_cache)
+        screen = BriefingScreen(
+            entries,
+            self.service.catalogue.articles,
+            self._analysis_cache,
+            keymap=self.config.keys,
+        )
         self.push_screen(screen, self._briefed)
 
     def _briefed(self, article_id: str | None) -> None:

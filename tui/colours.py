@@ -45,14 +45,31 @@ def contrast(first: Color, second: Color) -> float:
     return (light + 0.05) / (dark + 0.05)
 
 
+def as_256(colour: Color) -> Color:
+    """The colour a 256-colour terminal shows for `colour` (tmux, many SSH sessions): Rich
+    picks the nearest of its palette, which can be paler than the colour asked for."""
+    from rich.color import Color as RichColor
+    from rich.color import ColorSystem
+
+    shown = RichColor.from_rgb(colour.r, colour.g, colour.b).downgrade(ColorSystem.EIGHT_BIT)
+    true = shown.get_truecolor()
+    return Color(true.red, true.green, true.blue)
+
+
+def shown_contrast(colour: Color, background: Color) -> float:
+    """The worse of the contrast in true colour and in 256 colours."""
+    return min(contrast(colour, background), contrast(as_256(colour), as_256(background)))
+
+
 def readable(colour: Color, background: Color, minimum: float = MINIMUM_CONTRAST) -> Color:
-    """`colour`, moved towards black or white just far enough to read on `background`."""
-    if contrast(colour, background) >= minimum:
+    """`colour`, moved towards black or white just far enough to read on `background`, in a
+    true-colour terminal and in a 256-colour one alike."""
+    if shown_contrast(colour, background) >= minimum:
         return colour
     target = max((Color(0, 0, 0), Color(255, 255, 255)), key=lambda c: contrast(c, background))
     for step in range(1, 21):
         moved = colour.blend(target, step / 20)
-        if contrast(moved, background) >= minimum:
+        if shown_contrast(moved, background) >= minimum:
             return moved
     return target
 

@@ -35,6 +35,18 @@ class FetchResult:
     error: str | None = None
     problems: list[str] = field(default_factory=list)
 
+    def to_dict(self) -> dict[str, object]:
+        """What `newsbrief fetch --json` prints for one URL."""
+        return {
+            "url": self.url,
+            "kind": "feed" if self.feed else "page",
+            "new": len(self.saved),
+            "already": self.already,
+            "files": [str(p) for p in self.saved],
+            "error": self.error,
+            "problems": self.problems,
+        }
+
 
 def _suffix_for(url: str, kind: str, text: str) -> str:
     kind = kind.lower()

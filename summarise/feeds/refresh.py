@@ -26,7 +26,7 @@ from typing import Any
 from summarise.article import Article
 from summarise.feeds.http import FetchError, Response, get
 from summarise.feeds.polite import PER_HOST, WORKERS, PoliteScheduler, host_of
-from summarise.feeds.saving import save_article
+from summarise.feeds.saving import article_file, save_article
 from summarise.feeds.subscriptions import Feed, FullText, Subscriptions
 from summarise.library.sqlite import StorageError
 from summarise.library.urls import canonical_url
@@ -70,10 +70,13 @@ class FeedReport:
     """What refreshing one feed did."""
 
     feed: Feed
-    outcome: str = "unchanged"  # "new", "unchanged", "failed", "waiting"
+    outcome: str = (
+        "unchanged"  # "new", "unchanged", "known" (all saved before), "failed", "waiting"
+    )
     saved: list[Path] = field(default_factory=list)
     already: int = 0  # entries saved before, by this feed or another
     full_text: int = 0  # entries whose whole article came from their page
+    pages: int = 0  # pages downloaded for teasers' whole articles
     teasers: list[str] = field(default_factory=list)  # "title: why the page was not used"
     problems: list[str] = field(default_factory=list)  # entries that could not be saved
     error: str | None = None
@@ -86,6 +89,7 @@ class FeedReport:
             "new": len(self.saved),
             "already": self.already,
             "full_text": self.full_text,
+            "pages": self.pages,
             "teasers_kept": self.teasers,
             "problems": self.problems,
             "error": self.error,
@@ -106,10 +110,10 @@ class _FeedFetched:
 
 @dataclass(slots=True)
 class _Saved:
-    """Entries written to disk (key, file, url, whole article?) and what went wrong."""
+    """Entries on disk (key, file, url, whole article?, written now?) and what went wrong."""
 
     feed: Feed
-    files: list[tuple[str, Path, str | None, bool]] = field(default_factory=list)
+    files: list[tuple[str, Path, str | None, bool, bool]] = field(default_factory=list)
     teasers: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
     page: bool = False
@@ -167,12 +171,15 @@ def feed_title(text: str) -> str | None:
 def _save(feed: Feed, entries: list[tuple[Article, str]]) -> _Saved:
     saved = _Saved(feed)
     for article, key in entries:
+        # The file may be there already: the feed was removed and followed again, or its
+        # records lost. It is recorded again, but it is not a new article.
+        existed = article_file(article, feed.folder).exists()
         try:
             path = save_article(article, feed.folder, article.url)
         except OSError as exc:
             saved.problems.append(f"{article.title}: could not save ({exc.strerror or exc})")
             continue
-        saved.files.append((key, path, article.url, False))
+        saved.files.append((key, path, article.url, False, not existed))
     return saved
 
 
@@ -234,7 +241,7 @@ def _fetch_page(
         saved.teasers.append(f"{teaser.title}: {why}")
     result = _save(feed, [(article, key)])
     saved.problems = result.problems
-    saved.files = [(k, p, u, why is None) for k, p, u, _ in result.files]
+    saved.files = [(k, p, u, why is None, new) for k, p, u, _, new in result.files]
     return saved
 
 
@@ -355,11 +362,17 @@ def _feed_answered(
 
 def _record(subscriptions: Subscriptions, saved: _Saved, report: FeedReport) -> None:
     now = time.time()
-    for key, path, url, whole in saved.files:
+    report.pages += saved.page
+    for key, path, url, whole, new in saved.files:
         try:
             subscriptions.record_entry(saved.feed, key, path, url, whole, now)
         except StorageError as exc:  # the next refresh adopts the file
             report.problems.append(f"{path.name}: saved, but not recorded ({exc})")
+        if not new:
+            report.already += 1
+            if report.outcome == "unchanged":  # it answered with entries, all known already
+                report.outcome = "known"
+            continue
         report.saved.append(path)
         report.full_text += whole
         report.outcome = "new"

@@ -88,10 +88,15 @@ def write_atomically(path: Path, text: str) -> None:
         raise
 
 
+def article_file(article: Article, folder: Path) -> Path:
+    """Where `save_article` keeps an article: `<slug>-<id>.md` in the folder."""
+    return folder / f"{slug(article.title)}-{article.id}.md"
+
+
 def save_article(article: Article, folder: Path, url: str | None = None) -> Path:
-    """Save the article into `folder` as `<slug>-<id>.md`; an article already saved there
-    (same id) is not written again. Returns the file."""
-    target = folder / f"{slug(article.title)}-{article.id}.md"
+    """Save the article into `folder` (article_file); an article already saved there (same
+    id) is not written again. Returns the file."""
+    target = article_file(article, folder)
     if not target.exists():
         write_atomically(target, to_markdown(article, url))
     return target

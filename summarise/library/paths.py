@@ -57,7 +57,23 @@ def screenshot_folder() -> Path:
     the data folder (a fresh HOME has no Downloads, and some cannot have one)."""
     import platformdirs
 
-    for folder in (platformdirs.user_downloads_path(), data_dir() / "screenshots"):
+    return _writable((platformdirs.user_downloads_path(), data_dir() / "screenshots"))
+
+
+def documents_folder() -> Path:
+    """Where the reader offers to save a briefing: the user's documents folder
+    ($XDG_DOCUMENTS_DIR, ~/Documents) when there is one, or else a folder in the data folder
+    (made when something is saved there, not before)."""
+    import platformdirs
+
+    documents = platformdirs.user_documents_path()
+    if documents.is_dir() and os.access(documents, os.W_OK):
+        return documents
+    return data_dir() / "briefings"
+
+
+def _writable(folders: tuple[Path, ...]) -> Path:
+    for folder in folders:
         try:
             folder.mkdir(parents=True, exist_ok=True)
         except OSError:

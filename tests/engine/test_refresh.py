@@ -251,3 +251,22 @@ def test_opml_round_trips_and_reads_newsboat_exports() -> None:
         read_opml('<!DOCTYPE x [<!ENTITY a "aaaa">]><opml/>')
     with pytest.raises(OpmlError, match="not an OPML file"):
         read_opml("<rss/>")
+
+
+def test_following_a_feed_again_saves_nothing_twice_and_says_so(
+    site: Site, subscriptions: Subscriptions
+) -> None:
+    """feeds remove, then import again: the pages are fetched again, but their articles are
+    on disk already, and the report says so instead of counting them as new."""
+    from summarise.render import refresh_summary
+
+    url = site.teaser_feed("again", 4)
+    feed = subscriptions.add(url)
+    (first,) = refresh(subscriptions)
+    assert len(first.saved) == 4 and first.pages == 4
+    subscriptions.remove(feed)
+    subscriptions.add(url)
+    (second,) = refresh(subscriptions)
+    assert (len(second.saved), second.already, second.pages) == (0, 4, 4)
+    assert refresh_summary([second]) == "1 feed: 4 pages fetched, 0 new articles"
+    assert len(list(feed.folder.glob("*.md"))) == 4

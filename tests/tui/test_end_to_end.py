@@ -133,7 +133,7 @@ def test_follow_a_feed_then_read_and_refresh_it_in_the_reader(
             screen = term.wait_for("3 articles · 3 unread")
             assert "The Town Feed" in screen  # the feeds pane, open because you follow one
             term.press("R")
-            term.wait_for("unchanged")  # "1 feed: 0 new articles from 0, 1 unchanged", wrapped
+            term.wait_for("unchanged")  # "1 feed: 0 new articles, unchanged"
             assert site.not_modified["/feeds/town.xml"] == 1
             term.press("F")  # to the feeds pane: its keys show in the footer
             term.wait_for("enter Show")
@@ -177,3 +177,34 @@ def test_escape_sequences_in_file_names_never_reach_the_terminal(tmp_path: Path)
         term.press("q")
     finally:
         term.close()
+
+
+def test_at_80x24_with_a_feed_followed_counts_stay_whole_and_the_article_has_room(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """No count is cut ("5 articles · 3 unread ·"), and the feeds pane does not squeeze the
+    article: below 120 columns it opens only when asked, in the list's place."""
+    import re
+
+    from tests.news_site import running_site
+    from tui.cli import main
+
+    monkeypatch.setenv("NEWSBRIEF_DATA_DIR", str(tmp_path))
+    with running_site() as site:
+        assert main(["feeds", "add", site.teaser_feed("harbour", 3)]) == 0
+        term = Terminal(tmp_path, width=80, height=24)
+        try:
+            screen = term.wait_for("unread")
+            time.sleep(1)
+            screen = term.screen()
+            assert not re.search(r"\d…|· …", screen), screen  # a number or a count cut short
+            assert "3 articles · 3 unread" in screen.replace("\n", " ")
+            # The article column: from the list's right edge to the screen's.
+            edge = max(line.find("▕") for line in screen.splitlines())
+            assert 0 < edge <= 80 - 50, f"the article has {80 - edge} columns:\n{screen}"
+            term.press("F")
+            screen = term.wait_for("All articles")
+            assert "Harbour Feed" in screen and "3 articles · 3" not in screen  # in its place
+            term.press("q")
+        finally:
+            term.close()

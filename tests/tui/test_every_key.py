@@ -54,6 +54,8 @@ def _seen(app: NewsbriefApp, told: list[str]) -> tuple[object, ...]:
         extra = (focused.highlighted,)
     if hasattr(screen, "query_one") and screen.query("#help-list"):
         extra += (screen.query_one("#help-list").scroll_y,)
+    if hasattr(screen, "query_one") and screen.query("#briefing-scroll"):
+        extra += (round(screen.query_one("#briefing-scroll").scroll_y),)
     return (
         type(screen).__name__,
         type(focused).__name__,
@@ -83,6 +85,17 @@ def _seen(app: NewsbriefApp, told: list[str]) -> tuple[object, ...]:
 
 
 Setup = Callable[[NewsbriefApp, object], Awaitable[None]]
+
+
+async def _quiet(app: NewsbriefApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    """Until the work a key started is done: no worker running, the screen refreshed."""
+    await pilot.pause()
+    for _ in range(50):
+        if not app.workers:
+            break
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+    await pilot.pause()
 
 
 async def _open_linked(app: NewsbriefApp, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -129,8 +142,12 @@ async def _search_filter(app: NewsbriefApp, pilot) -> None:  # type: ignore[no-u
 async def _searching(app: NewsbriefApp, pilot) -> None:  # type: ignore[no-untyped-def]
     app.store.set(Setting.SEARCH_HISTORY, ["trade"])
     await pilot.press("slash", *"canola")
-    await pilot.pause(0.5)
-    await settle(app, pilot)
+    for _ in range(40):  # until the results are listed
+        await _quiet(app, pilot)
+        results = app.screen.query("#results")
+        if results and results.first(OptionList).option_count:
+            break
+        await pilot.pause(0.05)
 
 
 async def _search_results(app: NewsbriefApp, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -141,7 +158,23 @@ async def _search_results(app: NewsbriefApp, pilot) -> None:  # type: ignore[no-
 
 async def _briefing(app: NewsbriefApp, pilot) -> None:  # type: ignore[no-untyped-def]
     await pilot.press("B")
-    await settle(app, pilot)
+    for _ in range(100):  # until the page is shown
+        await _quiet(app, pilot)
+        if getattr(app.screen, "briefing", None) is not None:
+            break
+        await pilot.pause(0.05)
+
+
+async def _briefing_scrolled(app: NewsbriefApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await _briefing(app, pilot)
+    app.screen.query_one("#briefing-scroll").scroll_to(y=10, animate=False)
+    await pilot.pause()
+
+
+async def _briefing_stories(app: NewsbriefApp, pilot) -> None:  # type: ignore[no-untyped-def]
+    await _briefing(app, pilot)
+    app.screen.query_one("#briefing-stories").focus()
+    await pilot.pause()
 
 
 async def _help(app: NewsbriefApp, pilot) -> None:  # type: ignore[no-untyped-def]
@@ -189,6 +222,14 @@ SETUP: dict[str, Setup] = {
     "search-close": _searching,
     "briefing-save": _briefing,
     "briefing-close": _briefing,
+    "briefing-page-down": _briefing,
+    "briefing-down": _briefing,
+    "briefing-bottom": _briefing,
+    "briefing-panes": _briefing,
+    "briefing-page-up": _briefing_scrolled,
+    "briefing-up": _briefing_scrolled,
+    "briefing-top": _briefing_scrolled,
+    "briefing-coverage": _briefing_stories,
     "help-close": _help,
     "choose-view": _feeds,
 }
@@ -246,8 +287,10 @@ async def test_every_key_does_something_you_can_see(
                 await setup(app, pilot)
             before = _seen(app, told)
             await pilot.press(_key(action))
-            await pilot.pause(0.1)
-            await settle(app, pilot)
+            await _quiet(app, pilot)
+            if _seen(app, told) == before:  # a slower effect? wait as a person would
+                await pilot.pause(0.1)
+                await settle(app, pilot)
             if _seen(app, told) == before:
                 silent.append(action.id)
         assert silent == [], f"keys that did nothing visible at {size}: {silent}"

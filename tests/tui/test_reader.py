@@ -173,12 +173,15 @@ async def test_filter_and_sort(tmp_path: Path) -> None:
         await pilot.press(*"torontoer")
         await pilot.pause()
         assert len(app.article_list.articles) == 2
-        await pilot.press("escape")
+        await pilot.press("enter")  # keeps the filter, back to the list
         assert app.focused is app.article_list
         await pilot.press("o")
         assert status(app) == "2 of 5 articles · 2 unread · by title"
         titles = [a.title for a in app.article_list.articles]
         assert titles == sorted(titles, key=str.casefold)
+        await pilot.press("f", "escape")  # escape in the box takes the filter off
+        await pilot.pause()
+        assert app.focused is app.article_list and len(app.article_list.articles) == 5
 
 
 async def test_untrusted_text_is_shown_literally(tmp_path: Path) -> None:

@@ -1,5 +1,7 @@
-"""How the reader looks (SVG snapshots at 100x32; update with --snapshot-update after a
-deliberate change and look at the report before committing)."""
+"""How the reader looks: every screen (the list, an article, the summary and entities panels,
+the feeds pane, search, help, the briefing) at 80x24, 120x40 and 200x50, as SVG snapshots.
+Update with --snapshot-update after a deliberate change and look at the report before
+committing."""
 
 from __future__ import annotations
 
@@ -12,8 +14,6 @@ from summarise.library.analysis import AnalysisCache
 from summarise.library.state import StateStore
 from tests.conftest import ROOT, SEEDS
 from tui.app import NewsbriefApp
-
-SIZE = (100, 32)
 
 
 @pytest.fixture(autouse=True)
@@ -48,94 +48,88 @@ async def ready(pilot) -> None:  # type: ignore[no-untyped-def]
         await pilot.pause(0.05)
 
 
-def test_library_and_article(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=ready)
+async def _list(pilot) -> None:  # type: ignore[no-untyped-def]
+    await ready(pilot)
 
 
-def test_article_opened_with_structure(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def open_trudeau(pilot) -> None:  # type: ignore[no-untyped-def]
-        await ready(pilot)
-        await pilot.press("G", "enter")
-        await ready(pilot)
-        await pilot.press("space")
-        await ready(pilot)
-
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=open_trudeau)
+async def _article(pilot) -> None:  # type: ignore[no-untyped-def]
+    await ready(pilot)
+    await pilot.press("G", "enter")
+    await ready(pilot)
+    await pilot.press("space")
+    await ready(pilot)
 
 
-def test_summary_panel(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def summary(pilot) -> None:  # type: ignore[no-untyped-def]
-        await ready(pilot)
-        await pilot.press("j", "j", "enter", "s")
-        await ready(pilot)
-
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=summary)
+async def _summary(pilot) -> None:  # type: ignore[no-untyped-def]
+    await ready(pilot)
+    await pilot.press("j", "j", "enter", "s")
+    await ready(pilot)
 
 
-def test_entities_panel(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def entities(pilot) -> None:  # type: ignore[no-untyped-def]
-        await ready(pilot)
-        await pilot.press("j", "j", "enter", "e")
-        await ready(pilot)
-        await pilot.press("enter")
-        await ready(pilot)
-
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=entities)
+async def _entities(pilot) -> None:  # type: ignore[no-untyped-def]
+    await ready(pilot)
+    await pilot.press("j", "j", "enter", "e")
+    await ready(pilot)
+    await pilot.press("enter")
+    await ready(pilot)
 
 
-def test_help_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def help_screen(pilot) -> None:  # type: ignore[no-untyped-def]
-        await ready(pilot)
-        await pilot.press("question_mark")
-        await ready(pilot)
-
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=help_screen)
+async def _feeds(pilot) -> None:  # type: ignore[no-untyped-def]
+    await ready(pilot)
+    await pilot.press("F")
+    await ready(pilot)
 
 
-def test_search_results(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def search(pilot) -> None:  # type: ignore[no-untyped-def]
-        await ready(pilot)
-        await pilot.press("slash")
-        await pilot.pause()
-        for field in pilot.app.screen.query(Input):  # created just now: blink off here too
-            field.cursor_blink = False
-        await pilot.press(*"canola tarif*")
-        await pilot.pause(0.4)
-        await ready(pilot)
-
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=search)
+async def _search(pilot) -> None:  # type: ignore[no-untyped-def]
+    await ready(pilot)
+    await pilot.press("slash")
+    await pilot.pause()
+    for field in pilot.app.screen.query(Input):  # created just now: blink off here too
+        field.cursor_blink = False
+    await pilot.press(*"canola tarif*")
+    await pilot.pause(0.4)
+    await ready(pilot)
 
 
-def test_briefing_screen(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def briefing(pilot) -> None:  # type: ignore[no-untyped-def]
-        await ready(pilot)
-        await pilot.press("B")
-        await pilot.pause(0.3)
-        await ready(pilot)
-        for _ in range(200):  # until the page is built, rendered and focused
-            if getattr(pilot.app.screen, "briefing", None) is not None:
-                break
-            await pilot.pause(0.05)
-        await pilot.wait_for_scheduled_animations()
-        await pilot.pause(0.2)
-        await pilot.pause()
+async def _help(pilot) -> None:  # type: ignore[no-untyped-def]
+    await ready(pilot)
+    await pilot.press("question_mark")
+    await ready(pilot)
 
-    assert snap_compare(make_app(), terminal_size=SIZE, run_before=briefing)
+
+async def _briefing(pilot) -> None:  # type: ignore[no-untyped-def]
+    await ready(pilot)
+    await pilot.press("B")
+    await pilot.pause(0.3)
+    await ready(pilot)
+    for _ in range(200):  # until the page is built, rendered and focused
+        if getattr(pilot.app.screen, "briefing", None) is not None:
+            break
+        await pilot.pause(0.05)
+    await pilot.wait_for_scheduled_animations()
+    await pilot.pause(0.2)
+    await pilot.pause()
+
+
+SCREENS = {
+    "list": _list,
+    "article": _article,
+    "summary": _summary,
+    "entities": _entities,
+    "feeds": _feeds,
+    "search": _search,
+    "help": _help,
+    "briefing": _briefing,
+}
+SIZES = {"80x24": (80, 24), "120x40": (120, 40), "200x50": (200, 50)}
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("screen", SCREENS)
+def test_every_screen_at_every_size(snap_compare, screen: str, size: str) -> None:  # type: ignore[no-untyped-def]
+    assert snap_compare(make_app(), terminal_size=SIZES[size], run_before=SCREENS[screen])
 
 
 def test_snapshot_state_is_isolated() -> None:
     # Snapshots must not depend on the developer's own read marks or theme.
     assert make_app().store.path is None and Path(SEEDS).is_dir()
-
-
-def test_reader_and_footer_at_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=ready)
-
-
-def test_help_at_80x24(snap_compare) -> None:  # type: ignore[no-untyped-def]
-    async def help_screen(pilot) -> None:  # type: ignore[no-untyped-def]
-        await ready(pilot)
-        await pilot.press("question_mark")
-        await ready(pilot)
-
-    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=help_screen)

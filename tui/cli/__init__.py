@@ -120,6 +120,7 @@ def build_parser() -> argparse.ArgumentParser:
         choices=("md", "txt", "html", "json"),
         help="md (default), txt, html or json",
     )
+    brief.add_argument("--json", action="store_true", help="the same as --format json")
     brief.add_argument(
         "--words",
         "-w",
@@ -147,6 +148,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     fetch = commands.add_parser("fetch", help="download articles and feeds into a library")
     fetch.add_argument("urls", nargs="+", metavar="URL")
+    fetch.add_argument("--json", action="store_true", help="machine-readable output")
     fetch.add_argument(
         "--into",
         type=Path,

@@ -26,7 +26,9 @@ def cmd_brief(args: argparse.Namespace) -> int:
     from summarise.feeds.saving import write_atomically
     from summarise.usecases import brief_library
 
-    fmt = args.format
+    fmt = "json" if args.json and args.format is None else args.format
+    if args.json and fmt != "json":
+        raise UsageError("--json and --format disagree; give one")
     if fmt is None and args.output is not None:
         fmt = format_for(args.output)
         if fmt is None:

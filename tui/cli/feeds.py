@@ -85,11 +85,15 @@ def _add(args: argparse.Namespace, subscriptions: Subscriptions) -> int:
         if found != url:
             print(printable(f"{url}: the page's feed is {found}"), file=sys.stderr)
         added.append(subscriptions.add(found, FullText(args.full_text), title))
-    if added:
-        for report in _refresh(subscriptions, added):
+    reports = _refresh(subscriptions, added) if added else []
+    if args.json:
+        print_json([r.to_dict() for r in reports])
+    else:
+        for report in reports:
             print(
                 printable(f"{report.feed.id:>3}  {len(report.saved):,} articles  {report.feed.url}")
             )
+    if added:
         print(f"{len(added)} feed{'' if len(added) == 1 else 's'} followed", file=sys.stderr)
     return 1 if failed else 0
 
@@ -189,6 +193,7 @@ def add_parsers(commands: argparse._SubParsersAction[Any]) -> None:
     sub = feeds.add_subparsers(dest="feeds_command", metavar="ACTION", required=True)
     add = sub.add_parser("add", help="follow feeds (a site's address finds its feed)")
     add.add_argument("urls", nargs="+", metavar="URL")
+    add.add_argument("--json", action="store_true", help="machine-readable output")
     add.add_argument(
         "--full-text",
         choices=[m.value for m in FullText],

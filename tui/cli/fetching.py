@@ -7,7 +7,7 @@ import sys
 
 from summarise.render import progress_line
 from summarise.untrusted import printable
-from tui.cli.common import UsageError, warn
+from tui.cli.common import UsageError, print_json, warn
 
 
 def cmd_fetch(args: argparse.Namespace) -> int:
@@ -26,6 +26,9 @@ def cmd_fetch(args: argparse.Namespace) -> int:
             print(f"\r{progress_line(done, count, 'URLs')}", end=end, file=sys.stderr)
 
     results = fetch(args.urls, into, progress=show)
+    if args.json:
+        print_json([r.to_dict() for r in results])
+        return 0 if not any(r.error for r in results) else 1
     failed = 0
     for result in results:
         if result.error:

@@ -27,10 +27,12 @@ from summarise.briefing.render import format_for, render, to_markdown
 from summarise.feeds.saving import write_atomically
 from summarise.library.analysis import AnalysisCache
 from summarise.library.listing import Listed
+from summarise.library.paths import documents_folder
 from summarise.library.progress import thinned
 from summarise.usecases import Briefed, brief_entries
-from tui.actions import BRIEFING, bindings
+from tui.actions import BRIEFING, PAGE, STORIES, bindings
 from tui.untrusted import untrusted
+from tui.widgets.key_footer import KeyFooter
 
 Fetch = Callable[[Sequence[str]], dict[str, Article]]
 
@@ -83,6 +85,12 @@ class CoverageScreen(ModalScreen[str | None]):
         self.dismiss(event.option.id)
 
 
+class BriefingPage(VerticalScroll, can_focus=True):
+    """The briefing's page: scrolled with the reader's keys (space, b, j, k, g, G)."""
+
+    BINDINGS = bindings(PAGE)
+
+
 class BriefingScreen(ModalScreen[str | None]):
     """Dismissed with the id of an article to open, or None."""
 
@@ -101,13 +109,15 @@ class BriefingScreen(ModalScreen[str | None]):
         fetch: Fetch,
         cache: AnalysisCache | None,
         save_dir: Path | None = None,
+        keymap: Mapping[str, str] | None = None,
     ) -> None:
         super().__init__()
+        self.keymap = dict(keymap or {})
         self.entries = list(entries)
         self.by_id: Mapping[str, Listed] = {e.id: e for e in self.entries}
         self.fetch = fetch
         self.cache = cache if cache is not None else AnalysisCache.default()
-        self.save_dir = save_dir or Path.cwd()
+        self.save_dir = save_dir
         self.briefing: Briefing | None = None
 
     def compose(self) -> ComposeResult:
@@ -117,14 +127,24 @@ class BriefingScreen(ModalScreen[str | None]):
             yield LoadingIndicator(id="briefing-loading")
             with Horizontal(id="briefing-body"):
                 yield OptionList(id="briefing-stories")
-                with VerticalScroll(id="briefing-scroll"):
+                with BriefingPage(id="briefing-scroll"):
                     yield Markdown(id="briefing-page")
-            yield Input(id="save-path", placeholder="Save as (.md, .txt, .html, .json)")
+            with Vertical(id="save-box"):
+                yield Static("", id="save-label")
+                yield Input(
+                    id="save-path", placeholder="a name ending in .md, .txt, .html or .json"
+                )
+            yield KeyFooter(PAGE, always=("help", "briefing-close"), id="briefing-footer")
 
     def on_mount(self) -> None:
-        self.query_one("#save-path", Input).display = False
+        self.query_one("#save-box").display = False
         self.query_one("#briefing-body").display = False
+        self.query_one("#briefing-scroll").focus()
         self.build()
+
+    def on_descendant_focus(self) -> None:
+        pane = STORIES if isinstance(self.focused, OptionList) else PAGE
+        self.query_one(KeyFooter).show_pane(pane, keymap=self.keymap)
 
     @work(thread=True, exclusive=True, group="briefing")
     def build(self) -> None:
@@ -162,7 +182,7 @@ class BriefingScreen(ModalScreen[str | None]):
         stories.highlighted = 0 if told else None
         # Markdown renders asynchronously; the briefing counts as shown once it has.
         await self.query_one("#briefing-page", Markdown).update(to_markdown(briefing))
-        self._status(f"{briefed.status()} · enter: a story's coverage · w saves · escape closes")
+        self._status(briefed.status())
         self.query_one("#briefing-scroll").focus()
         self.briefing = briefing  # last: from here on, the page is shown and has the focus
 
@@ -180,19 +200,24 @@ class BriefingScreen(ModalScreen[str | None]):
             self.dismiss(article_id)
 
     def action_close(self) -> None:
-        field = self.query_one("#save-path", Input)
-        if field.display:
-            field.display = False
+        box = self.query_one("#save-box")
+        if box.display:
+            box.display = False
             self.query_one("#briefing-scroll").focus()
             return
         self.dismiss(None)
 
     def action_save(self) -> None:
         if self.briefing is None:
+            self.notify("The briefing is not ready yet", timeout=3)
             return
+        folder = self.save_dir or documents_folder()
+        self.query_one("#save-label", Static).update(
+            untrusted(f"Save the briefing in {folder} as (enter saves, escape cancels):")
+        )
         field = self.query_one("#save-path", Input)
-        field.value = str(self.save_dir / f"briefing-{datetime.date.today().isoformat()}.md")
-        field.display = True
+        field.value = str(folder / f"briefing-{datetime.date.today().isoformat()}.md")
+        self.query_one("#save-box").display = True
         field.focus()
         field.cursor_position = len(field.value)
 
@@ -206,12 +231,13 @@ class BriefingScreen(ModalScreen[str | None]):
             self.notify("Use a name ending in .md, .txt, .html or .json", severity="error")
             return
         try:
+            path.parent.mkdir(parents=True, exist_ok=True)
             write_atomically(path, render(self.briefing, fmt))
         except OSError as exc:
             self.notify(
                 f"Could not save {path}: {exc.strerror or exc}", severity="error", markup=False
             )
             return
-        event.input.display = False
+        self.query_one("#save-box").display = False
         self.query_one("#briefing-scroll").focus()
         self.notify(f"Saved {path}", timeout=4, markup=False)

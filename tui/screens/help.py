@@ -43,6 +43,29 @@ class HelpList(VerticalScroll, can_focus=True):
     ]
 
 
+# A column of keys needs about this many cells; a wide terminal shows the groups side by side.
+COLUMN_WIDTH = 72
+
+
+def _columns_for(width: int) -> int:
+    return max(1, min(3, width // COLUMN_WIDTH))
+
+
+def _balanced(
+    groups: list[tuple[str, list[Action]]], columns: int
+) -> list[list[tuple[str, list[Action]]]]:
+    """The groups in order, cut into `columns` runs of about the same number of lines."""
+    total = sum(len(rows) + 2 for _, rows in groups)
+    found: list[list[tuple[str, list[Action]]]] = [[]]
+    used = 0
+    for group in groups:
+        if used >= total / columns * len(found) and len(found) < columns and found[-1]:
+            found.append([])
+        found[-1].append(group)
+        used += len(group[1]) + 2
+    return found
+
+
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
         *bindings(HELP),
@@ -55,21 +78,29 @@ class HelpScreen(ModalScreen[None]):
         self.keymap = dict(keymap or {})
 
     def compose(self) -> ComposeResult:
+        groups = [(g, [a for a in ACTIONS if a.group == g]) for g in GROUPS]
+        groups = [(g, rows) for g, rows in groups if rows]
+        self._columns = _columns_for(self.app.size.width)
         with Vertical(id="help-box"):
             yield Static(Content("newsbrief keys"), id="help-heading")
             yield Input(placeholder="/ filters the keys", id="help-filter")
-            with HelpList(id="help-list"):
-                for group in GROUPS:
-                    rows = [a for a in ACTIONS if a.group == group]
-                    if not rows:
-                        continue
-                    yield Static(untrusted(group), classes="help-group")
-                    for action in rows:
-                        yield HelpRow(action, shown_key(action, self.keymap.get(action.id)))
+            with HelpList(id="help-list"), Horizontal(id="help-columns"):
+                for column in _balanced(groups, self._columns):
+                    with Vertical(classes="help-column"):
+                        for group, rows in column:
+                            yield Static(untrusted(group), classes="help-group")
+                            for action in rows:
+                                keys = shown_key(action, self.keymap.get(action.id))
+                                yield HelpRow(action, keys)
             yield Static(Content("escape closes · / filters · j k scroll"), id="help-hint")
 
     def on_mount(self) -> None:
         self.query_one(HelpList).focus()
+
+    async def on_resize(self) -> None:
+        if _columns_for(self.app.size.width) != self._columns:
+            await self.recompose()
+            self.query_one(HelpList).focus()
 
     def action_filter(self) -> None:
         self.query_one("#help-filter", Input).focus()

@@ -48,6 +48,7 @@ class ReaderScreen(Screen[None]):
         self.service, self.store, self.paths, self.config = service, store, paths, config
         self._preview_timer: Timer | None = None
         self._laid_out_width = 0
+        self._position = ""  # the article cursor's place, shown in the title bar
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -106,6 +107,8 @@ class ReaderScreen(Screen[None]):
 
     def on_side_panel_changed(self) -> None:
         self.set_class(self.panel.mode is not None, "-panel-open")
+        if self.panel.mode != "entities" and "mention" in self._position:
+            self._show_position("")  # "Mark Carney: mention 2 of 8" goes with the panel
         self._focus_moved(self.focused)  # the panel's keys come and go with it
         # Focus once the new layout is in place: a pane only just shown cannot take it yet.
         self.call_after_refresh(self._focus_after_layout)
@@ -148,7 +151,17 @@ class ReaderScreen(Screen[None]):
         footer.show_pane(pane, keymap=self.config.keys, available=self._available)
 
     def _available(self, action: Action) -> bool:
-        return bool(self.check_action(action.action, ()))
+        """Whether the footer offers a key now: one that would only say why it cannot act
+        (no summary open, no hits, no link) is left out of the footer, not out of reach."""
+        name = action.action.split("(")[0]
+        if name in ("cycle_method", "summary_length"):
+            return self.panel.mode == SUMMARY
+        if name == "step_hit":
+            return bool(self.article_view.search_hits)
+        if name in ("open_link", "copy_link"):
+            article = self.article_view.article
+            return article is not None and article.url is not None
+        return bool(self.check_action(name, ()))
 
     # ---- the library and the feeds ------------------------------------------------------
 
@@ -176,10 +189,16 @@ class ReaderScreen(Screen[None]):
         self.feeds.count(listing.everything, listing.read_ids, listing.bookmark_ids)
 
     def on_feeds_pane_loaded(self, message: FeedsPane.Loaded) -> None:
-        self.set_class(bool(message.feeds) != self.has_class("-feeds-toggled"), "-feeds-open")
+        # The pane opens by itself only where there is room beside the list and the article;
+        # below 120 columns it would take the list's place.
+        wide = not self.has_class("-narrow")
+        opened = bool(message.feeds) and wide
+        self.set_class(opened != self.has_class("-feeds-toggled"), "-feeds-open")
 
     def on_feeds_pane_chosen(self, message: FeedsPane.Chosen) -> None:
         self.article_list.view = message.view
+        if self.has_class("-narrow"):  # the pane stood in the list's place: show the list
+            self.remove_class("-feeds-open", "-feeds-toggled")
         self.article_list.focus()
 
     def on_progress(self, message: Progress) -> None:
@@ -258,7 +277,20 @@ class ReaderScreen(Screen[None]):
         self.panel.set_entities(message.article_id, message.entities)
 
     def on_article_view_position(self, message: ArticleView.Position) -> None:
-        self.app.sub_title = untrusted_title(message.text)
+        self._show_position(message.text)
+
+    def _show_position(self, text: str) -> None:
+        """Where the article's cursor is ("hit 3/7") in the title bar, while this screen shows."""
+        self._position = text
+        if self.is_current:
+            self.app.sub_title = untrusted_title(text)
+
+    def on_screen_suspend(self) -> None:
+        # Help, search and the briefing are other screens: the article's position is not theirs.
+        self.app.sub_title = ""
+
+    def on_screen_resume(self) -> None:
+        self.app.sub_title = untrusted_title(self._position)
 
     def on_side_panel_summary_shown(self, message: SidePanel.SummaryShown) -> None:
         self.article_view.set_summary(message.sentences)
@@ -348,12 +380,21 @@ class ReaderScreen(Screen[None]):
         self.store.set(Setting.HIGHLIGHTING, view.highlighting)
 
     def action_cycle_method(self) -> None:
+        if self.panel.mode != SUMMARY:
+            self.notify("Open the summary first (s)", timeout=3)
+            return
         self.panel.cycle_method()
 
     def action_summary_length(self, step: int) -> None:
+        if self.panel.mode != SUMMARY:
+            self.notify("Open the summary first (s)", timeout=3)
+            return
         self.panel.change_length(step)
 
     def action_step_hit(self, step: int) -> None:
+        if not self.article_view.search_hits:
+            self.notify("No search hits in this article: / searches", timeout=3)
+            return
         self.article_view.step_hit(step)
 
     def action_clear_search_filter(self) -> None:
@@ -376,17 +417,12 @@ class ReaderScreen(Screen[None]):
         self.notify(said, timeout=3)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in ("cycle_method", "summary_length"):
-            return self.panel.mode == SUMMARY
+        # Escape is shared: it closes a panel, or else clears a search filter. Every other key
+        # acts or says in one line why it cannot.
         if action == "close_panel":
             return self.panel.mode is not None
-        if action == "step_hit":
-            return bool(self.article_view.search_hits)
         if action == "clear_search_filter":
             return self.article_list.search_filter is not None
-        if action in ("open_link", "copy_link"):
-            article = self.article_view.article
-            return article is not None and article.url is not None
         return True
 
 

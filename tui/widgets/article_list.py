@@ -34,6 +34,9 @@ from tui.actions import LIST, bindings
 from tui.untrusted import untrusted
 
 ROW_HEIGHT = 2
+# Narrower than this, a row gives its title two lines (and its details a third) instead of
+# cutting it after a couple of words.
+WRAP_BELOW = 44
 # Rendered rows kept for redraws; a screenful is 20-40.
 ROW_CACHE_SIZE = 512
 
@@ -131,6 +134,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._row_of: dict[str, int] = {}
         self._unread_shown = 0
         self._rows: dict[tuple[object, ...], Strip] = {}
+        self.row_height = ROW_HEIGHT
 
     # ---- the model ----------------------------------------------------------------------
 
@@ -163,7 +167,7 @@ class ArticleList(ScrollView, can_focus=True):
         self._row_of = {r.id: row for row, r in enumerate(self.rows) if not isinstance(r, _Header)}
         self._unread_shown = sum(1 for a in self.articles if a.id not in self.read_ids)
         self._rows.clear()
-        self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
+        self.virtual_size = Size(self.size.width, len(self.rows) * self.row_height)
         first = self._row_of[self.articles[0].id] if self.articles else 0
         self.cursor = self._row_of.get(keep, first) if keep else first
         self.refresh()
@@ -303,7 +307,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Highlighted(article))
 
     def _row_region(self, row: int) -> Region:
-        return Region(0, row * ROW_HEIGHT, self.size.width, ROW_HEIGHT)
+        return Region(0, row * self.row_height, self.size.width, self.row_height)
 
     def action_cursor_down(self) -> None:
         self._step(1)
@@ -318,10 +322,10 @@ class ArticleList(ScrollView, can_focus=True):
         self._step(len(self.rows) - 1 - self.cursor)
 
     def action_page_down(self) -> None:
-        self._step(max(1, self.size.height // ROW_HEIGHT))
+        self._step(max(1, self.size.height // self.row_height))
 
     def action_page_up(self) -> None:
-        self._step(-max(1, self.size.height // ROW_HEIGHT))
+        self._step(-max(1, self.size.height // self.row_height))
 
     def action_select(self) -> None:
         article = self.highlighted_article
@@ -329,7 +333,7 @@ class ArticleList(ScrollView, can_focus=True):
             self.post_message(self.Selected(article))
 
     def on_click(self, event: events.Click) -> None:
-        row = (event.y + int(self.scroll_offset.y)) // ROW_HEIGHT
+        row = (event.y + int(self.scroll_offset.y)) // self.row_height
         if 0 <= row < len(self.rows) and not isinstance(self.rows[row], _Header):
             self.cursor = row
             self.action_select()
@@ -344,7 +348,11 @@ class ArticleList(ScrollView, can_focus=True):
 
     def on_resize(self) -> None:
         self._rows.clear()
-        self.virtual_size = Size(self.size.width, len(self.rows) * ROW_HEIGHT)
+        self.row_height = ROW_HEIGHT + (0 < self.size.width < WRAP_BELOW)
+        self.virtual_size = Size(self.size.width, len(self.rows) * self.row_height)
+        self.scroll_to_region(
+            self._row_region(self.cursor), animate=False, force=True, immediate=True
+        )
 
     def notify_style_update(self) -> None:
         super().notify_style_update()
@@ -354,12 +362,12 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _refresh_row(self, row: int) -> None:
         if 0 <= row < len(self.rows):
-            self._rows.pop(("row", row, 0), None)
-            self._rows.pop(("row", row, 1), None)
+            for line in range(self.row_height):
+                self._rows.pop(("row", row, line), None)
             self.refresh(self._row_region(row).translate(-self.scroll_offset))
 
     def render_line(self, y: int) -> Strip:
-        row, line = divmod(int(self.scroll_offset.y) + y, ROW_HEIGHT)
+        row, line = divmod(int(self.scroll_offset.y) + y, self.row_height)
         width = self.size.width
         if row >= len(self.rows):
             return Strip.blank(width, self.rich_style)
@@ -382,31 +390,43 @@ class ArticleList(ScrollView, can_focus=True):
         else:
             base = self.get_visual_style()
         read = article.id in self.read_ids
-        if line == 0:
-            mark = Content("  ") if read else Content("● ").stylize(self._style("unread-mark"))
-            title = untrusted(article.title)
-            if not read:
-                title = title.stylize("bold")
+        title_lines = self.row_height - 1
+        if line < title_lines:
+            mark = (
+                Content("  ") if read or line else Content("● ").stylize(self._style("unread-mark"))
+            )
             star = (
                 Content(" ★").stylize(self._style("star"))
-                if (article.id in self.bookmark_ids)
+                if (article.id in self.bookmark_ids and line == 0)
                 else Content("")
             )
-            title = title.truncate(max(1, width - 2 - star.cell_length), ellipsis=True)
+            room = max(1, width - 2 - (2 if article.id in self.bookmark_ids else 0))
+            part = _title_line(article.title, room, line, title_lines)
+            title = untrusted(part, one_line=True)
+            if not read:
+                title = title.stylize("bold")
+            title = title.truncate(room, ellipsis=True)
             content = Content.assemble(mark, title, star)
         else:
-            details = [article.source or "", article.date or f"{article.word_count} words"]
-            content = untrusted("  " + " · ".join(d for d in details if d)).stylize(
-                self._style("details")
-            )
-            content = content.truncate(width, ellipsis=True)
+            # The outlet gives way to the date or the word count, which are never cut.
+            when = article.date or f"{article.word_count} words"
+            room = width - 2 - len(when) - 3
+            source = untrusted(article.source or "", one_line=True)
+            if source.cell_length > room:
+                source = source.truncate(max(0, room), ellipsis=True) if room > 3 else Content("")
+            parts = [p for p in (source, untrusted(when)) if p.cell_length]
+            content = Content.assemble("  ", Content(" · ").join(parts))
+            content = content.stylize(self._style("details")).truncate(width, ellipsis=True)
         segments = [Segment(text, style.rich_style) for text, style in content.render(base, end="")]
         return Strip(segments).extend_cell_length(width, base.rich_style).crop(0, width)
 
     def _render_header(self, header: _Header, line: int, width: int) -> Strip:
         base = self.get_visual_style("article-list--story")
-        if line == 0:
-            content = untrusted("▾ " + header.title).stylize("bold")
+        title_lines = self.row_height - 1
+        if line < title_lines:
+            part = _title_line(header.title, max(1, width - 2), line, title_lines)
+            content = untrusted(("▾ " if line == 0 else "  ") + part, one_line=True)
+            content = content.stylize("bold")
         else:
             noun = "article" if header.count == 1 else "articles"
             content = untrusted(f"  {header.count:,} {noun}").stylize(self._style("details"))
@@ -416,3 +436,20 @@ class ArticleList(ScrollView, can_focus=True):
 
     def _style(self, name: str) -> Style:
         return self.get_visual_style(f"article-list--{name}", partial=True)
+
+
+def _title_line(title: str, room: int, line: int, lines: int) -> str:
+    """Line `line` of a title given `lines` lines of `room` cells: broken between words; what
+    does not fit in the last line is cut there (with an ellipsis, by the caller)."""
+    if lines == 1:
+        return title
+    words, current = title.split(), ""
+    rows: list[str] = []
+    for word in words:
+        if current and len(current) + 1 + len(word) > room and len(rows) < lines - 1:
+            rows.append(current)
+            current = word
+        else:
+            current = f"{current} {word}" if current else word
+    rows.append(current)
+    return rows[line] if line < len(rows) else ""

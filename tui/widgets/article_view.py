@@ -87,9 +87,14 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.mount(Static(untrusted(text), classes="empty"))
 
     def show_empty(self, paths: list[Path]) -> None:
+        from summarise.readers import SUFFIXES
+
         where = ", ".join(printable(p) for p in paths) or "the sample library"
+        kinds = ", ".join(sorted(SUFFIXES))
         self.show_message(
-            f"No articles found in {where}.\n\nnewsbrief reads .txt articles: newsbrief read FOLDER"
+            f"No articles found in {where}.\n\nnewsbrief reads plain text, web pages, RSS and "
+            f"Atom feeds, Markdown, JSON and JSON Lines ({kinds}): newsbrief read FOLDER, or a "
+            "to add pages and feeds by URL."
         )
 
     def show(self, article: Article, copies: Sequence[Listed] = ()) -> None:

@@ -29,9 +29,12 @@ class KeyFooter(Static):
     }
     """
 
-    def __init__(self, **kwargs: object) -> None:
+    def __init__(
+        self, pane: str = "list", always: tuple[str, ...] = ALWAYS, **kwargs: object
+    ) -> None:
         super().__init__("", **kwargs)  # type: ignore[arg-type]
-        self.pane = "list"
+        self.pane = pane
+        self.always = always
         self.keymap: dict[str, str] = {}
         self.available: Callable[[Action], bool] = lambda _: True
 
@@ -57,8 +60,8 @@ class KeyFooter(Static):
 
     def _draw(self) -> None:
         actions = [a for a in in_footer(self.pane) if self.available(a)]
-        fixed = [a for a in actions if a.id in ALWAYS]
-        optional = [a for a in actions if a.id not in ALWAYS]
+        fixed = [a for a in actions if a.id in self.always]
+        optional = [a for a in actions if a.id not in self.always]
         room = max(0, self.size.width - 2) if self.size.width else 200
         while optional:
             items = [self._item(a) for a in (*optional, *fixed)]

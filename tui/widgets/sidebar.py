@@ -1,6 +1,7 @@
 """The sidebar: the filter box, a status line, and the article list.
 
-It owns the filter box (typing filters the list; enter or escape goes back to it) and the
+It owns the filter box (typing filters the list; enter keeps the filter and goes back to the
+list, escape clears it and goes back) and the
 status line ("12 of 1,808 articles · 5 unread · by date · indexing 400/1,808").
 """
 
@@ -48,7 +49,11 @@ class Sidebar(Vertical):
         self.article_list.focus()
 
     def on_key(self, event: events.Key) -> None:
-        if event.key == "escape" and self.screen.focused is self.query_one("#filter"):
+        # Escape in the box takes the filter back off, as in a search box; enter keeps it.
+        field = self.query_one("#filter", Input)
+        if event.key == "escape" and self.screen.focused is field:
+            field.value = ""
+            self.article_list.filter_text = ""
             self.article_list.focus()
             event.stop()
 
