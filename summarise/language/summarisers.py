@@ -113,9 +113,13 @@ def _newsrank(sentences: Sequence[Sentence], count: int, title: str) -> list[int
     from summarise.language.ranking import directed_centrality, lexical_centrality
 
     if newsrank_focus(count, len(sentences)) == TOP_OF_STORY:
+        # The top of the story, then what the rest of it keeps coming back to: the lead's
+        # sentences but the last third of the summary, and those by directed centrality.
+        lead = count - math.ceil(count / 3)
         scores = directed_centrality([content_terms(s.text) for s in sentences])
-    else:
-        scores = lexical_centrality([plain_terms(s.text) for s in sentences])
+        rest = sorted(range(lead, len(sentences)), key=lambda i: (-scores[i], i))
+        return [*range(min(lead, len(sentences))), *rest[: count - lead]]
+    scores = lexical_centrality([plain_terms(s.text) for s in sentences])
     order = sorted(range(len(sentences)), key=lambda i: (-scores[i], i))
     return order[:count]
 
