@@ -23,6 +23,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
 def gold_documents(data_dir: Path, name: str, folder: str = "articles"):  # type: ignore[no-untyped-def]
@@ -81,21 +82,82 @@ def evaluate(  # type: ignore[no-untyped-def]
     from summarise.entities import find_entities
     from summarise.evaluation.scoring import NAME_TYPES, format_scores, mention_keys, score
 
-    predicted, gold, texts = set(), set(), {}
+    predicted, rules_only, gold, texts = set(), set(), set(), {}
     for name, article, mentions in documents:
         texts[name] = article
         gold |= mention_keys(name, mentions)
         predicted |= mention_keys(name, find_entities(article).mentions)
+        rules_only |= mention_keys(name, find_entities(article, back_off=False).mentions)
     if names_only:
         predicted = {k for k in predicted if k[4] in NAME_TYPES}
+        rules_only = {k for k in rules_only if k[4] in NAME_TYPES}
     scores = score(predicted, gold)
     print(f"\n{title}: {len(texts)} articles, {len(gold)} gold mentions")
     print(format_scores(scores))
+    names = score(rules_only, gold)["PER/ORG/GPE"]
+    print(
+        f"  the rules alone: PER/ORG/GPE P {names.precision:.3f} R {names.recall:.3f} "
+        f"F1 {names.f1:.3f}"
+    )
     if show_errors:
         for label, keys in (("missed", gold - predicted), ("spurious", predicted - gold)):
             for doc, block, start, end, kind in sorted(keys):
                 print(f"  {label:8} {doc} {kind:7} {texts[doc].blocks[block].text[start:end]!r}")
     return scores["ALL"].f1
+
+
+def conll_style(ner: Path) -> None:
+    """Exact-span PER/ORG/LOC on text formatted as public name benchmarks are (one token a
+    line): the wikigold documents the tagger never saw and the UNER English-EWT test split,
+    each document's sentences as paragraphs; the rules alone, then with the tagger."""
+    from train_tagger import uner, wikigold
+
+    from summarise.article import Article, Block, BlockKind
+    from summarise.entities import find_entities
+    from summarise.entities.tagger import spans
+
+    kinds = {"PERSON": "PER", "ORG": "ORG", "GPE": "LOC"}
+    documents = wikigold(ner / "wikigold.conll.txt")
+    sets = {
+        "wikigold, held-out fifth (never trained on)": [
+            d for n, d in enumerate(documents) if n % 5 == 4
+        ],
+        "UNER English-EWT test (never trained on)": [
+            part[i : i + 20]
+            for part in [uner(ner / "uner-en-ewt-test.iob2")]
+            for i in range(0, len(part), 20)
+        ],
+    }
+    print("\nBenchmark-style text (PER/ORG/LOC, exact spans):")
+    for label, docs in sets.items():
+        for back_off in (False, True):
+            hits = predicted = wanted = 0
+            for document in docs:
+                blocks, gold = [], set()
+                for b, (words, tags, _) in enumerate(document):
+                    offsets, text = [], ""
+                    for word in words:
+                        text += " " if text else ""
+                        offsets.append((len(text), len(text) + len(word)))
+                        text += word
+                    blocks.append(Block(BlockKind.PARAGRAPH, text))
+                    for first, after, kind, _ in spans(tags):
+                        gold.add((b, offsets[first][0], offsets[after - 1][1], kind))
+                article = Article("x", None, "Headline", tuple(blocks))
+                found = find_entities(article, back_off=back_off).mentions
+                mine = {
+                    (m.block, m.start, m.end, kinds[m.type.value])
+                    for m in found
+                    if m.type.value in kinds
+                }
+                hits, predicted, wanted = (
+                    hits + len(mine & gold),
+                    predicted + len(mine),
+                    wanted + len(gold),
+                )
+            p, r = hits / predicted, hits / wanted
+            who = "rules and tagger" if back_off else "the rules alone"
+            print(f"  {label}, {who}: P {p:.3f} R {r:.3f} F1 {2 * p * r / (p + r):.3f}")
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -105,6 +167,7 @@ def main(argv: list[str] | None = None) -> int:
         "--duc", type=Path, help="the DUC 2003 folder (default: duc2003 beside DATA_DIR)"
     )
     parser.add_argument("--errors", action="store_true", help="list every miss and false hit")
+    parser.add_argument("--ner", type=Path, help="the ner folder (default: ner beside DATA_DIR)")
     args = parser.parse_args(argv)
 
     started = time.perf_counter()
@@ -157,6 +220,8 @@ def main(argv: list[str] | None = None) -> int:
     for title, name, folder, root, names_only in sets:
         gold = gold_documents(root, f"entities_gold_{name}.json", folder=folder)
         evaluate(title, gold, args.errors, names_only=names_only)
+
+    conll_style(args.ner or args.data_dir.parent / "ner")
 
     per_article, per_800 = [], []
     for article in library.articles:

@@ -338,8 +338,9 @@ def _nationalities_in_runs(candidates: list[Candidate]) -> list[Candidate]:
     return found
 
 
-def find_entities(article: Article) -> ArticleEntities:
-    """Every entity mention in the article's blocks, typed, with canonical names."""
+def find_entities(article: Article, back_off: bool = True) -> ArticleEntities:
+    """Every entity mention in the article's blocks, typed, with canonical names; with
+    `back_off`, the tagger's names where the rules found none (tagger.py)."""
     figures: list[Mention] = []
     candidates: list[Candidate] = []
     for block_index, block in enumerate(article.blocks):
@@ -361,5 +362,50 @@ def find_entities(article: Article) -> ArticleEntities:
         for c in candidates
         if c.type is not None
     ]
+    if back_off:
+        mentions += _tagged(article, mentions)
     mentions.sort(key=lambda m: (m.block, m.start))
     return ArticleEntities(tuple(mentions))
+
+
+_TAGGED_TYPES = {"PER": EntityType.PERSON, "ORG": EntityType.ORG, "LOC": EntityType.GPE}
+
+
+def _never_a_name_here(text: str, kind: str) -> bool:
+    """What the rules decided is no person, organisation or country-like place, whatever the
+    tagger reads: events ("London Marathon"), rivers, stations and other features (the
+    tagger's LOC is wider than GPE), continents and seas."""
+    last = text.split()[-1]
+    if last in EVENT_CUES or text in NON_GPE_PLACES:
+        return True
+    return kind != "ORG" and last in FEATURE_CUES
+
+
+def _tagged(article: Article, found: list[Mention]) -> list[Mention]:
+    """The tagger's names that no rule mention (nor figure) overlaps. A surname alone reads as
+    the full name the article gives elsewhere, as the rules read it."""
+    from summarise.entities.tagger import CONFIDENT, lowered, spans, tag, tokens
+
+    people = [m.name for m in found if m.type is EntityType.PERSON and " " in m.name]
+    by_block: dict[int, list[tuple[int, int]]] = {}
+    for m in found:
+        by_block.setdefault(m.block, []).append((m.start, m.end))
+    added: list[Mention] = []
+    blocks = [tokens(block.text) for block in article.blocks]
+    lower = lowered([w for words in blocks for w, _, _ in words])
+    for index, (block, words) in enumerate(zip(article.blocks, blocks, strict=True)):
+        if not words:
+            continue
+        taken = by_block.get(index, [])
+        for first, after, kind, margin in spans(*tag([w for w, _, _ in words], lower=lower)):
+            start, end = words[first][1], words[after - 1][2]
+            if margin < CONFIDENT or overlaps(start, end, taken):
+                continue
+            text = block.text[start:end]
+            if _never_a_name_here(text, kind):
+                continue
+            name = text
+            if kind == "PER" and " " not in text:
+                name = next((p for p in people if p.endswith(" " + text)), text)
+            added.append(Mention(index, start, end, _TAGGED_TYPES[kind], name, text))
+    return added

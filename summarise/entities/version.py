@@ -5,4 +5,4 @@ whenever find_entities() gives different mentions for the same text: search inde
 analyses made by an older recogniser are then rebuilt.
 """
 
-RECOGNISER_VERSION = 6
+RECOGNISER_VERSION = 7
