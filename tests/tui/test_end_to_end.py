@@ -27,7 +27,9 @@ COMMAND = Path(sys.executable).with_name("newsbrief")
 class Terminal:
     def __init__(self, data_dir: Path, width: int = 100, height: int = 30, args: str = "") -> None:
         self.session = f"nb-{uuid.uuid4().hex[:8]}"
-        env = f"NEWSBRIEF_DATA_DIR={data_dir} TERM=xterm-256color"
+        # Textual sizes itself from COLUMNS/LINES when they are set, and pytest's
+        # process can hand down 80x24 to the tmux server it starts.
+        env = f"NEWSBRIEF_DATA_DIR={data_dir} TERM=xterm-256color COLUMNS={width} LINES={height}"
         subprocess.run(
             [
                 TMUX,
