@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -28,7 +28,10 @@ from summarise.readers import LoadProblem
 # Analysis, stories and search are imported when first used: `newsbrief list` needs none.
 if TYPE_CHECKING:
     from summarise.briefing.stories import Story
+    from summarise.briefing.update import Known
     from summarise.library.analysis import AnalysisCache
+    from summarise.library.state import Followed
+    from summarise.search.following import Found
     from summarise.search.index import Hit, SearchIndex
 
 Progress = Callable[[str, int, int], None]
@@ -125,8 +128,9 @@ class Briefed:
     """A briefing and what it was made from."""
 
     briefing: Briefing
-    articles: int  # articles briefed
+    articles: int  # articles briefed (in an update, the new ones)
     copies: int  # further copies of those articles, folded into them
+    told: list[str] = field(default_factory=list)  # their ids
 
     def status(self) -> str:
         """ "briefed 497 articles (6 copies): 54 cited, 471 words"."""
@@ -147,16 +151,34 @@ def brief_entries(
     cache: AnalysisCache | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    known: Known | None = None,
 ) -> Briefed:
-    """The briefing of these articles (a library's scope, or what the reader's list shows).
-    Raises BriefingError when there is nothing to brief."""
+    """The briefing of these articles (a library's scope, or what the reader's list shows);
+    with `known`, an update: only what is new to a reader who knows those. Raises
+    BriefingError when there is nothing to brief (NothingNew when nothing is new)."""
     from summarise.briefing.build import brief
     from summarise.library.analysis import Analyses
 
     analyses = Analyses(fetch, cache, jobs, _stage(progress, "articles analysed"))
-    briefing = brief(entries, analyses, words, stories)
-    copies = sum(len(getattr(e, "copies", ())) for e in entries)
-    return Briefed(briefing, len(entries), copies)
+    briefing = brief(entries, analyses, words, stories, known)
+    told = [e for e in entries if known is None or not known.knows(e)]
+    copies = sum(len(getattr(e, "copies", ())) for e in told)
+    return Briefed(briefing, len(told), copies, [e.id for e in told])
+
+
+def known_before(when: str) -> Known:
+    """An update since WHEN (24h, 7d, a date): the articles dated before it are known."""
+    from summarise.briefing.update import Known
+
+    day = parse_when(when).isoformat()
+    return Known(before=day, label=f"articles dated before {day}")
+
+
+def known_articles(ids: set[str]) -> Known:
+    """An update for a reader who has read (or been briefed on) these articles."""
+    from summarise.briefing.update import Known
+
+    return Known(ids=frozenset(ids), label=f"{len(ids):,} articles you have read or been told")
 
 
 def brief_library(
@@ -167,12 +189,18 @@ def brief_library(
     stories: int | None = None,
     jobs: int | None = None,
     progress: Progress | None = None,
+    known: Known | None = None,
+    following: Followed | None = None,
 ) -> Briefed:
     """The briefing of a library's scope, as `newsbrief brief` writes it and the reader's `B`
-    shows it for the same articles."""
+    shows it for the same articles; with `known`, an update briefing; with `following`, of
+    the articles a followed name or search finds."""
     from summarise.library.analysis import AnalysisCache
 
     entries = entries_in_scope(catalogue, scope, jobs, progress)
+    if following is not None:
+        found = find_followed(catalogue, following, jobs=jobs, progress=progress)
+        entries = matching(entries, found.ids)
     if not entries:
         raise BriefingError("no articles to brief")
     with AnalysisCache.default() as cache:
@@ -184,6 +212,7 @@ def brief_library(
             cache=cache,
             jobs=jobs,
             progress=progress,
+            known=known,
         )
 
 
@@ -220,6 +249,22 @@ def stories_of_library(
             entries, catalogue.articles, cache=cache, jobs=jobs, progress=progress
         )
     return found, entries
+
+
+def find_followed(
+    catalogue: Catalogue,
+    followed: Followed,
+    *,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+) -> Found:
+    """The articles a followed name or search finds in the library now."""
+    from summarise.library.analysis import Analyses, AnalysisCache
+    from summarise.search import following
+
+    with indexed(catalogue, jobs, progress) as (index, _), AnalysisCache.default() as cache:
+        analyses = Analyses(catalogue.articles, cache, jobs, _stage(progress, "articles analysed"))
+        return following.find_followed(index, followed, analyses.profiles)
 
 
 def search_library(

@@ -30,9 +30,11 @@ from summarise.briefing.model import (
     StoryLine,
 )
 from summarise.briefing.numbering import number_sources
-from summarise.briefing.points import Candidate, candidates, select, supporters
+from summarise.briefing.points import Background, Candidate, candidates, select, supporters
 from summarise.briefing.sections import Claim, QuoteFound, disagreements, figures, names, quotes
 from summarise.briefing.stories import STORIES_VERSION, Story, StoryItem, find_stories
+from summarise.briefing.timeline import Event, timeline
+from summarise.briefing.update import Developing, Known, NothingNew, new_stories, split
 from summarise.entities.aliases import resolve_aliases
 from summarise.language.datelines import strip_dateline
 from summarise.language.headlines import shorten
@@ -55,6 +57,9 @@ MAX_PEOPLE, MAX_ORGANISATIONS = 8, 6
 TOP_STORIES, MORE_STORIES = 5, 8
 # A story's reports are analysed, newest first, up to this many (see points.STORY_ARTICLES).
 STORY_ARTICLES = 60
+# Known articles of any story that an update's points are checked against, the newest first:
+# a day or two of a busy library's reading.
+RECENT_KNOWN = 300
 # Articles listed as covering a story; more are counted, not listed.
 COVERING_SHOWN = 8
 # Headlines longer than this many words are cut at a word.
@@ -93,39 +98,81 @@ def brief(
     analyses: Analyses,
     words: int = DEFAULT_WORDS,
     top_stories: int | None = None,
+    known: Known | None = None,
 ) -> Briefing:
-    """The briefing for a library's entries, in about `words` words (sources not counted)."""
+    """The briefing for a library's entries, in about `words` words (sources not counted).
+    With `known`, an update briefing: only what is new to a reader who knows those articles
+    (update.py)."""
     if not entries:
         raise BriefingError("no articles to brief")
     words = max(MIN_WORDS, words)
-    profiles = analyses.profiles([e.id for e in entries])
-    found = stories_of(entries, profiles, analyses.cache)
+    everything = entries
+    earlier_of: dict[str, Developing] = {}
+    earlier: list[Listed] = []
+    if known is not None:
+        entries, earlier = split(everything, known)
+        if not entries:
+            raise NothingNew(f"nothing new: every article is one of the {known.label}")
+        grouped = [*entries, *earlier]
+        profiles = analyses.profiles([e.id for e in grouped])
+        developing = new_stories(
+            stories_of(grouped, profiles, analyses.cache),
+            {e.id for e in entries},
+            {e.id: e.date for e in grouped},
+            {e.id: e.source for e in grouped},
+            {e.id: headline(e.title) for e in grouped},
+        )
+        found = [d.story for d in developing]
+        earlier_of = {d.story.id: d for d in developing}
+        profiles = {e.id: profiles[e.id] for e in entries if e.id in profiles}
+    else:
+        profiles = analyses.profiles([e.id for e in entries])
+        found = stories_of(entries, profiles, analyses.cache)
     count = top_stories if top_stories is not None else TOP_STORIES
     top, rest = found[:count], found[count : count + MORE_STORIES]
-    # A story's reports are analysed newest first, up to STORY_ARTICLES of them.
+    # A story's reports are analysed newest first, up to STORY_ARTICLES of them; in an update,
+    # its earlier reports too, as what the reader knew.
     wanted = {s.id: list(s.article_ids[-STORY_ARTICLES:]) for s in top}
-    full = analyses.full([i for ids in wanted.values() for i in ids])
-    if not any(a.sentences for a in full.values()):
+    before = {
+        s.id: earlier_of[s.id].earlier[-STORY_ARTICLES:] if s.id in earlier_of else [] for s in top
+    }
+    # What a point must not repeat: the told stories' earlier reports, and the newest known
+    # articles of any story (the grouping may have told a related report apart).
+    recent = [e.id for e in earlier[-RECENT_KNOWN:]] if known is not None else []
+    full = analyses.full([i for ids in (*wanted.values(), *before.values(), recent) for i in ids])
+    if not any(full[i].sentences for ids in wanted.values() for i in ids if i in full):
         raise BriefingError("the articles have no sentences to brief")
 
     taken: set[tuple[str, int]] = set()
-    told = _tell(top, wanted, full, int(words * SHARE_POINTS), taken)
+    background = None
+    if known is not None:
+        seen = dict.fromkeys([*recent, *(i for s in top for i in before[s.id])])
+        background = Background([full[i] for i in seen if i in full])
+    told = _tell(top, wanted, full, int(words * SHARE_POINTS), taken, background)
     told_analyses = [full[i] for t in told for i in wanted[t.story.id] if i in full]
     story_of = {i: t.story.id for t in told for i in wanted[t.story.id]}
     by_story = {t.story.id: [full[i] for i in wanted[t.story.id] if i in full] for t in told}
     figure_points = [
         (c, supporters(c, by_story[story_of[c.article_id]]))
         for c in figures(told_analyses, MAX_FIGURES, int(words * SHARE_FIGURES), taken)
+        if background is None or not background.repeats(c.text)
     ]
     prominence: Counter[str] = Counter()
     for profile in profiles.values():
         prominence.update(name for name, _ in profile.people)
     said = quotes(told_analyses, prominence, MAX_QUOTES, int(words * SHARE_QUOTES))
     aliases = name_aliases(profiles.values())
-    dates = {e.id: e.date for e in entries}
+    dates = {e.id: e.date for e in everything}
     clashes = [c for t in told for c in disagreements(by_story[t.story.id], aliases, dates)]
     outlets = {e.source for e in entries if e.source}
-    return _assemble(
+    lines = {
+        t.story.id: timeline(
+            [full[i] for i in (*before[t.story.id], *wanted[t.story.id]) if i in full], dates
+        )
+        for t in told
+    }
+    briefing = _assemble(
+        everything,
         entries,
         told,
         rest,
@@ -138,7 +185,12 @@ def brief(
         aliases,
         outlets,
         len(found),
+        lines,
+        earlier_of,
     )
+    if known is not None:
+        briefing.known = known.label
+    return briefing
 
 
 def name_aliases(profiles: Iterable[Profile]) -> dict[str, str]:
@@ -204,6 +256,7 @@ def _tell(
     full: dict[str, ArticleAnalysis],
     budget: int,
     taken: set[tuple[str, int]],
+    background: Background | None,
 ) -> list[_Told]:
     weight = sum(s.importance for s in top) or 1.0
     told = []
@@ -212,7 +265,14 @@ def _tell(
         # Words and points follow importance: a story most of the library reports gets most.
         share = story.importance / weight
         limit = max(1, min(MAX_POINTS, round(MAX_POINTS * share)))
-        chosen = select(candidates(analyses), analyses, limit, math.floor(budget * share), taken)
+        chosen = select(
+            candidates(analyses),
+            analyses,
+            limit,
+            math.floor(budget * share),
+            taken,
+            background,
+        )
         points = [(c, supporters(c, analyses)) for c in chosen]
         cited = {c.article_id for c, _ in points} | {a for _, sup in points for a, _ in sup}
         covering = [i for i in reversed(story.article_ids) if i not in cited]
@@ -227,6 +287,7 @@ def _point(candidate: Candidate, support: list[tuple[str, int]]) -> Point:
 
 
 def _assemble(
+    everything: Sequence[Listed],
     entries: Sequence[Listed],
     told: list[_Told],
     rest: Sequence[Story],
@@ -239,6 +300,8 @@ def _assemble(
     aliases: dict[str, str],
     outlets: set[str],
     story_count: int,
+    lines: dict[str, list[Event]],
+    earlier_of: dict[str, Developing],
 ) -> Briefing:
     stories = [
         StoryBrief(
@@ -251,12 +314,14 @@ def _assemble(
             first=t.story.first,
             last=t.story.last,
             article_ids=list(reversed(t.story.article_ids)),
+            earlier=len(earlier_of[t.story.id].earlier) if earlier_of else None,
+            earlier_since=earlier_of[t.story.id].earlier_since if earlier_of else None,
         )
         for t in told
     ]
     briefing = Briefing(
         title=_title(told, entries, story_count),
-        scope=_scope(entries),
+        scope=_scope(entries, new=bool(earlier_of) or len(everything) != len(entries)),
         key_points=[p for s in stories for p in s.points],
         stories=stories,
         more_stories=[
@@ -279,10 +344,11 @@ def _assemble(
     _trim(briefing, told, said, clashes, words)
     number_sources(
         briefing,
-        {e.id: e for e in entries},
+        {e.id: e for e in everything},
         said,
         clashes,
         [t.covering[:COVERING_SHOWN] for t in told],
+        [lines[t.story.id] for t in told],
     )
     return briefing
 
@@ -341,7 +407,7 @@ def _title(told: list[_Told], entries: Sequence[Listed], stories: int) -> str:
     return "Briefing: " + said
 
 
-def _scope(entries: Sequence[Listed]) -> str:
+def _scope(entries: Sequence[Listed], new: bool = False) -> str:
     outlets = sorted({e.source for e in entries if e.source})
     unnamed = sum(1 for e in entries if not e.source)
     parts = list(outlets[:4])
@@ -353,6 +419,9 @@ def _scope(entries: Sequence[Listed]) -> str:
     undated = len(entries) - len(dates)
     when = (f"{dates[0]} to {dates[-1]}" if dates[0] != dates[-1] else dates[0]) if dates else ""
     if undated:
-        when = f"{when}, {undated} undated" if when else "undated"
-    noun = "article" if len(entries) == 1 else "articles"
+        # An update counts an undated article as new: nothing says the reader knew it.
+        counted = "undated" if undated == len(entries) else f"{undated} undated"
+        undated_said = counted + (", counted as new" if new else "")
+        when = f"{when}, {undated_said}" if when else undated_said
+    noun = ("new " if new else "") + ("article" if len(entries) == 1 else "articles")
     return f"{len(entries):,} {noun} · {', '.join(parts)} · {when}"

@@ -73,6 +73,16 @@ class Disagreement:
         return f"Sources differ on who is {self.subject}: {claims}."
 
 
+@dataclass(frozen=True, slots=True)
+class TimelineLine:
+    """One event of a story's timeline: the day, the sentence that reports it, its sources."""
+
+    date: str  # YYYY-MM-DD
+    text: str
+    sources: tuple[int, ...]
+    refs: tuple[SentenceRef, ...] = ()
+
+
 @dataclass(slots=True)
 class StoryBrief:
     """One of the top stories: its headline, its points, and who else reports it."""
@@ -86,6 +96,22 @@ class StoryBrief:
     first: str | None
     last: str | None
     article_ids: list[str] = field(default_factory=list)  # all of them, for full coverage
+    timeline: list[TimelineLine] = field(default_factory=list)
+    # In an update briefing: how many of the story's articles the reader already knew, and
+    # the first day among them ("developing: 7 earlier articles since 1998-12-03; 3 new").
+    earlier: int | None = None
+    earlier_since: str | None = None
+
+    @property
+    def status(self) -> str | None:
+        """ "new" or "developing: ..." in an update briefing; None in any other."""
+        if self.earlier is None:
+            return None
+        if not self.earlier:
+            return "new"
+        noun = "article" if self.earlier == 1 else "articles"
+        since = f" since {self.earlier_since}" if self.earlier_since else ""
+        return f"developing: {self.earlier:,} earlier {noun}{since}; {self.count:,} new"
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,6 +139,9 @@ class Briefing:
     disagreements: list[Disagreement] = field(default_factory=list)
     sources: list[Source] = field(default_factory=list)
     word_budget: int = DEFAULT_WORDS
+    # An update briefing tells only what is new: what the reader knew, in words ("articles
+    # before 1998-12-03", "the 40 articles you have read or been briefed on"), else None.
+    known: str | None = None
 
     def body_words(self) -> int:
         """Words on the page above the source list: what the budget limits."""

@@ -10,9 +10,17 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 
-from summarise.briefing.model import Briefing, Disagreement, Quote, Source
+from summarise.briefing.model import (
+    Briefing,
+    Disagreement,
+    Quote,
+    SentenceRef,
+    Source,
+    TimelineLine,
+)
 from summarise.briefing.model import Claim as Side
 from summarise.briefing.sections import Claim, QuoteFound
+from summarise.briefing.timeline import Event
 from summarise.library.listing import Listed
 
 
@@ -22,6 +30,7 @@ def number_sources(
     said: Sequence[QuoteFound],
     clashes: Sequence[Claim],
     covering: Sequence[Sequence[str]],
+    timelines: Sequence[Sequence[Event]] = (),
 ) -> None:
     order: dict[str, int] = {}
 
@@ -32,6 +41,16 @@ def number_sources(
         cited = [number(r.article_id) for p in story.points for r in p.refs]
         story.covering = [number(i) for i in others]
         story.articles = list(dict.fromkeys([*cited, *story.covering]))
+    for story, events in zip(briefing.stories, timelines, strict=False):
+        story.timeline = [
+            TimelineLine(
+                e.date,
+                e.text,
+                tuple(sorted({number(i) for i in e.article_ids})),
+                (SentenceRef(e.article_ids[0], e.sentence),),
+            )
+            for e in events
+        ]
     for point in (*briefing.key_points, *briefing.key_figures):
         point.sources = sorted({number(r.article_id) for r in point.refs})
     briefing.quotes = [

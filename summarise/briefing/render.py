@@ -8,7 +8,16 @@ import re
 from pathlib import Path
 from typing import Any
 
-from summarise.briefing.model import Briefing, Named, Point, Source, StoryBrief, StoryLine, cite
+from summarise.briefing.model import (
+    Briefing,
+    Named,
+    Point,
+    Source,
+    StoryBrief,
+    StoryLine,
+    TimelineLine,
+    cite,
+)
 from summarise.plain import shown_path, wrap
 
 FORMATS = ("md", "txt", "html", "json")
@@ -20,6 +29,7 @@ SECTION_TITLES = {
     "names": "People and organisations",
     "differ": "Where sources differ",
     "sources": "Sources",
+    "timeline": "Timeline",
 }
 
 
@@ -30,9 +40,15 @@ def _names_line(named: list[Named]) -> str:
 
 
 def story_meta(story: StoryBrief) -> str:
-    """ "5 articles · Reuters, AP · 2026-01-13 to 2026-01-15" """
+    """ "5 articles · Reuters, AP · 2026-01-13 to 2026-01-15"; in an update, "New · 3
+    articles · ..." or "Developing: 7 earlier articles since 1998-12-03; 3 new · ..." """
     noun = "article" if story.count == 1 else "articles"
     parts = [f"{story.count:,} {noun}"]
+    if status := story.status:
+        if status == "new":
+            parts.insert(0, "New")
+        else:
+            parts = [status[:1].upper() + status[1:]]
     if story.outlets:
         shown = ", ".join(story.outlets[:3])
         more = len(story.outlets) - 3
@@ -41,6 +57,17 @@ def story_meta(story: StoryBrief) -> str:
         same = story.first == story.last or not story.last
         parts.append(story.first if same else f"{story.first} to {story.last}")
     return " · ".join(parts)
+
+
+def known_line(b: Briefing) -> str:
+    """What an update briefing leaves out ("" for any other briefing)."""
+    if not b.known:
+        return ""
+    return f"What is new: nothing the {b.known} said is repeated."
+
+
+def timeline_line(line: TimelineLine) -> str:
+    return f"{line.date} {line.text} {cite(line.sources)}"
 
 
 def covering_line(story: StoryBrief) -> str:
@@ -91,12 +118,20 @@ def md_escape(text: str) -> str:
 
 def to_markdown(b: Briefing) -> str:
     out = [f"# {md_escape(b.title)}", "", f"*{md_escape(b.scope)}*", ""]
+    if known := known_line(b):
+        out += [f"*{md_escape(known)}*", ""]
     out += [f"## {SECTION_TITLES['points']}"]
     for story in b.stories:
         out += ["", f"### {md_escape(story.title)}", "", f"*{md_escape(story_meta(story))}*", ""]
         out += [f"- {md_escape(p.text)} {cite(p.sources)}" for p in story.points]
         if covering := covering_line(story):
             out += ["", covering]
+        if story.timeline:
+            out += ["", f"**{SECTION_TITLES['timeline']}**", ""]
+            out += [
+                f"- {line.date}: {md_escape(line.text)} {cite(line.sources)}"
+                for line in story.timeline
+            ]
     if b.more_stories:
         out += ["", f"## {SECTION_TITLES['more']}", ""]
         out += [f"- {md_escape(story_line(line))}" for line in b.more_stories]
@@ -143,7 +178,10 @@ def _wrap(text: str, first: str = "", rest: str | None = None) -> list[str]:
 
 
 def to_text(b: Briefing) -> str:
-    out = _wrap(b.title.upper()) + _wrap(b.scope) + [""]
+    out = _wrap(b.title.upper()) + _wrap(b.scope)
+    if known := known_line(b):
+        out += _wrap(known)
+    out.append("")
 
     def heading(name: str) -> None:
         title = SECTION_TITLES[name]
@@ -163,6 +201,12 @@ def to_text(b: Briefing) -> str:
             out.extend(_wrap(f"{p.text} {cite(p.sources)}", "   * ", "     "))
         if covering := covering_line(story):
             out.extend(_wrap(covering, "   "))
+        if story.timeline:
+            out.append(f"   {SECTION_TITLES['timeline']}:")
+            for event in story.timeline:
+                out.extend(
+                    _wrap(f"{event.text} {cite(event.sources)}", f"   {event.date}  ", " " * 15)
+                )
     if b.more_stories:
         out.append("")
         heading("more")
@@ -216,6 +260,8 @@ blockquote { margin: .3em 0 .3em .8em; padding-left: .6em; border-left: 3px soli
 h3 { font-size: 1.02em; margin: .7em 0 .05em; }
 .meta, .covering { color: #555; font-size: .85em; margin: 0 0 .2em; }
 .differ li { color: #8a3b00; }
+.timeline { list-style: none; padding-left: .4em; font-size: .92em; }
+.timeline .date { font: .85em Helvetica, Arial, sans-serif; color: #555; margin-right: .4em; }
 ol.sources { font-size: .82em; color: #333; padding-left: 1.6em; }
 ol.sources .path { color: #777; word-break: break-all; }
 /* Last, so that it wins over the screen rules above. */
@@ -245,13 +291,24 @@ def to_html(b: Briefing) -> str:
         f"<title>{e(b.title)}</title><style>{_CSS}</style></head><body>",
         f"<h1>{e(b.title)}</h1>",
         f'<p class="scope">{e(b.scope)}</p>',
-        f"<h2>{SECTION_TITLES['points']}</h2>",
     ]
+    if known := known_line(b):
+        parts.append(f'<p class="scope">{e(known)}</p>')
+    parts.append(f"<h2>{SECTION_TITLES['points']}</h2>")
     for story in b.stories:
         parts.append(f"<h3>{e(story.title)}</h3>")
         parts.append(f'<p class="meta">{e(story_meta(story))}</p>{points(story.points)}')
         if covering := covering_line(story):
             parts.append(f'<p class="covering">{e(covering)}</p>')
+        if story.timeline:
+            rows = "".join(
+                f'<li><span class="date">{e(line.date)}</span> {e(line.text)}'
+                f"{cited(line.sources)}</li>"
+                for line in story.timeline
+            )
+            parts.append(
+                f'<p class="meta">{SECTION_TITLES["timeline"]}</p><ul class="timeline">{rows}</ul>'
+            )
     if b.more_stories:
         rows = "".join(f"<li>{e(story_line(line))}</li>" for line in b.more_stories)
         parts.append(f"<h2>{SECTION_TITLES['more']}</h2><ul>{rows}</ul>")
@@ -312,6 +369,7 @@ def to_data(b: Briefing) -> dict[str, Any]:
     return {
         "title": b.title,
         "scope": b.scope,
+        "known": b.known,
         "word_budget": b.word_budget,
         "words": b.body_words(),
         "key_points": [point(p) for p in b.key_points],
@@ -325,6 +383,20 @@ def to_data(b: Briefing) -> dict[str, Any]:
                 "outlets": story.outlets,
                 "first": story.first,
                 "last": story.last,
+                "status": story.status,
+                "earlier": story.earlier,
+                "earlier_since": story.earlier_since,
+                "timeline": [
+                    {
+                        "date": line.date,
+                        "text": line.text,
+                        "sources": list(line.sources),
+                        "sentences": [
+                            {"article_id": r.article_id, "sentence": r.sentence} for r in line.refs
+                        ],
+                    }
+                    for line in story.timeline
+                ],
             }
             for story in b.stories
         ],

@@ -229,7 +229,7 @@ def find_stories(items: Sequence[StoryItem], join_at: float = JOIN_AT) -> list[S
     vectors, common = _vectors(items)
     groups = _average_link(len(items), _neighbours(vectors, common, items), join_at)
     stories = [_story(items, vectors, group) for group in groups]
-    _rank(stories)
+    rank(stories)
     return stories
 
 
@@ -261,7 +261,7 @@ def _story(items: Sequence[StoryItem], vectors: list[dict[str, float]], group: l
 RECENCY_HALF_LIFE_DAYS = 7.0
 
 
-def _rank(stories: list[Story]) -> None:
+def rank(stories: list[Story]) -> None:
     newest = max((day for s in stories if (day := _day(s.last)) is not None), default=None)
     for story in stories:
         age = RECENCY_HALF_LIFE_DAYS

@@ -1,4 +1,5 @@
-"""The user's reading state: read marks, bookmarks and settings, in SQLite.
+"""The user's reading state: read marks, bookmarks, settings, what `brief --new` has told, and
+the people and searches followed, in SQLite.
 
 Every change is its own committed transaction in WAL mode, so a crash or kill -9 loses at most
 the change in flight. A file that cannot be read is moved aside, never deleted (see sqlite.py),
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import json
 import time
+from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 from typing import Any
@@ -22,6 +24,10 @@ _SCHEMA = """
 CREATE TABLE IF NOT EXISTS read_marks (article_id TEXT PRIMARY KEY, read_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS bookmarks (article_id TEXT PRIMARY KEY, added_at REAL NOT NULL);
 CREATE TABLE IF NOT EXISTS settings (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS told (article_id TEXT PRIMARY KEY, told_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS follows (
+    name TEXT PRIMARY KEY, kind TEXT NOT NULL, added_at REAL NOT NULL
+);
 """
 # The state is small, so a full check on opening costs nothing and finds damage early.
 _CHECK = "PRAGMA quick_check"
@@ -69,6 +75,17 @@ _TYPES: dict[Setting, tuple[type, ...]] = {
     Setting.UNREAD_ONLY: (bool,),
     Setting.AUTO_REFRESH: (int,),
 }
+
+
+FOLLOW_KINDS = ("name", "query")
+
+
+@dataclass(frozen=True, slots=True)
+class Followed:
+    """A person or organisation ("name"), or a search ("query"), followed like a feed."""
+
+    name: str
+    kind: str
 
 
 class StateStore(Closing):
@@ -123,6 +140,45 @@ class StateStore(Closing):
                     )
         except StorageError as exc:
             self._not_saved(exc)
+
+    def told_ids(self) -> set[str]:
+        """Articles an earlier `brief --new` briefed: the next one starts after them."""
+        return {row[0] for row in self._db.read("SELECT article_id FROM told")}
+
+    def add_told(self, article_ids: list[str]) -> None:
+        now = time.time()
+        try:
+            with self._db.transaction() as db:
+                db.executemany(
+                    "INSERT OR IGNORE INTO told VALUES (?, ?)", [(i, now) for i in article_ids]
+                )
+        except StorageError as exc:
+            self._not_saved(exc)
+
+    def last_told(self) -> float | None:
+        rows = self._db.read("SELECT MAX(told_at) FROM told")
+        return float(rows[0][0]) if rows and rows[0][0] is not None else None
+
+    def follows(self) -> list[Followed]:
+        """What the user follows, in the order they followed it."""
+        rows = self._db.read("SELECT name, kind FROM follows ORDER BY added_at, name")
+        return [Followed(str(name), str(kind)) for name, kind in rows if kind in FOLLOW_KINDS]
+
+    def follow(self, name: str, kind: str) -> bool:
+        """Follow a name or a search; False when it was already followed."""
+        if kind not in FOLLOW_KINDS:
+            raise ValueError(kind)
+        if any(f.name == name for f in self.follows()):
+            return False
+        self._write("INSERT OR REPLACE INTO follows VALUES (?, ?, ?)", (name, kind, time.time()))
+        return True
+
+    def unfollow(self, name: str) -> bool:
+        """Stop following; False when nothing of that name was followed."""
+        if not any(f.name == name for f in self.follows()):
+            return False
+        self._write("DELETE FROM follows WHERE name = ?", (name,))
+        return True
 
     def bookmark_ids(self) -> set[str]:
         return {row[0] for row in self._db.read("SELECT article_id FROM bookmarks")}

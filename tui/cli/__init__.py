@@ -21,6 +21,7 @@ from tui.cli.common import EXIT_FAILED, EXIT_USAGE, UsageError, warn
 from tui.cli.feeds import add_parsers as add_feed_parsers
 from tui.cli.feeds import cmd_feeds, cmd_refresh
 from tui.cli.fetching import cmd_fetch
+from tui.cli.following import cmd_follow, cmd_unfollow
 from tui.cli.reading import cmd_entities, cmd_list, cmd_read, cmd_show, cmd_summary
 from tui.cli.searching import cmd_search
 from tui.cli.settings import add_parsers as add_config_parsers
@@ -139,12 +140,44 @@ def build_parser() -> argparse.ArgumentParser:
         "--limit", "-n", type=_positive_int, default=20, metavar="N", help="stories listed"
     )
     for sub in (brief, stories):
-        sub.add_argument("--since", metavar="WHEN", help="24h, 7d, 2w, 3m or a date (2026-11-01)")
+        since = "24h, 7d, 2w, 3m or a date (2026-11-01)"
+        if sub is brief:
+            since = f"an update: what is new since WHEN ({since}), nothing earlier articles said"
+        sub.add_argument("--since", metavar="WHEN", help=since)
         sub.add_argument("--until", metavar="WHEN", help="as --since; undated articles are kept")
         sub.add_argument("--query", "-q", metavar="QUERY", help="only articles a search finds")
     brief.add_argument(
         "--stories", "-s", type=_positive_int, metavar="N", help="top stories told (default 5)"
     )
+    brief.add_argument(
+        "--new",
+        action="store_true",
+        help="only what is new: leaves out what you have read in the reader or were told by an "
+        "earlier brief --new",
+    )
+    brief.add_argument(
+        "--mark-read",
+        action="store_true",
+        help="with --new: mark the articles briefed read (a digest never does unless asked)",
+    )
+    brief.add_argument(
+        "--follow",
+        metavar="NAME",
+        help="only the articles a followed name or search finds (see newsbrief follow)",
+    )
+
+    follow = commands.add_parser(
+        "follow", help="follow a person, organisation or search like a feed"
+    )
+    follow.add_argument(
+        "name", nargs="?", metavar="NAME", help='a person or organisation ("Carney")'
+    )
+    follow.add_argument("--query", metavar="QUERY", help="follow a search ('tariffs AND canola')")
+    follow.add_argument("--list", action="store_true", help="what you follow, with unread counts")
+    follow.add_argument("paths", nargs="*", type=Path, metavar="PATH", default=[])
+    follow.add_argument("--json", action="store_true", help="machine-readable output (--list)")
+    unfollow = commands.add_parser("unfollow", help="stop following a name or search")
+    unfollow.add_argument("name", metavar="NAME")
 
     fetch = commands.add_parser("fetch", help="download articles and feeds into a library")
     fetch.add_argument("urls", nargs="+", metavar="URL")
@@ -169,7 +202,7 @@ def build_parser() -> argparse.ArgumentParser:
             metavar="PATH",
             help="where to look an id up (default: the sample articles); repeatable",
         )
-    for sub in (read, listing, show, summary, entities, search, brief, stories):
+    for sub in (read, listing, show, summary, entities, search, brief, stories, follow):
         sub.add_argument(
             "--jobs",
             "-j",
@@ -194,6 +227,8 @@ COMMANDS = {
     "search": cmd_search,
     "brief": cmd_brief,
     "stories": cmd_stories,
+    "follow": cmd_follow,
+    "unfollow": cmd_unfollow,
     "fetch": cmd_fetch,
     "feeds": cmd_feeds,
     "refresh": cmd_refresh,
