@@ -178,7 +178,7 @@ def known_articles(ids: set[str]) -> Known:
     """An update for a reader who has read (or been briefed on) these articles."""
     from summarise.briefing.update import Known
 
-    return Known(ids=frozenset(ids), label=f"{len(ids):,} articles you have read or been told")
+    return Known(ids=frozenset(ids), label="articles you have read or were told about")
 
 
 def brief_library(
@@ -265,6 +265,18 @@ def find_followed(
     with indexed(catalogue, jobs, progress) as (index, _), AnalysisCache.default() as cache:
         analyses = Analyses(catalogue.articles, cache, jobs, _stage(progress, "articles analysed"))
         return following.find_followed(index, followed, analyses.profiles)
+
+
+def find_follows(
+    index: SearchIndex, fetch: Fetch, follows: Sequence[Followed], *, jobs: int | None = None
+) -> list[Found]:
+    """What each follow finds, with an index already open (the reader's)."""
+    from summarise.library.analysis import Analyses, AnalysisCache
+    from summarise.search import following
+
+    with AnalysisCache.default() as cache:
+        profiles = Analyses(fetch, cache, jobs).profiles
+        return [following.find_followed(index, f, profiles) for f in follows]
 
 
 def search_library(

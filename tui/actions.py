@@ -122,6 +122,9 @@ ACTIONS: tuple[Action, ...] = _rows(
      True),
     ("briefing", "B", "briefing", "Briefing", "Briefing of the articles in the list", "Library",
      APP, _L, None, True),
+    ("whats-new", "W", "whats_new", "What's new",
+     "What's new: a briefing of what you have not read, new and developing stories with "
+     "timelines", "Library", APP, (), None, True),
     ("add-url", "a", "add_url", "Add URL", "Add pages or feeds by URL", "Library", READER, _L, None,
      True),
     ("refresh-feeds", "R", "refresh_feeds", "Refresh", "Refresh every feed you follow",

@@ -137,6 +137,26 @@ class NewsbriefApp(App[None]):
         )
         self.push_screen(screen, self._briefed)
 
+    def action_whats_new(self) -> None:
+        """An update briefing of the whole library for what you have not read (nor been told by
+        `brief --new`): new and developing stories, each with its timeline."""
+        entries = self.article_list.everything
+        if not entries or self.service.catalogue is None:
+            self.notify("No articles yet", severity="warning")
+            return
+        from summarise.usecases import known_articles
+        from tui.screens.briefing import BriefingScreen
+
+        known = known_articles(self.store.read_ids() | self.store.told_ids())
+        screen = BriefingScreen(
+            entries,
+            self.service.catalogue.articles,
+            self._analysis_cache,
+            keymap=self.config.keys,
+            known=known,
+        )
+        self.push_screen(screen, self._briefed)
+
     def _briefed(self, article_id: str | None) -> None:
         if article_id is not None:  # chosen from a story's coverage
             self.reader.post_message(OpenArticle(article_id))

@@ -125,12 +125,13 @@ def filter_articles(articles: Sequence[L], query: str) -> list[L]:
 
 @dataclass(frozen=True, slots=True)
 class View:
-    """Which articles the list shows before any filter: all, unread, bookmarked, or one
-    feed's (the articles in its folder)."""
+    """Which articles the list shows before any filter: all, unread, bookmarked, one feed's
+    (the articles in its folder), or those a followed name or search finds (`ids`)."""
 
-    kind: str = "all"  # "all", "unread", "bookmarks" or "folder"
+    kind: str = "all"  # "all", "unread", "bookmarks", "folder" or "ids"
     folder: str | None = None
     label: str = "All articles"
+    ids: frozenset[str] = frozenset()
 
 
 ALL = View()
@@ -147,6 +148,8 @@ def in_view(
         return [a for a in articles if a.id in bookmark_ids]
     if view.kind == "folder" and view.folder is not None:
         return [a for a in articles if _folder_of(a) == view.folder]
+    if view.kind == "ids":
+        return [a for a in articles if a.id in view.ids]
     return list(articles)
 
 

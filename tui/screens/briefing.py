@@ -24,6 +24,7 @@ from summarise.article import Article
 from summarise.briefing.build import Briefing, BriefingError
 from summarise.briefing.model import StoryBrief, StoryLine
 from summarise.briefing.render import format_for, render, to_markdown
+from summarise.briefing.update import Known, NothingNew
 from summarise.feeds.saving import write_atomically
 from summarise.library.analysis import AnalysisCache
 from summarise.library.listing import Listed
@@ -110,8 +111,11 @@ class BriefingScreen(ModalScreen[str | None]):
         cache: AnalysisCache | None,
         save_dir: Path | None = None,
         keymap: Mapping[str, str] | None = None,
+        known: Known | None = None,
     ) -> None:
         super().__init__()
+        # With what the reader knows: "what's new", an update briefing of the rest.
+        self.known = known
         self.keymap = dict(keymap or {})
         self.entries = list(entries)
         self.by_id: Mapping[str, Listed] = {e.id: e for e in self.entries}
@@ -123,7 +127,8 @@ class BriefingScreen(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="briefing-box"):
             count = len(self.entries)
-            yield Static(untrusted(f"Briefing {count:,} articles…"), id="briefing-status")
+            doing = "Looking for what is new in" if self.known else "Briefing"
+            yield Static(untrusted(f"{doing} {count:,} articles…"), id="briefing-status")
             yield LoadingIndicator(id="briefing-loading")
             with Horizontal(id="briefing-body"):
                 yield OptionList(id="briefing-stories")
@@ -154,8 +159,17 @@ class BriefingScreen(ModalScreen[str | None]):
         shown = thinned(analysing)
         try:
             briefed = brief_entries(
-                self.entries, self.fetch, cache=self.cache, progress=lambda _, d, t: shown(d, t)
+                self.entries,
+                self.fetch,
+                cache=self.cache,
+                progress=lambda _, d, t: shown(d, t),
+                known=self.known,
             )
+        except NothingNew:
+            said = "Nothing new: you have read every article (or been told it by brief --new)."
+            self.app.call_from_thread(self._status, said)
+            self.post_message(self.Built(None))
+            return
         except BriefingError as exc:
             self.app.call_from_thread(self._status, f"Nothing to brief: {exc}.")
             self.post_message(self.Built(None))
@@ -173,7 +187,10 @@ class BriefingScreen(ModalScreen[str | None]):
         briefing = briefed.briefing
         self.query_one("#briefing-body").display = True
         stories = self.query_one("#briefing-stories", OptionList)
-        told = [(s.title, s.count) for s in briefing.stories]
+        told = [
+            (s.title if s.status is None else f"{s.title} ({s.status.split(':')[0]})", s.count)
+            for s in briefing.stories
+        ]
         told += [(s.title, s.count) for s in briefing.more_stories]
         stories.add_options(
             Option(_story_option(n, title, count), id=str(n - 1))

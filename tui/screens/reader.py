@@ -188,6 +188,12 @@ class ReaderScreen(Screen[None]):
         listing = self.article_list
         self.feeds.count(listing.everything, listing.read_ids, listing.bookmark_ids)
 
+    def on_library_service_indexed(self) -> None:
+        self.service.find_follows(self.store.follows())
+
+    def on_library_service_following(self, message: LibraryService.Following) -> None:
+        self.feeds.set_following(message.found)
+
     def on_feeds_pane_loaded(self, message: FeedsPane.Loaded) -> None:
         # The pane opens by itself only where there is room beside the list and the article;
         # below 120 columns it would take the list's place.

@@ -1,4 +1,5 @@
-"""The feeds pane: All, Unread, Bookmarks, then each feed you follow with its unread count.
+"""The feeds pane: All, Unread, Bookmarks, each feed you follow with its unread count, then
+each person, organisation or search you follow (`newsbrief follow`) with its unread count.
 
 Choosing a row sets the list's view. A feed whose last refreshes all failed is marked "!" with
 its last error beside it. Counts come from the list's own articles and marks (feed_counts), so
@@ -18,11 +19,19 @@ from textual.widgets.option_list import Option
 
 from summarise.feeds.subscriptions import Feed, feed_counts
 from summarise.library.listing import ALL, BOOKMARKS, UNREAD, Listed, View
+from summarise.search.following import Found
 from tui.actions import FEEDS, bindings
 from tui.untrusted import untrusted
 
 # Counts are worked out again at most this often while marks change (holding m, mark all).
 RECOUNT_DELAY = 0.3
+
+
+def _follow_label(found: Found) -> str:
+    """ "Following Carney", "Search: flood OR river"."""
+    if found.followed.kind == "query":
+        return f"Search: {found.followed.name}"
+    return f"Following {found.followed.name}"
 
 
 class FeedsPane(OptionList):
@@ -49,6 +58,7 @@ class FeedsPane(OptionList):
         self._read: set[str] = set()
         self._bookmarks: set[str] = set()
         self._pending = False
+        self.following: list[Found] = []
 
     def on_mount(self) -> None:
         self._draw()
@@ -75,11 +85,21 @@ class FeedsPane(OptionList):
 
     def _loaded(self, feeds: list[Feed]) -> None:
         self.feeds = feeds
-        self._views = [ALL, UNREAD, BOOKMARKS] + [
-            View("folder", str(f.folder), f.name) for f in feeds
+        self._rebuild()
+        self.post_message(self.Loaded(feeds))
+
+    def set_following(self, found: list[Found]) -> None:
+        """What each follow finds now (after the index is built or the library changed)."""
+        self.following = found
+        self._rebuild()
+
+    def _rebuild(self) -> None:
+        self._views = [ALL, UNREAD, BOOKMARKS]
+        self._views += [View("folder", str(f.folder), f.name) for f in self.feeds]
+        self._views += [
+            View("ids", label=_follow_label(f), ids=frozenset(f.ids)) for f in self.following
         ]
         self._draw()
-        self.post_message(self.Loaded(feeds))
 
     def count(self, articles: Sequence[Listed], read: set[str], bookmarks: set[str]) -> None:
         """The list's articles and marks changed: recount soon (once for a burst)."""
@@ -104,6 +124,9 @@ class FeedsPane(OptionList):
             count = counts.get(feed.id)
             name = ("! " if feed.failing else "") + feed.name
             rows.append((name, f"{count.unread:,}" if count else "0"))
+        for found in self.following:
+            unread = sum(1 for i in found.ids if i not in read)
+            rows.append((_follow_label(found), f"{unread:,}"))
         highlighted = self.highlighted
         self.clear_options()
         self.add_options([self._option(n, name, tally) for n, (name, tally) in enumerate(rows)])
@@ -113,7 +136,7 @@ class FeedsPane(OptionList):
     def _option(self, n: int, name: str, tally: str) -> Option:
         content = untrusted(name).truncate(max(4, self.size.width - len(tally) - 4), ellipsis=True)
         line = Content.assemble(content, " ", untrusted(tally).stylize("dim"))
-        if n >= 3 and (feed := self.feeds[n - 3]).failing and feed.last_error:
+        if 3 <= n < 3 + len(self.feeds) and (feed := self.feeds[n - 3]).failing and feed.last_error:
             line = Content.assemble(line, "\n", untrusted(f"  {feed.last_error}").stylize("dim"))
         return Option(line, id=f"view-{n}")
 

@@ -27,8 +27,10 @@ from textual.worker import Worker, get_current_worker
 from summarise.article import Article
 from summarise.library.catalogue import Catalogue, Entry
 from summarise.library.listing import Listed, default_libraries
+from summarise.library.state import Followed
 from summarise.readers import LoadProblem
 from summarise.render import PROGRESS_MIN_ITEMS
+from summarise.search.following import Found
 from summarise.search.index import SearchIndex
 from tui.messages import Progress
 from tui.widgets.article_list import StoryGroup
@@ -48,6 +50,16 @@ class LibraryService(Widget):
         def __init__(self, entries: list[Entry], final: bool) -> None:
             super().__init__()
             self.entries, self.final = entries, final
+
+    class Indexed(Message):
+        """The search index matches the library: follows can be counted."""
+
+    class Following(Message):
+        """What each followed name or search finds in the library now."""
+
+        def __init__(self, found: list[Found]) -> None:
+            super().__init__()
+            self.found = found
 
     class Grouped(Message):
         """The list's articles grouped into stories, most important first."""
@@ -105,6 +117,18 @@ class LibraryService(Widget):
         if not self._catalogued:
             self._list_again(bool(result.get("changed")))
         self.index = SearchIndex.for_library(self.roots)
+        self.post_message(self.Indexed())
+
+    @work(thread=True, exclusive=True, group="following")
+    def find_follows(self, follows: Sequence[Followed]) -> None:
+        """The articles each follow finds, from the index and the articles' names."""
+        from summarise.usecases import find_follows
+
+        index, catalogue = self.index, self.catalogue
+        if index is None or catalogue is None:
+            return
+        found = find_follows(index, catalogue.articles, follows, jobs=self.jobs) if follows else []
+        self.post_message(self.Following(found))
 
     def _list_again(self, changed: bool) -> None:
         """The catalogue matches the disk: list it again if that changed anything."""
