@@ -55,7 +55,9 @@ SENTENCE_STARTERS = frozenset(
     """.split()
 )
 
-_CANDIDATE = re.compile(r"[.!?…]+[\"'”’)\]]*(?=\s)")
+# A run of marks is entered once, at its start, and never given back: a run not followed by
+# a space would otherwise be rescanned from each of its marks (a 1 MB run of dots: minutes).
+_CANDIDATE = re.compile(r"(?<![.!?…])[.!?…]++[\"'”’)\]]*+(?=\s)")
 _WORD_BEFORE = re.compile(r"([\w.’'-]+)\s*$")
 # (?<!\s): a run of spaces is entered once, at its start (a match from inside it would rescan it).
 _NEXT_WORD = re.compile(r"(?<!\s)\s+[\"'“‘(\[]*(\S+)")

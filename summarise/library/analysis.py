@@ -443,7 +443,7 @@ class Analyses:
 
     def _ensure(self, ids: Sequence[str]) -> None:
         """Analyse what neither the cache nor memory holds."""
-        from summarise.library.pool import WorkerPool
+        from summarise.library.pool import ITEM_BUDGET_SECONDS, WorkerPool
 
         have = set(self._memory)
         if self.cache is not None:
@@ -452,7 +452,7 @@ class Analyses:
         if not missing:
             return
         done = 0
-        with WorkerPool(analyse_packed, self.jobs) as pool:
+        with WorkerPool(analyse_packed, self.jobs, ITEM_BUDGET_SECONDS, "analyse") as pool:
             for start in range(0, len(missing), ANALYSIS_BATCH):
                 batch = list(self.fetch(missing[start : start + ANALYSIS_BATCH]).values())
                 packed = []

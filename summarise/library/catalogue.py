@@ -25,7 +25,7 @@ from summarise.article import Article, listing_fields
 from summarise.errors import Closing
 from summarise.library.copies import Held, find_copies, signature
 from summarise.library.paths import cache_dir
-from summarise.library.pool import Failure, process_map
+from summarise.library.pool import ITEM_BUDGET_SECONDS, Failure, process_map
 from summarise.library.sqlite import Changes, Database, StorageError, chunks, prune_idle_files
 from summarise.readers import SUFFIXES, ArticleError, LoadProblem, read_file
 from summarise.readers.folders import FolderWalk
@@ -35,7 +35,7 @@ CATALOGUE_VERSION = 8
 # Tags are stored joined by the unit separator, which cleaned text never holds.
 TAG_SEPARATOR = "\x1f"
 # A file that takes longer than this to parse is skipped and reported (pool.py kills it).
-FILE_BUDGET_SECONDS = 20.0
+FILE_BUDGET_SECONDS = ITEM_BUDGET_SECONDS
 # Files parsed between commits: a crash loses at most this much work.
 WRITE_BATCH = 500
 # The change log keeps this many entries; an index further behind looks at every article.

@@ -31,6 +31,10 @@ R = TypeVar("R")
 # Below this many items one process does the work before workers would have started (a
 # spawned worker costs about 0.15 s to import the readers).
 MIN_ITEMS_FOR_WORKERS = 64
+# What one article may cost at any step (reading, analysing, indexing, summarising): a step that
+# takes longer is abandoned and reported, whatever in the text made it slow, so the next
+# pathological pattern costs 20 s and not an hour.
+ITEM_BUDGET_SECONDS = 20.0
 # Items go to a worker in small batches: fewer messages, and a slow item delays few others.
 BATCH = 16
 
@@ -140,11 +144,16 @@ class WorkerPool(Generic[T, R]):
     starts its workers once), and stopped by close() or the end of a `with` block."""
 
     def __init__(
-        self, fn: Callable[[T], R], jobs: int | None = None, budget: float | None = None
+        self,
+        fn: Callable[[T], R],
+        jobs: int | None = None,
+        budget: float | None = None,
+        doing: str = "read",
     ) -> None:
         self.fn = fn
         self.jobs = default_jobs() if jobs is None else max(1, jobs)
         self.budget = budget
+        self.doing = doing  # what a Failure says took too long: "read", "analyse", "index"
         self._workers: list[_Worker] = []
 
     def __enter__(self) -> WorkerPool[T, R]:
@@ -165,7 +174,7 @@ class WorkerPool(Generic[T, R]):
         total = len(items)
         small = self.jobs == 1 or total < MIN_ITEMS_FOR_WORKERS
         if not self._workers and small and (self.budget is None or _can_time_out_here()):
-            yield from _in_process(self.fn, items, progress, self.budget)
+            yield from _in_process(self.fn, items, progress, self.budget, self.doing)
             return
         while len(self._workers) < min(self.jobs, max(total, 1)):
             self._workers.append(_Worker(self.fn))
@@ -213,7 +222,7 @@ class WorkerPool(Generic[T, R]):
                     and worker.running is not None
                     and (now - worker.started > budget)
                 ):
-                    reason = f"took too long to read (over {budget:g} s)"
+                    reason = f"took too long to {self.doing} (over {budget:g} s)"
                 else:
                     continue
                 # The item running is lost with its worker; the rest of its batch goes back.
@@ -292,13 +301,14 @@ def _in_process(
     items: Sequence[T],
     progress: Callable[[int, int], None] | None,
     budget: float | None = None,
+    doing: str = "read",
 ) -> Iterator[Outcome[T, R]]:
     for done, item in enumerate(items, 1):
         try:
             with time_limit(budget):
                 result: R | Failure = fn(item)
         except OverBudget:
-            result = Failure(f"took too long to read (over {budget:g} s)")
+            result = Failure(f"took too long to {doing} (over {budget:g} s)")
         except Exception as exc:
             result = Failure(f"{type(exc).__name__}: {exc}")
         yield Outcome(item, result)

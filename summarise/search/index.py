@@ -164,9 +164,9 @@ def index_entry(blob: bytes) -> IndexEntry:
 
 def entry_pool(jobs: int | None = None) -> WorkerPool[bytes, IndexEntry]:
     """Workers that analyse stored articles for the index; start them once per library."""
-    from summarise.library.pool import WorkerPool
+    from summarise.library.pool import ITEM_BUDGET_SECONDS, WorkerPool
 
-    return WorkerPool(index_entry, jobs)
+    return WorkerPool(index_entry, jobs, ITEM_BUDGET_SECONDS, "index")
 
 
 def _entries_here(articles: Sequence[Article]) -> list[IndexEntry]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import importlib
 import pkgutil
 import re
+import string
 import time
 
 import pytest
@@ -23,6 +24,11 @@ import summarise
 UNITS = (
     "a", "A", "1", " ", "*a ", "_a ", "[", "](", "(", "#", " #", "1,", "1.", "A-", "A.", ". ",
     '"', "“a ", "'", "<p>", "&#", "\n", "\t", "Aa ", "A'", "Ab", "A a ", "1 ", "a.", "<cite x>",
+    # and every punctuation mark alone, with the Unicode dashes, spaces, quotes, ellipsis and
+    # the marks that are not seen (combining, right-to-left, zero-width): a class of character
+    # no one thought of is what finds the next quadratic pattern (a run of "." did)
+    *string.punctuation, "—", "–", "…", "\u00a0", "\u2009", "«", "»", "‘", "’", "”", "\u0301",
+    "\u200f", "\u200b", "a\u0301",
 )  # fmt: skip
 PREFIXES = ("", "# ", "$", "A ")
 SMALL, LARGE = 1_000, 10_000

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import shutil
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from summarise.article import Article
@@ -115,6 +116,21 @@ def read_bounded(path: Path) -> Parsed:
     except OverBudget:
         reason = f"took too long to read (over {FILE_BUDGET_SECONDS:g} s)"
         raise UsageError(f"{path}: {reason}") from None
+
+
+@contextmanager
+def bounded(name: str, doing: str) -> Iterator[None]:
+    """One article's work (a summary, its names) within the budget every per-article step has:
+    past it the command says so in one line instead of running on."""
+    from summarise.library.pool import ITEM_BUDGET_SECONDS, OverBudget, time_limit
+
+    try:
+        with time_limit(ITEM_BUDGET_SECONDS):
+            yield
+    except OverBudget:
+        raise UsageError(
+            f"{name}: took too long to {doing} (over {ITEM_BUDGET_SECONDS:g} s)"
+        ) from None
 
 
 def resolve(

@@ -6,6 +6,7 @@ import argparse
 import sys
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import Any
 
 from summarise.article import Article
 from summarise.readers import ArticleError
@@ -20,10 +21,12 @@ from summarise.render import (
 from tui.cli.common import (
     READING_WIDTH,
     UsageError,
+    bounded,
     open_catalogue,
     print_json,
     read_bounded,
     resolve,
+    warn,
     width,
 )
 
@@ -55,7 +58,8 @@ def cmd_summary(args: argparse.Namespace) -> int:
 
     article = resolve(args.ref, args.library, args.jobs, args.follow_links)
     try:
-        result = summarise(article, args.method, sentences=args.sentences, ratio=args.ratio)
+        with bounded(_name(article), "summarise"):
+            result = summarise(article, args.method, sentences=args.sentences, ratio=args.ratio)
     except SummaryError as exc:
         raise UsageError(str(exc)) from None
     if args.json:
@@ -87,12 +91,26 @@ def _articles(refs: Sequence[str], args: argparse.Namespace) -> Iterator[Article
 def cmd_entities(args: argparse.Namespace) -> int:
     from summarise.entities import find_entities
 
-    found = ((a, find_entities(a)) for a in _articles(args.refs, args))
+    def found_in(articles: Iterator[Article]) -> Iterator[tuple[Article, Any]]:
+        for article in articles:
+            try:
+                with bounded(_name(article), "find its names"):
+                    names = find_entities(article)
+            except UsageError as exc:  # one article too slow: said, and the rest go on
+                warn(f"skipped {exc}")
+                continue
+            yield article, names
+
+    found = found_in(_articles(args.refs, args))
     if args.json:
         print_json([entities_data(a, f) for a, f in found])
     else:
         print("\n\n".join(entities_text(a, f, width(READING_WIDTH)) for a, f in found))
     return 0
+
+
+def _name(article: Article) -> str:
+    return str(article.path) if article.path is not None else article.id
 
 
 def cmd_read(args: argparse.Namespace) -> int:
