@@ -98,6 +98,7 @@ def _people(mentions: Mapping[str, int]) -> dict[str, str]:
     groups: dict[tuple[str, ...], list[str]] = defaultdict(list)
     for name in mentions:
         groups[_without_initials(name)].append(name)
+    _join_transliterations(groups, mentions)
     full: dict[tuple[str, ...], str] = {}
     for words, forms in groups.items():
         if not words:
@@ -121,6 +122,54 @@ def _people(mentions: Mapping[str, int]) -> dict[str, str]:
         for form in (best, *[f for f, t in aliases.items() if t == best]):
             aliases[form] = top
     return aliases
+
+
+def _skeleton(word: str) -> str:
+    """A word without its vowels and the letters transliterations trade (y, j, w, h)."""
+    return "".join(c for c in word if c not in "aeiouyjwh")
+
+
+def _edits(a: str, b: str) -> int:
+    """Levenshtein distance (words are short: the table is small)."""
+    row = list(range(len(b) + 1))
+    for i, x in enumerate(a, 1):
+        previous, row[0] = row[0], i
+        for j, y in enumerate(b, 1):
+            previous, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, previous + (x != y))
+    return row[-1]
+
+
+def _same_word(a: str, b: str) -> bool:
+    """ "Benjamin" and "Binyamin", "Netanyahu" and "Natanyahu": one name in two
+    transliterations. Short words never ("Dan" and "Don" are two people)."""
+    if a == b:
+        return True
+    return (
+        min(len(a), len(b)) >= 5
+        and a[0] == b[0]
+        and _skeleton(a) == _skeleton(b)
+        and len(_skeleton(a)) >= 3
+        and _edits(a, b) <= 2
+    )
+
+
+def _join_transliterations(
+    groups: dict[tuple[str, ...], list[str]], mentions: Mapping[str, int]
+) -> None:
+    """Full names whose every word is the same word transliterated are one person: the less
+    mentioned group joins the more mentioned one."""
+    by_shape: dict[tuple[str, ...], list[tuple[str, ...]]] = defaultdict(list)
+    for words in groups:
+        if len(words) > 1:
+            by_shape[tuple(_skeleton(w)[:1] + str(len(words)) for w in words)].append(words)
+    for keys in by_shape.values():
+        keys.sort(key=lambda k: (-sum(mentions.get(f, 0) for f in groups[k]), k))
+        for i, keep in enumerate(keys):
+            if keep not in groups:
+                continue
+            for other in keys[i + 1 :]:
+                if other in groups and all(map(_same_word, keep, other)):
+                    groups[keep].extend(groups.pop(other))
 
 
 def _organisations(

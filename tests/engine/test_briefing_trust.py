@@ -64,6 +64,30 @@ def test_two_spellings_of_one_name_never_disagree() -> None:
     assert kim.articles == 2
 
 
+def test_transliterations_of_one_name_are_one_person() -> None:
+    # DUC 2006's Israel stories write him three ways; each was a side of its own.
+    briefing = _briefing(
+        [
+            "Israel talks\n\nIsraeli Prime Minister Benjamin Netanyahu met the envoy in "
+            "Jerusalem on Monday about the peace talks and the settlements.",
+            "Israel talks go on\n\nIsraeli Prime Minister Binyamin Netanyahu said the peace "
+            "talks with the envoy about the settlements would go on.",
+            "Israel talks stall\n\nIsraeli Prime Minister Binyamin Natanyahu said the peace "
+            "talks with the envoy about the settlements had stalled.",
+        ]
+    )
+    assert briefing.disagreements == []
+    (bibi,) = [p for p in briefing.people if "yahu" in p.name]
+    assert bibi.articles == 3
+
+
+def test_short_names_one_letter_apart_stay_two_people() -> None:
+    aliases = resolve_aliases(
+        {"Dan Smith": 3, "Don Smith": 2, "Mark Twain": 1, "Marc Twain": 1}, {}
+    )
+    assert aliases == {}
+
+
 def test_former_holders_are_not_a_disagreement() -> None:
     briefing = _briefing(
         [
