@@ -8,13 +8,8 @@ widget, the help screen, the footer and the command palette are all generated fr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-
-from textual.binding import Binding
-
-# What Textual's BINDINGS hold.
-BindingList = list[Binding | tuple[str, str] | tuple[str, str, str]]
 
 # Who owns a key: the app (works on every screen), the reader's screen (works in any of its
 # panes unless the pane uses the key), or one widget.
@@ -214,18 +209,6 @@ def owned_by(owner: str) -> list[Action]:
     return [a for a in ACTIONS if a.owner == owner]
 
 
-def bindings(owner: str) -> BindingList:
-    """The Textual bindings of one owner, every one with its id so it can be remapped."""
-    found: BindingList = [
-        Binding(a.keys, a.action, a.label, show=False, key_display=a.display, id=a.id)
-        for a in owned_by(owner)
-        # Widgets that bind a key themselves (Textual's own focus keys) need no second one,
-        # and palette-only actions have no key.
-        if a.keys and a.action not in ("focus_next", "focus_previous", "command_palette")
-    ]
-    return found
-
-
 def in_footer(pane: str) -> list[Action]:
     return [a for a in ACTIONS if pane in a.footer]
 
@@ -235,3 +218,67 @@ def for_palette() -> Iterable[Action]:
 
 
 BY_ID = {a.id: a for a in ACTIONS}
+
+
+# Where a key works, as the help and docs/reader.md say it.
+_WHERE = {
+    APP: "anywhere",
+    READER: "reader",
+    LIST: "list",
+    ARTICLE: "article",
+    ENTITIES: "entities panel",
+    SEARCH: "search",
+    BRIEFING: "briefing",
+    PAGE: "briefing page",
+    STORIES: "briefing stories",
+    HELP: "help",
+    FEEDS: "feeds pane",
+}
+
+
+def keys_markdown() -> str:
+    """Every key as Markdown tables, one per group: docs/reader.md holds this text, and a test
+    keeps the two the same."""
+    out: list[str] = []
+    for group in GROUPS:
+        rows = [a for a in ACTIONS if a.group == group]
+        if not rows:
+            continue
+        out += [f"### {group}", "", "| key | does | where | id |", "|---|---|---|---|"]
+        for a in rows:
+            keys = [_KEY_NAMES.get(k, k) for k in a.keys.split(",")] if a.keys else []
+            shown = " ".join(f"`{k}`" for k in keys) or "palette"
+            out.append(f"| {shown} | {a.description} | {_WHERE[a.owner]} | `{a.id}` |")
+        out.append("")
+    return "\n".join(out).rstrip() + "\n"
+
+
+# Owners whose keys are live while the reader is on screen: a key one of them takes from quit
+# or help leaves the reader with no way out or no way to learn the keys.
+_ON_THE_READER = (APP, READER, LIST, ARTICLE, ENTITIES, FEEDS)
+
+
+def keymap_problems(keymap: Mapping[str, str]) -> list[str]:
+    """What is wrong with config.toml's [keys], one line each: ids no action has, and a
+    remapping that takes every key of quit or help away."""
+    problems = [
+        f"config.toml [keys]: no action is called {i!r}; see ? or docs/reader.md for the ids"
+        for i in keymap
+        if i not in BY_ID
+    ]
+    keys = {a.id: set((keymap.get(a.id) or a.keys).split(",")) - {""} for a in ACTIONS}
+    for guarded, what in (("quit", "quit"), ("help", "open the help")):
+        taken = set().union(
+            *(
+                keys[a.id]
+                for a in ACTIONS
+                if a.id != guarded and a.owner in _ON_THE_READER and a.id in keymap
+            )
+        )
+        if keys[guarded] and keys[guarded] <= taken:
+            problems.append(
+                f"config.toml [keys]: this leaves no key to {what} "
+                f"({', '.join(sorted(keys[guarded]))} now does something else); "
+                f'set {guarded} = "..." to another key'
+            )
+    return problems

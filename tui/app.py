@@ -19,7 +19,8 @@ from summarise.language.summarisers import METHODS
 from summarise.library.config import Config, load_config
 from summarise.library.state import Setting, StateStore
 from summarise.untrusted import printable, printable_lines
-from tui.actions import APP, BY_ID, READER, bindings
+from tui.actions import APP, BY_ID, READER, keymap_problems
+from tui.bindings import bindings
 from tui.commands import ArticleCommands, action_commands
 from tui.messages import OpenArticle
 from tui.screens.help import HelpScreen
@@ -89,10 +90,7 @@ class NewsbriefApp(App[None]):
         elif self.config.theme:
             problems.append(f"config.toml: theme {theme!r} is not a theme; it is ignored")
         self.theme_changed_signal.subscribe(self, lambda t: self.store.set(Setting.THEME, t.name))
-        unknown = [i for i in self.config.keys if i not in BY_ID]
-        problems += [
-            f"config.toml [keys]: no action is called {i!r}; see ? for them" for i in unknown
-        ]
+        problems += keymap_problems(self.config.keys)
         self.set_keymap({i: k for i, k in self.config.keys.items() if i in BY_ID})
         for problem in problems:
             self.notify(problem, title="Config", severity="warning", timeout=10, markup=False)

@@ -105,6 +105,9 @@ def load_config(path: Path | None = None, methods: Iterable[str] = ()) -> Config
     `methods`: the summary methods there are, to check the one asked for."""
     path = path or config_path()
     try:
+        if path.exists() and not path.is_file():
+            # A FIFO would block the read forever; a folder or a device is no settings file.
+            return Config(problems=(f"{path}: is not a regular file; the defaults are used",))
         text = path.read_text("utf-8")
     except FileNotFoundError:
         return Config()

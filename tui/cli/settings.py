@@ -15,15 +15,17 @@ def cmd_config(args: argparse.Namespace) -> int:
         print(path)
         return 0
     from summarise.language.summarisers import METHODS
+    from tui.actions import keymap_problems
 
     config = load_config(path, methods=METHODS)
-    for problem in config.problems:
+    problems = [*config.problems, *keymap_problems(config.keys)]
+    for problem in problems:
         warn(problem)
     if not path.exists():
         print(f"{path} does not exist: every setting is its default")
-    elif not config.problems:
+    elif not problems:
         print(f"{path} is fine")
-    return 1 if config.problems else 0
+    return 1 if problems else 0
 
 
 def add_parsers(commands: argparse._SubParsersAction[Any]) -> None:

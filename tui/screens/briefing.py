@@ -31,7 +31,8 @@ from summarise.library.listing import Listed
 from summarise.library.paths import documents_folder
 from summarise.library.progress import thinned
 from summarise.usecases import Briefed, brief_entries
-from tui.actions import BRIEFING, PAGE, STORIES, bindings
+from tui.actions import BRIEFING, PAGE, STORIES
+from tui.bindings import bindings
 from tui.untrusted import untrusted
 from tui.widgets.key_footer import KeyFooter
 

@@ -16,7 +16,8 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Input, Static
 
-from tui.actions import ACTIONS, GROUPS, HELP, Action, bindings, shown_key
+from tui.actions import ACTIONS, GROUPS, HELP, Action, shown_key
+from tui.bindings import bindings
 from tui.untrusted import untrusted
 
 

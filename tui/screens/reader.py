@@ -21,7 +21,8 @@ from summarise.library.config import Config
 from summarise.library.listing import ALL, Listed
 from summarise.library.paths import seeds_path, user_library_path
 from summarise.library.state import Setting, StateStore
-from tui.actions import ARTICLE, ENTITIES, FEEDS, LIST, READER, Action, bindings
+from tui.actions import ARTICLE, ENTITIES, FEEDS, LIST, READER, Action
+from tui.bindings import bindings
 from tui.messages import OpenArticle, Progress
 from tui.untrusted import untrusted_title
 from tui.widgets.article_list import ArticleList

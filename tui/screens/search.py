@@ -15,7 +15,8 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from summarise.search.index import Hit, QueryError, SearchIndex
-from tui.actions import SEARCH, bindings
+from tui.actions import SEARCH
+from tui.bindings import bindings
 from tui.untrusted import untrusted
 
 # Typing faster than this apart runs one search, for the last keystroke.

@@ -30,7 +30,8 @@ from summarise.library.listing import (
     in_view,
     sort_articles,
 )
-from tui.actions import LIST, bindings
+from tui.actions import LIST
+from tui.bindings import bindings
 from tui.untrusted import untrusted
 
 ROW_HEIGHT = 2

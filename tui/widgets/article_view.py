@@ -20,7 +20,8 @@ from summarise.library.listing import Listed
 from summarise.render import article_meta, copy_label
 from summarise.search.index import Match
 from summarise.untrusted import printable
-from tui.actions import ARTICLE, bindings
+from tui.actions import ARTICLE
+from tui.bindings import bindings
 from tui.colours import entity_styles
 from tui.untrusted import untrusted
 

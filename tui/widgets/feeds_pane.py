@@ -20,7 +20,8 @@ from textual.widgets.option_list import Option
 from summarise.feeds.subscriptions import Feed, feed_counts
 from summarise.library.listing import ALL, BOOKMARKS, UNREAD, Listed, View
 from summarise.search.following import Found
-from tui.actions import FEEDS, bindings
+from tui.actions import FEEDS
+from tui.bindings import bindings
 from tui.untrusted import untrusted
 
 # Counts are worked out again at most this often while marks change (holding m, mark all).

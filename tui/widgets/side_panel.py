@@ -19,7 +19,8 @@ from summarise.article import Article
 from summarise.entities import ENTITY_LABELS, ArticleEntities, Entity
 from summarise.language.summarisers import DEFAULT_METHOD, METHODS, Summary
 from summarise.language.text import Sentence
-from tui.actions import ENTITIES, bindings
+from tui.actions import ENTITIES
+from tui.bindings import bindings
 from tui.untrusted import untrusted
 
 SUMMARY, ENTITY_MODE = "summary", "entities"
