@@ -11,6 +11,7 @@ Progress is reported as `progress(what, done, total)`, "what" naming the work ("
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -63,16 +64,20 @@ def open_library(
     """The library at `paths` (the default library when empty), its catalogue refreshed."""
     for path in paths:
         if not path.exists():
-            raise AskedAmiss(_missing(path))
+            raise AskedAmiss(missing(path))
     catalogue = Catalogue.for_library(list(paths) or default_libraries(), follow_links=follow_links)
     report = catalogue.refresh(jobs=jobs, progress=_stage(progress, "files"))
     return Opened(catalogue, list(report.notices), catalogue.problems())
 
 
-def _missing(path: Path) -> str:
+def missing(path: Path | str) -> str:
+    """What to say of a path that is not there; a web address given where a path goes is
+    answered with the command that reads one."""
     text = str(path)
     if "://" in text or text.startswith(("http:/", "https:/")):
-        return f"{text} is a web address; to read it: newsbrief fetch URL"
+        # A Path folds "http://" to "http:/": show the address as it was typed.
+        shown = re.sub(r"^(https?):/+", r"\1://", text)
+        return f"{shown} is a web address; to read it: newsbrief fetch URL"
     return f"no such file or folder: {path}"
 
 

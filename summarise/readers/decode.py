@@ -84,6 +84,35 @@ def _repair_utf8(data: bytes) -> str | None:
     return "".join(pieces).removeprefix("\ufeff") if real and stray <= 2 * real + 2 else None
 
 
+# What Western European text in cp1252 (Latin-1's superset, and what "Latin-1" files mostly
+# are) holds beyond ASCII: the accented letters of Latin-1 and the typographer's marks.
+_WESTERN = frozenset(
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœŒ"
+    "«»“”‘’„–—…€£¥©®°§¶·¡¿ºª\u00a0"
+)
+# Accented letters are a minority of any Western language's letters; a text where they are not
+# is another language in another code page that cp1252 happens to decode.
+_WESTERN_SHARE = 0.25
+
+
+def _western(data: bytes) -> str | None:
+    """The text as cp1252 when it reads as Western European text. A statistical detector,
+    given a short French or German text, often prefers a Central European or an East Asian code
+    page (\u00abna\u00eff\u00bb read as "naďf"); Czech, Polish or Russian in their own code
+    pages decode under cp1252 into letters Western text never has (\u00b9, \u00b3, \u0161,
+    \u00f0) or not at all, and go to the detector."""
+    try:
+        text = data.decode("cp1252")
+    except UnicodeDecodeError:
+        return None
+    beyond = [c for c in text if ord(c) > 127]
+    if not beyond or any(c not in _WESTERN for c in beyond):
+        return None
+    letters = sum(c.isalpha() for c in text)
+    accented = sum(c.isalpha() for c in beyond)
+    return text if accented <= _WESTERN_SHARE * max(letters, 1) else None
+
+
 def decode_bytes(data: bytes) -> str:
     """Decode article bytes: UTF-8 (with or without BOM) first, then a detected encoding."""
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -97,6 +126,8 @@ def decode_bytes(data: bytes) -> str:
         pass
     if (repaired := _repair_utf8(data)) is not None:
         return repaired
+    if (western := _western(data)) is not None:
+        return western
     from charset_normalizer import from_bytes
 
     best = from_bytes(data).best()

@@ -164,3 +164,14 @@ def test_a_path_alone_opens_the_reader_there(
         main(["serach", "tariffs"])
     assert stopped.value.code == 2
     assert opened == [[tmp_path], [Path("news")]]
+
+
+@pytest.mark.parametrize("command", ["brief", "list", "read", "show", "summary", "entities"])
+def test_a_web_address_where_a_path_goes_gets_the_command_that_reads_it(
+    command: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main([command, "http://127.0.0.1:9/rss.xml"]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err == (
+        "newsbrief: http://127.0.0.1:9/rss.xml is a web address; to read it: newsbrief fetch URL"
+    )

@@ -21,7 +21,7 @@ from summarise.library.progress import thinned
 from summarise.readers import ArticleError, Parsed, read_file
 from summarise.render import PROGRESS_MIN_ITEMS, progress_line, to_json
 from summarise.untrusted import printable
-from summarise.usecases import Progress, open_library
+from summarise.usecases import Progress, missing, open_library
 
 # Reading text (articles, summaries) is wrapped at most this wide, however wide the terminal.
 READING_WIDTH = 88
@@ -87,7 +87,7 @@ def _by_id(ref: str, libraries: Sequence[Path], jobs: int | None, follow_links: 
     library is brought up to date: `summary ID` does not walk 100,000 files."""
     for path in libraries:
         if not path.exists():
-            raise UsageError(f"no such file or folder: {path}")
+            raise UsageError(missing(path))
     catalogue = Catalogue.for_library(
         list(libraries) or default_libraries(), follow_links=follow_links
     )
@@ -143,6 +143,8 @@ def resolve(
     path = Path(ref)
     if path.is_dir():
         raise UsageError(f"{ref} is a folder; give one article's file or id")
+    if "://" in ref:
+        raise UsageError(missing(ref))
     try:
         if path.is_file():
             try:

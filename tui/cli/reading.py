@@ -18,6 +18,7 @@ from summarise.render import (
     summary_data,
     summary_text,
 )
+from summarise.usecases import missing
 from tui.cli.common import (
     READING_WIDTH,
     UsageError,
@@ -116,7 +117,7 @@ def _name(article: Article) -> str:
 def cmd_read(args: argparse.Namespace) -> int:
     for path in args.paths:
         if not path.exists():
-            raise UsageError(f"no such file or folder: {path}")
+            raise UsageError(missing(path))
     # The one way from the command line to Textual: `list` and the rest never pay for it.
     from tui.app import NewsbriefApp
 
