@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint bench tmux clean
+.PHONY: run test lint bench tmux clean docs
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -40,3 +40,7 @@ bench: $(STAMP)
 
 clean:
 	rm -rf $(VENV) build dist .pytest_cache
+
+# docs/reader.md's table of keys is generated from tui/actions.py (a test checks they agree).
+docs: $(STAMP)
+	$(BIN)/python -m tui.keys_doc docs/reader.md

@@ -152,7 +152,7 @@ def greedy_points(articles: list[Article], words: int) -> list[str]:
 
     import summarise.briefing.points as points
 
-    def greedy(found, analyses, limit, budget, taken):  # type: ignore[no-untyped-def]
+    def greedy(found, analyses, limit, budget, taken, background=None):  # type: ignore[no-untyped-def]
         pool = [c for c in found if (c.article_id, c.info.index) not in taken]
         return points._greedy(pool, analyses, limit, budget, taken)
 

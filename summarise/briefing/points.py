@@ -3,13 +3,14 @@
 Choosing. A point is a whole sentence of one article that stands on its own: it may not open
 with a reference the page has not given ("It", "He", "However,", "The company ..."), nor point
 back to one further on ("... is central to that strategy"). What
-several of the story's reports say is what matters: sentences are scored by the word pairs
-("concepts", after Gillick and Favre's concept model) they cover that at least 40% of the
-story's articles use, each worth the number of articles that use it, over the sentence's
-length, plus a pull toward the lead, where news states the outcome before the background.
-Points are taken greedily; a concept counts once, so a point that repeats one already chosen
-gains nothing (and a near-copy is refused outright). A story told by one article has no
-shared concepts: its own ranking (newsrank) decides.
+several of the story's reports say is what matters: the word pairs ("concepts", after Gillick
+and Favre) that at least MIN_DF of the story's articles use (CONCEPT_SHARE of a small story),
+each worth the number of articles that use it. The points are the sentences that together
+cover the most concept weight within the word budget, found exactly as an integer programme
+(HiGHS through scipy, ILP_SECONDS a story at most); a concept counts once, so a point that
+repeats one already chosen gains nothing (and a near-copy is refused outright). When the
+programme cannot run or finds nothing, and for a story told by one article (no shared
+concepts), the greedy ranking decides: concept weight over length, with a pull toward the lead.
 
 Citing. A point cites the article it comes from, and another article only when that article
 holds a sentence with every number the point has and most of its content words. A story's
