@@ -13,10 +13,11 @@ StorageError with the real cause, after rolling back what it started.
 
 from __future__ import annotations
 
+import re
 import sqlite3
 import threading
 import time
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -46,6 +47,14 @@ MAX_VARIABLES = 500
 # Another process holding the write lock (a second newsbrief building the same index) is
 # waited for this long before a write gives up.
 BUSY_TIMEOUT_SECONDS = 30
+# A write waits this long for another process's lock before saying that it is waiting.
+QUIET_WAIT_SECONDS = 1.0
+# Told, once a write has waited QUIET_WAIT_SECONDS, what it is waiting for (the command line
+# prints it; the reader shows it in its status line).
+waiting: Callable[[str], None] | None = None
+_CREATED = re.compile(
+    r"CREATE\s+(?:VIRTUAL\s+)?(?:TABLE|INDEX|TRIGGER)\s+IF\s+NOT\s+EXISTS\s+[\"']?(\w+)", re.I
+)
 
 
 class StorageError(NewsbriefError):
@@ -161,7 +170,9 @@ class Database:
             found = db.execute("PRAGMA user_version").fetchone()[0]
             if found not in (0, self.version) and not self.keep:
                 raise _Outdated(found)
-            if not uri:
+            if not uri and (found != self.version or not self._has_schema(db)):
+                # Only a new or changed file is written on opening: a reader must not wait
+                # for another newsbrief's long write just to be told the tables are there.
                 db.executescript(self.schema)
                 db.execute(f"PRAGMA user_version = {int(self.version)}")
             if self.check:
@@ -172,6 +183,12 @@ class Database:
             db.close()
             raise
         return db
+
+    def _has_schema(self, db: sqlite3.Connection) -> bool:
+        """Whether every table, index and trigger the schema creates is in the file."""
+        wanted = set(_CREATED.findall(self.schema))
+        present = {row[0] for row in db.execute("SELECT name FROM sqlite_master")}
+        return wanted <= present
 
     def _memory(self, why: str) -> sqlite3.Connection:
         """Changes still work for this session; they are lost when it ends."""
@@ -270,7 +287,7 @@ class Database:
             if not self.writable:
                 raise StorageError(f"the {self.label} is read-only this session")
             try:
-                self._db.execute("BEGIN IMMEDIATE")
+                self._begin()
                 yield self._db
                 self._db.execute("COMMIT")
             except BaseException as exc:
@@ -280,6 +297,30 @@ class Database:
                 if isinstance(exc, sqlite3.OperationalError):
                     raise StorageError(f"cannot write the {self.label}: {_why(exc)}") from None
                 raise
+
+    def _begin(self) -> None:
+        """Take the write lock; when another newsbrief holds it (a refresh from cron beside
+        the reader), say what is waited for after a second, and give up after the timeout
+        with a StorageError, which every caller already answers from what is committed."""
+        try:
+            self._db.execute(f"PRAGMA busy_timeout = {int(QUIET_WAIT_SECONDS * 1000)}")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) and "busy" not in str(exc):
+                    raise
+            if waiting is not None:
+                waiting(f"waiting for another newsbrief to finish writing the {self.label}")
+            self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+            try:
+                self._db.execute("BEGIN IMMEDIATE")
+            except sqlite3.OperationalError as exc:
+                raise StorageError(
+                    f"the {self.label} is locked by another newsbrief ({_why(exc)})"
+                ) from None
+        finally:
+            self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
 
     def close(self) -> None:
         with self._lock:

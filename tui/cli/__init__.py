@@ -15,6 +15,7 @@ from typing import NoReturn
 
 from summarise import __version__
 from summarise.errors import NewsbriefError
+from summarise.library import sqlite
 from summarise.library.sqlite import StorageError
 from tui.cli.briefing import cmd_brief, cmd_stories
 from tui.cli.common import EXIT_FAILED, EXIT_USAGE, UsageError, warn
@@ -274,6 +275,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(_dashed_queries(argv))
     if args.command is None:
         args = parser.parse_args(["read", *argv])
+    if args.command != "read":  # the reader draws the screen: it says so in its own way
+        sqlite.waiting = warn
     try:
         return COMMANDS[args.command](args)
     except KeyboardInterrupt:
