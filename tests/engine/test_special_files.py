@@ -100,3 +100,43 @@ def test_the_command_line_lists_nothing_through_a_link(library: Path) -> None:
     (library / "passwd.txt").unlink()
     followed = subprocess.run([*command, "--follow-links"], capture_output=True, text=True)
     assert "6 articles" in followed.stderr  # the seeds, through the link the user made, once
+
+
+def test_a_file_that_vanishes_after_the_walk_is_reported_and_the_rest_load(
+    library: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import summarise.library.catalogue as catalogue_module
+
+    vanishing = library / "vanishing.txt"
+    vanishing.write_text(ARTICLE.replace("harbour", "bridge"))
+    real_map = catalogue_module.process_map
+
+    def map_after_deleting(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
+        vanishing.unlink()  # seen by the walk, gone before it is read
+        return real_map(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(catalogue_module, "process_map", map_after_deleting)
+    catalogue = Catalogue(None, [library])
+    try:
+        catalogue.refresh(jobs=1)
+        assert [e.title for e in catalogue.listing()] == ["A real article"]
+        assert any(
+            "vanishing.txt" in str(p) and "no such file" in str(p) for p in catalogue.problems()
+        )
+    finally:
+        catalogue.close()
+
+
+def test_a_file_that_grows_after_it_was_read_is_read_again(library: Path) -> None:
+    catalogue = Catalogue(None, [library])
+    try:
+        catalogue.refresh(jobs=1)
+        with (library / "real.txt").open("a") as grown:
+            grown.write("A second paragraph was added by the writer later that day.\n")
+        os.utime(library / "real.txt", (time.time() + 5, time.time() + 5))
+        catalogue.refresh(jobs=1)
+        (entry,) = catalogue.entries()
+        (article,) = catalogue.articles([entry.id]).values()
+        assert "second paragraph" in article.body_text
+    finally:
+        catalogue.close()
