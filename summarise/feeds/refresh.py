@@ -263,6 +263,9 @@ def refresh(
     reports = {feed.id: FeedReport(feed) for feed in feeds}
     busy: dict[str, float] = {}  # host -> when it said we may come back
     claimed: set[str] = set()  # entry keys being saved in this refresh
+    # A feed's validators (ETag, Last-Modified) are kept only once every entry it queued is
+    # saved: a refresh killed midway must not leave the next one a 304 for what it never saved.
+    unsaved: dict[int, _Validators] = {}
     now = time.time()
     done = total = 0
     with PoliteScheduler(workers, per_host) as pool:
@@ -280,9 +283,17 @@ def refresh(
         for result in pool.results():
             done += 1
             if isinstance(result, _FeedFetched):
-                total += _feed_answered(subscriptions, result, reports, claimed, pool, limits, busy)
+                queued = _feed_answered(subscriptions, result, reports, claimed, pool, limits, busy)
+                total += queued
+                answer, outcome = result.response, reports[result.feed.id].outcome
+                if answer is not None and answer.status != 304 and outcome != "failed":
+                    unsaved[result.feed.id] = _Validators(queued, answer)
+                    _maybe_done(subscriptions, result.feed, unsaved)
             elif isinstance(result, _Saved):
                 _record(subscriptions, result, reports[result.feed.id])
+                if result.feed.id in unsaved:
+                    unsaved[result.feed.id].pending -= 1
+                    _maybe_done(subscriptions, result.feed, unsaved)
             elif isinstance(result, BaseException):
                 raise result
             if progress:
@@ -310,9 +321,13 @@ def _feed_answered(
         return 0
     response = result.response
     assert response is not None
-    subscriptions.refreshed(feed, etag=response.etag, last_modified=response.last_modified, now=now)
     if response.status == 304:
+        subscriptions.refreshed(
+            feed, etag=response.etag, last_modified=response.last_modified, now=now
+        )
         return 0
+    # Answered; what the next GET may send is kept once everything queued here is saved.
+    subscriptions.refreshed(feed, etag=None, last_modified=None, now=now)
     if result.title:
         subscriptions.set_title(feed, result.title)
     report.problems += result.problems
@@ -358,6 +373,25 @@ def _feed_answered(
         pool.submit(None, lambda: _save(feed, plain))
         pages += 1
     return pages
+
+
+@dataclass(slots=True)
+class _Validators:
+    pending: int  # downloads and saves queued for the feed and not yet finished
+    response: Response
+
+
+def _maybe_done(subscriptions: Subscriptions, feed: Feed, unsaved: dict[int, _Validators]) -> None:
+    """Keep the feed's validators once the last of its entries is saved."""
+    waiting = unsaved[feed.id]
+    if waiting.pending <= 0:
+        del unsaved[feed.id]
+        subscriptions.refreshed(
+            feed,
+            etag=waiting.response.etag,
+            last_modified=waiting.response.last_modified,
+            now=time.time(),
+        )
 
 
 def _record(subscriptions: Subscriptions, saved: _Saved, report: FeedReport) -> None:
