@@ -46,7 +46,7 @@ class Enclosure:
         return {"url": self.url, "type": self.kind}
 
 
-_WORD = re.compile(r"\w+(?:['’\-]\w+)*")
+_WORD = re.compile(r"\w++(?:['’\-]\w++)*+")
 
 
 def count_words(text: str) -> int:

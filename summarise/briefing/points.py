@@ -117,7 +117,7 @@ GENERIC_NOUNS = frozenset(
     """.split()
 )
 _WORD = re.compile(r"[\w’'-]+")
-_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
+_NUMBER = re.compile(r"\d++(?:[.,]\d++)*+")
 _QUOTED = re.compile(r"[\"“][^\"“”]*[\"”]")
 
 

@@ -28,7 +28,7 @@ TAGS = ("O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC")
 CONFIDENT = 4.0
 # A paragraph's tokens: initialisms ("U.S."), words with inner apostrophes, hyphens or full
 # stops, numbers, and each other character alone.
-_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w+(?:['’\-.]\w+)*|[^\w\s]")
+_TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w++(?:['’\-.]\w++)*+|[^\w\s]")
 _SHAPE_RUNS = re.compile(r"(.)\1+")
 
 

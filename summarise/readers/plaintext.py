@@ -209,7 +209,7 @@ def _strip_wrapping_quotes(text: str) -> str:
 MAX_GLUED_CHARS = 60
 MAX_GLUED_PIECES = 4
 MAX_PIECE_WORDS = 4
-_PIECE_WORD = re.compile(r"\w+(?:\.\w+)*")
+_PIECE_WORD = re.compile(r"\w++(?:\.\w++)*+")
 
 
 class _Phrases:

@@ -14,6 +14,8 @@ import pkgutil
 import re
 import string
 import time
+from re import _constants as sre
+from re import _parser as sre_parse
 
 import pytest
 
@@ -90,3 +92,48 @@ def test_pattern_time_grows_linearly(name: str) -> None:
             if growth > worst[0]:
                 worst = (growth, f"{prefix!r} + {unit!r} * n: {small:.4f} s -> {large:.4f} s")
     assert worst[0] <= GROWTH, f"{name} grows {worst[0]:.0f}x for 10x the text ({worst[1]})"
+
+
+# Patterns that repeat a group holding an unbounded repeat, each with why it stays linear; every
+# other such pattern must make the repetition possessive (++, *+) or atomic, so that the engine
+# never tries the ways one text can be split between the two repeats.
+NESTED = {
+    "summarise.entities.figures.MONEY": "unrolled: each group starts with . or , which no \\d "
+    "matches; the growth test feeds it digit groups",
+    "summarise.entities.figures.PERCENT": "unrolled, as MONEY",
+    "summarise.readers.common._OLD_DATELINE": "anchored at ^ and bounded ({1,40})",
+    "summarise.readers.html_page._CITE": "the unrolled loop [^<]*(?:<(?!...)[^<]*)*: each group "
+    "starts with <, which the class before it excludes",
+}
+
+
+def _nested(items: sre_parse.SubPattern | list[tuple[object, object]], inside: bool) -> bool:
+    """Whether an unbounded repeat that can backtrack stands inside another (`inside`)."""
+    for op, av in items:
+        if op in (sre.MAX_REPEAT, sre.MIN_REPEAT):
+            _, most, body = av  # type: ignore[misc]
+            unbounded = most == sre.MAXREPEAT
+            children, inner = [body], inside or unbounded
+            if unbounded and inside:
+                return True
+        elif op is sre.SUBPATTERN:
+            children, inner = [av[-1]], inside  # type: ignore[index]
+        elif op is sre.BRANCH:
+            children, inner = list(av[1]), inside  # type: ignore[index]
+        elif op in (sre.ASSERT, sre.ASSERT_NOT):
+            children, inner = [av[1]], inside  # type: ignore[index]
+        else:  # POSSESSIVE_REPEAT and ATOMIC_GROUP never give back what they took: safe
+            continue
+        if any(_nested(child, inner) for child in children):
+            return True
+    return False
+
+
+def test_no_pattern_nests_repeats_that_can_backtrack() -> None:
+    nested = {
+        name
+        for name, pattern in PATTERNS.items()
+        if _nested(sre_parse.parse(pattern.pattern, pattern.flags), False)
+    }
+    assert nested - set(NESTED) == set(), "make the inner repeat possessive (++ *+), or say why"
+    assert set(NESTED) <= nested  # an entry that no longer nests is taken out of the list
