@@ -87,8 +87,7 @@ def _repair_utf8(data: bytes) -> str | None:
 # What Western European text in cp1252 (Latin-1's superset, and what "Latin-1" files mostly
 # are) holds beyond ASCII: the accented letters of Latin-1 and the typographer's marks.
 _WESTERN = frozenset(
-    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœŒ"
-    "«»“”‘’„–—…€£¥©®°§¶·¡¿ºª\u00a0"
+    "ÀÁÂÃÄÅÆÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝßàáâãäåæçèéêëìíîïñòóôõöøùúûüýÿœŒ«»“”‘’„–—…€£¥©®°§¶·¡¿ºª\u00a0"
 )
 # Accented letters are a minority of any Western language's letters; a text where they are not
 # is another language in another code page that cp1252 happens to decode.
