@@ -65,6 +65,12 @@ class FolderWalk:
 
     def _look(self, entry: os.DirEntry[str]) -> Stamp | bool | None:
         """A file's stamp, True for a folder to walk, None for anything else."""
+        if entry.is_file(follow_symlinks=False):
+            # The common case, answered from the listing's file type: one stat, for the stamp.
+            if not self._wanted(entry.name):
+                return None
+            info = entry.stat(follow_symlinks=False)
+            return entry.path, info.st_size, info.st_mtime_ns
         if entry.is_symlink():
             if not self.follow_links:
                 self.links_skipped += 1

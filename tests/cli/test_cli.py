@@ -152,10 +152,10 @@ def test_a_feed_file_is_never_shown_as_its_first_entry(
 def test_a_path_alone_opens_the_reader_there(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import tui.cli as cli
+    import tui.cli.reading as reading
 
     opened: list[list[Path]] = []
-    monkeypatch.setitem(cli.COMMANDS, "read", lambda args: opened.append(args.paths) or 0)
+    monkeypatch.setattr(reading, "cmd_read", lambda args: opened.append(args.paths) or 0)
     assert main([str(tmp_path)]) == 0
     assert main(["./news", "--jobs", "1"]) == 0
     assert opened == [[tmp_path], [Path("news")]]

@@ -6,14 +6,16 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from summarise.feeds.refresh import FeedReport
 from summarise.feeds.subscriptions import Feed, FeedError, FullText, Subscriptions, feed_counts
 from summarise.plain import shown_path
 from summarise.render import feed_lines, progress_line, refresh_summary
 from summarise.untrusted import printable
 from tui.cli.common import UsageError, open_catalogue, print_json, warn, width
+
+if TYPE_CHECKING:
+    from summarise.feeds.refresh import FeedReport
 
 
 def _subscriptions() -> Subscriptions:
