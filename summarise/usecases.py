@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from summarise.article import Article
 from summarise.briefing.model import DEFAULT_WORDS, Briefing, BriefingError
 from summarise.errors import AskedAmiss
-from summarise.library.catalogue import Catalogue, Entry
+from summarise.library.catalogue import Catalogue, Entry, check_in_background
 from summarise.library.listing import Listed, default_libraries
 from summarise.library.scope import matching, parse_when, within
 from summarise.readers import LoadProblem
@@ -60,13 +60,18 @@ def open_library(
     jobs: int | None = None,
     follow_links: bool = False,
     progress: Progress | None = None,
+    quick: bool = False,
 ) -> Opened:
-    """The library at `paths` (the default library when empty), its catalogue refreshed."""
+    """The library at `paths` (the default library when empty), its catalogue refreshed.
+    `quick`: only folders whose time changed are listed again (Catalogue.refresh), and a full
+    check starts in the background when the last one is old."""
     for path in paths:
         if not path.exists():
             raise AskedAmiss(missing(path))
     catalogue = Catalogue.for_library(list(paths) or default_libraries(), follow_links=follow_links)
-    report = catalogue.refresh(jobs=jobs, progress=_stage(progress, "files"))
+    report = catalogue.refresh(jobs=jobs, progress=_stage(progress, "files"), quick=quick)
+    if quick:
+        check_in_background(catalogue)
     return Opened(catalogue, list(report.notices), catalogue.problems())
 
 

@@ -30,6 +30,9 @@ class FolderWalk:
     follow_links: bool = False
     links_skipped: int = 0
     loops: int = 0
+    # Each folder walked, with its modification time (ns) taken before it was listed: a file
+    # added, removed or renamed in it since changes that time (see Catalogue.refresh).
+    folders: dict[str, int] = field(default_factory=dict)
     _seen: set[tuple[int, int]] = field(default_factory=set)
 
     def __iter__(self) -> Iterator[Stamp]:
@@ -43,10 +46,14 @@ class FolderWalk:
         if not stat.S_ISDIR(info.st_mode):
             return
         self._seen.add((info.st_dev, info.st_ino))
-        stack = [str(self.root)]
+        yield from self.walk([str(self.root)])
+
+    def walk(self, stack: list[str]) -> Iterator[Stamp]:
+        """The files under these folders (already known to be folders of the library)."""
         while stack:
             folder = stack.pop()
             try:
+                self.folders[folder] = os.stat(folder).st_mtime_ns
                 with os.scandir(folder) as listing:
                     entries = list(listing)
             except OSError:
@@ -62,6 +69,26 @@ class FolderWalk:
                     stack.append(entry.path)
                 elif isinstance(found, tuple):
                     yield found
+
+    def listing(self, folder: str) -> tuple[list[Stamp], list[str]]:
+        """One folder's own files and its subfolders, without going into them."""
+        files: list[Stamp] = []
+        subfolders: list[str] = []
+        self.folders[folder] = os.stat(folder).st_mtime_ns
+        with os.scandir(folder) as listing:
+            entries = list(listing)
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                found = self._look(entry)
+            except OSError:
+                continue
+            if found is True:
+                subfolders.append(entry.path)
+            elif isinstance(found, tuple):
+                files.append(found)
+        return files, subfolders
 
     def _look(self, entry: os.DirEntry[str]) -> Stamp | bool | None:
         """A file's stamp, True for a folder to walk, None for anything else."""

@@ -74,7 +74,10 @@ def open_catalogue(
     """The library at `paths` (or the default library), brought up to date with the disk.
     A path that does not exist is a usage error; a file that cannot be read is reported and
     skipped, and the rest still load."""
-    opened = open_library(paths, jobs=jobs, follow_links=follow_links, progress=progress())
+    # Quick: an unchanged folder is not listed again; every file is checked in the background.
+    opened = open_library(
+        paths, jobs=jobs, follow_links=follow_links, progress=progress(), quick=True
+    )
     for notice in opened.notices:
         warn(notice)
     for problem in opened.problems:
