@@ -17,6 +17,11 @@ warm means the catalogue (and for search, the index) is built and nothing change
 4. The search index: cold build (entity names from the analysis, in worker processes), reopen
    with nothing changed, query latency p50/p95 over bench/queries.py, and `grep -ril` for the
    same words in the same run.
+5. `newsbrief search WORDS LIBRARY` from the command line, warm (the whole command: start-up,
+   the quick look at the library's folders, the query, printing), median of three runs per
+   query, against `grep -ril` for the same words.
+
+The library is laid out as feeds save it: folders of `--per-folder` articles (default 1,000).
 """
 
 from __future__ import annotations
@@ -137,6 +142,27 @@ print(json.dumps({"build": build, "reopen": statistics.median(reopen), "queries"
 """
 
 
+def into_folders(library: Path, per_folder: int) -> None:
+    """Move the library's files into folders of `per_folder`, as a feed reader's library is."""
+    for n, path in enumerate(sorted(library.iterdir())):
+        folder = library / f"feed{n // per_folder:04d}"
+        folder.mkdir(exist_ok=True)
+        path.rename(folder / path.name)
+
+
+def cli_search_latency(library: Path, env: dict[str, str]) -> float:
+    """Median milliseconds of the whole `newsbrief search` command, warm, over GREP_TERMS."""
+    command = [sys.executable, "-m", "tui.cli", "search"]
+    subprocess.run([*command, GREP_TERMS[0], str(library)], env=env, capture_output=True)
+    times = []
+    for term in GREP_TERMS:
+        for _ in range(3):
+            started = time.perf_counter()
+            subprocess.run([*command, term, str(library)], env=env, capture_output=True)
+            times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times)
+
+
 def grep_latency(folder: Path) -> list[float]:
     times = []
     for term in GREP_TERMS:
@@ -186,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="2000,20000,100000")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--presses", type=int, default=40)
+    parser.add_argument("--per-folder", type=int, default=1000)
     args = parser.parse_args(argv)
 
     rows: list[dict[str, object]] = []
@@ -194,6 +221,7 @@ def main(argv: list[str] | None = None) -> int:
             library = Path(work) / "library"
             library.mkdir()
             build_library(args.data, size, library, distinct=True)
+            into_folders(library, args.per_folder)
 
             def env_for(name: str) -> dict[str, str]:
                 cache = Path(work) / name
@@ -219,7 +247,8 @@ def main(argv: list[str] | None = None) -> int:
             keys, updating = asyncio.run(key_latency(library, args.presses))
             row["keys"] = (statistics.median(keys), percentile(keys, 0.95), max(keys), updating)
             step = [sys.executable, "-c", INDEX_STEP, str(library), str(args.jobs), str(HERE)]
-            _, peak, printed = run(step, env_for("index"))
+            index_env = env_for("index")
+            _, peak, printed = run(step, index_env)
             found = json.loads(printed.strip().splitlines()[-1])
             row["index"] = (found["build"], found["reopen"], peak)
             row["queries"] = (
@@ -228,6 +257,7 @@ def main(argv: list[str] | None = None) -> int:
             )
             grep = grep_latency(library)
             row["grep"] = (statistics.median(grep), percentile(grep, 0.95))
+            row["cli search"] = cli_search_latency(library, index_env)
             rows.append(row)
             report(row)
     return 0
@@ -254,6 +284,8 @@ def report(row: dict[str, object]) -> None:
     print(f"   reopen {reopen * 1e3:.0f} ms")
     print(f"  query            p50 {q50:.1f} ms   p95 {q95:.1f} ms")
     print(f"  grep -ril        p50 {g50:.0f} ms   p95 {g95:.0f} ms   ({g50 / q50:.0f}x our p50)")
+    cli = row["cli search"]
+    print(f"  search command   p50 {cli:.0f} ms, warm   (grep -ril {g50 / cli:.1f}x as long)")
     sys.stdout.flush()
 
 
