@@ -12,6 +12,7 @@ Progress is reported as `progress(what, done, total)`, "what" naming the work ("
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -70,9 +71,23 @@ def open_library(
             raise AskedAmiss(missing(path))
     catalogue = Catalogue.for_library(list(paths) or default_libraries(), follow_links=follow_links)
     report = catalogue.refresh(jobs=jobs, progress=_stage(progress, "files"), quick=quick)
-    if quick:
-        check_in_background(catalogue)
-    return Opened(catalogue, list(report.notices), catalogue.problems())
+    notices = list(report.notices)
+    if quick and check_in_background(catalogue):
+        last = catalogue.last_full_check()
+        when = "never" if last is None else f"last {_ago(time.time() - last)}"
+        notices.append(
+            f"answered from the folders that changed; every file was checked {when}, and is "
+            "being checked again in the background"
+        )
+    return Opened(catalogue, notices, catalogue.problems())
+
+
+def _ago(seconds: float) -> str:
+    if seconds < 3600:
+        return f"{int(seconds // 60)} minutes ago"
+    if seconds < 2 * 86400:
+        return f"{int(seconds // 3600)} hours ago"
+    return f"{int(seconds // 86400)} days ago"
 
 
 def missing(path: Path | str) -> str:

@@ -119,3 +119,23 @@ def test_the_full_check_never_makes_a_catalogue_that_was_deleted(tmp_path: Path)
         timeout=60,
     )
     assert done.returncode == 0 and not gone.parent.exists()
+
+
+def test_an_answer_from_an_old_check_says_so(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarise.library.catalogue import catalogue_path_for
+    from summarise.usecases import open_library
+
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    first = open_library([library], jobs=1)  # a full look: every file checked now
+    first.catalogue.close()
+    assert not any("checked" in n for n in first.notices)
+    with sqlite3.connect(catalogue_path_for([library])) as db:
+        db.execute("UPDATE facts SET value = value - 7200 WHERE key = 'full_check'")
+    again = open_library([library], jobs=1, quick=True)
+    again.catalogue.close()
+    assert any(
+        "every file was checked last 2 hours ago, and is being checked again in the background" in n
+        for n in again.notices
+    )
