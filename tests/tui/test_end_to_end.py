@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -210,3 +211,32 @@ def test_at_80x24_with_a_feed_followed_counts_stay_whole_and_the_article_has_roo
             term.press("q")
         finally:
             term.close()
+
+
+def test_brief_new_after_reading_half_in_the_reader_tells_only_the_rest(tmp_path: Path) -> None:
+    """Read two of the five sample articles in the real reader, quit, then ask the command line
+    what is new: the two read are neither briefed nor cited, the other three are."""
+    term = Terminal(tmp_path)
+    try:
+        term.wait_for("5 articles · 5 unread")
+        term.press("Enter")
+        term.wait_for("4 unread")
+        term.press("]")  # the next unread article, opened
+        term.wait_for("3 unread")
+        term.press("q")
+        deadline = time.monotonic() + 10
+        while term.alive() and time.monotonic() < deadline:
+            time.sleep(0.1)
+    finally:
+        term.close()
+    read = StateStore(tmp_path / "state.db").read_ids()
+    assert len(read) == 2
+    env = {**os.environ, "NEWSBRIEF_DATA_DIR": str(tmp_path)}
+    done = subprocess.run(
+        [str(COMMAND), "brief", "--new", "--json"], env=env, capture_output=True, text=True
+    )
+    assert done.returncode == 0, done.stderr
+    briefing = json.loads(done.stdout)
+    assert briefing["scope"].startswith("3 new articles")
+    cited = {source["article_id"] for source in briefing["sources"]}
+    assert cited and not cited & read
