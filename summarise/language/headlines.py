@@ -36,12 +36,13 @@ _ATTRIBUTION = re.compile(
     r",\s(?:according to\b[^,]*|(?:[\w.’'-]+\s){1,6}(?:said|says|reported|announced)\b[^,]*)$"
 )
 ATTRIBUTION_REACH = 100
-# Words a scene-setter or a dependent clause opens with.
+# Words a scene-setter, a dependent clause or a sentence that leans on the one before opens with.
 _OPENERS = frozenset(
     """
     when while as after before with without although though if because since despite just
     maybe perhaps once for in on at to by from during amid it there this that these those he
     she they we i you his her their our its what why how who
+    but and yet so or nor however meanwhile moreover furthermore instead also still then
     """.split()
 )
 # Where a headline may end, best first: before a new clause, then before a phrase.

@@ -34,7 +34,7 @@ from summarise.readers import SUFFIXES, ArticleError, LoadProblem, read_file
 from summarise.readers.folders import FolderWalk
 
 # Bump when the readers change what they make of a file: every file is parsed again.
-CATALOGUE_VERSION = 9
+CATALOGUE_VERSION = 10
 # Tags are stored joined by the unit separator, which cleaned text never holds.
 TAG_SEPARATOR = "\x1f"
 # A file that takes longer than this to parse is skipped and reported (pool.py kills it).

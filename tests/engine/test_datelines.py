@@ -104,6 +104,14 @@ def test_markdown_wire_copy_without_a_title() -> None:
             ],
             "Schizophrenia is rarely diagnosed until it becomes full-blown",
         ),
+        (
+            [
+                "But scientists have long surmised that the ocean under Europa's ice could "
+                "hold life, and NASA now plans a probe.",
+                "NASA scientists said on Tuesday that the Europa probe would launch in 2024.",
+            ],
+            "NASA scientists said that the Europa probe would launch in 2024",
+        ),
     ],
 )
 def test_headlines_name_the_actors_and_are_cut_at_a_clause(
