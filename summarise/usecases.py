@@ -31,6 +31,8 @@ from summarise.readers import LoadProblem
 if TYPE_CHECKING:
     from summarise.briefing.stories import Story
     from summarise.briefing.update import Known
+    from summarise.entities.model import ArticleEntities
+    from summarise.language.summarisers import Summary
     from summarise.library.analysis import AnalysisCache
     from summarise.library.state import Followed
     from summarise.search.following import Found
@@ -316,3 +318,32 @@ def search_library(
     QueryError when the query has nothing to search for."""
     with indexed(catalogue, jobs, progress) as (index, notices):
         return index.search(query, limit=limit), notices
+
+
+# An article longer than this is summarised or searched for names in a worker process of its
+# own, within the per-article budget: whatever its text does, the reader's keys never wait.
+# (Ordinary articles, a few thousand words, are done in a thread: a process costs 0.2 s.)
+BIG_ARTICLE_WORDS = 20_000
+
+
+def summary_of(article: Article, method: str, sentences: int | None) -> Summary | str:
+    """The article's summary, or one line saying why there is none."""
+    from summarise.language.summarisers import summarise_request
+    from summarise.library.pool import Failure, run_bounded
+
+    request = (article, method, sentences)
+    if article.word_count <= BIG_ARTICLE_WORDS:
+        return summarise_request(request)
+    result = run_bounded(summarise_request, request, doing="summarise")
+    return f"This article {result.reason}." if isinstance(result, Failure) else result
+
+
+def names_of(article: Article) -> ArticleEntities | str:
+    """The article's people, organisations, places and figures, or why there are none."""
+    from summarise.entities import find_entities
+    from summarise.library.pool import Failure, run_bounded
+
+    if article.word_count <= BIG_ARTICLE_WORDS:
+        return find_entities(article)
+    result = run_bounded(find_entities, article, doing="find its names")
+    return f"This article {result.reason}." if isinstance(result, Failure) else result

@@ -204,6 +204,16 @@ def summarise_sentences(
     return sorted(set(run(sentences, count, title)))
 
 
+def summarise_request(request: tuple[Article, str, int | None]) -> Summary | str:
+    """summarise() for a worker process: (article, method, sentences) in, the summary or what
+    was wrong with the request out."""
+    article, method, sentences = request
+    try:
+        return summarise(article, method, sentences=sentences)
+    except SummaryError as exc:
+        return str(exc)
+
+
 def summarise(
     article: Article,
     method: str = DEFAULT_METHOD,

@@ -252,6 +252,19 @@ def process_map(
         yield from pool.map(items, progress)
 
 
+def run_bounded(
+    fn: Callable[[T], R], item: T, budget: float | None = None, doing: str = "read"
+) -> R | Failure:
+    """`fn(item)` in a worker process of its own, abandoned past `budget` (default: the budget
+    of every per-article step): what an interactive caller uses for work that could be slow,
+    so that no article can hold the interpreter (and the keys) while it runs."""
+    with WorkerPool(fn, 1, ITEM_BUDGET_SECONDS if budget is None else budget, doing) as pool:
+        pool._workers.append(_Worker(fn))  # always a worker, even for one item
+        for outcome in pool.map([item]):
+            return outcome.result
+    return Failure("no result")
+
+
 def _feed(worker: _Worker, queue: list[int], items: Sequence[Any]) -> None:
     batch = [(i, items[i]) for i in (queue.pop() for _ in range(min(BATCH, len(queue))))]
     if batch:

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import time
 
+import pytest
+
 from summarise.library.pool import Failure, process_map
 from tests.slow_work import square_slowly
 
@@ -35,3 +37,38 @@ def test_one_slow_item_alone_is_abandoned_at_its_budget_in_this_process() -> Non
     assert time.monotonic() - started < 5  # not the 60 s the item would take
     # The timer is gone: later work in this process is not interrupted.
     assert [o.result for o in process_map(square_slowly, [3], budget=None)] == [9]
+
+
+def test_run_bounded_runs_in_a_worker_and_abandons_it_past_the_budget() -> None:
+    import threading
+
+    from summarise.library.pool import Failure, run_bounded
+
+    assert run_bounded(square_slowly, 4, budget=20) == 16
+    results: list[object] = []
+    # From a thread, as the reader calls it: no interval timer there, the worker is killed.
+    caller = threading.Thread(target=lambda: results.append(run_bounded(square_slowly, 7, 0.5)))
+    started = time.monotonic()
+    caller.start()
+    caller.join(30)
+    assert time.monotonic() - started < 10
+    (result,) = results
+    assert isinstance(result, Failure) and result.reason == "took too long to read (over 0.5 s)"
+
+
+def test_a_huge_article_is_summarised_in_a_worker_with_the_same_result(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    import summarise.usecases as usecases
+    from tests.conftest import seed
+
+    article = seed("000")
+    here = usecases.summary_of(article, "newsrank", 3)
+    monkeypatch.setattr(usecases, "BIG_ARTICLE_WORDS", 10)  # every article is "huge" now
+    there = usecases.summary_of(article, "newsrank", 3)
+    assert not isinstance(there, str) and not isinstance(here, str)
+    assert [s.text for s in there.sentences] == [s.text for s in here.sentences]
+    from summarise.entities import find_entities
+
+    names = usecases.names_of(article)
+    assert names == find_entities(article)  # found in a worker, the same mentions

@@ -75,9 +75,17 @@ async def _entities(pilot) -> None:  # type: ignore[no-untyped-def]
 
 
 async def _feeds(pilot) -> None:  # type: ignore[no-untyped-def]
+    from tui.widgets.feeds_pane import FeedsPane
+
     await ready(pilot)
     await pilot.press("F")
     await ready(pilot)
+    pane = pilot.app.screen.query_one(FeedsPane)
+    for _ in range(100):  # until the names are cut to the width the pane was given
+        if pane.size.width and pane._drawn_width == pane.size.width:
+            break
+        await pilot.pause(0.05)
+    await pilot.pause()
 
 
 async def _search(pilot) -> None:  # type: ignore[no-untyped-def]

@@ -148,9 +148,12 @@ class ArticleView(VerticalScroll, can_focus=True):
 
     @work(thread=True, exclusive=True, group="entities")
     def _find_entities(self, article: Article) -> None:
-        from summarise.entities import find_entities
+        from summarise.usecases import names_of
 
-        found = find_entities(article)
+        found = names_of(article)
+        if isinstance(found, str):  # too slow to find: said once, and the text shows plain
+            self.app.call_from_thread(self.notify, found, title="Names", markup=False)
+            return
         self.app.call_from_thread(self._entities_found, article.id, found)
 
     def _entities_found(self, article_id: str, entities: ArticleEntities) -> None:

@@ -26,6 +26,7 @@ from tui.untrusted import untrusted
 
 # Counts are worked out again at most this often while marks change (holding m, mark all).
 RECOUNT_DELAY = 0.3
+WIDTH_CHECK_SECONDS = 0.2
 
 
 def _follow_label(found: Found) -> str:
@@ -60,14 +61,18 @@ class FeedsPane(OptionList):
         self._bookmarks: set[str] = set()
         self._pending = False
         self.following: list[Found] = []
+        self._drawn_width = 0
 
     def on_mount(self) -> None:
         self._draw()
+        # Names are cut to the pane's width, which is 0 while it is hidden, and an option list
+        # is told of no resize (it is a scroll view): cut them again whenever the width they
+        # were cut to is not the pane's (they read "All…" when opened otherwise).
+        self.set_interval(WIDTH_CHECK_SECONDS, self._check_width)
 
-    def on_resize(self) -> None:
-        # Names are cut to the pane's width, which is 0 while it is hidden: cut them again
-        # once it is shown (they read "All…" when opened otherwise).
-        self._draw()
+    def _check_width(self) -> None:
+        if self.size.width and self.size.width != self._drawn_width:
+            self._draw()
 
     @work(thread=True, exclusive=True, group="feeds")
     def load(self) -> None:
@@ -111,6 +116,7 @@ class FeedsPane(OptionList):
 
     def _draw(self) -> None:
         self._pending = False
+        self._drawn_width = self.size.width
         articles, read = self._articles, self._read
         unread = sum(1 for a in articles if a.id not in read)
         counts = feed_counts(

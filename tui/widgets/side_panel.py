@@ -196,12 +196,9 @@ class SidePanel(Vertical):
 
     @work(thread=True, exclusive=True, group="summary")
     def _compute_summary(self, article: Article, method: str, sentences: int | None) -> None:
-        from summarise.language.summarisers import SummaryError, summarise
+        from summarise.usecases import summary_of
 
-        try:
-            result: Summary | str = summarise(article, method, sentences=sentences)
-        except SummaryError as exc:
-            result = str(exc)
+        result = summary_of(article, method, sentences)
         self.app.call_from_thread(self._summary_ready, article.id, result)
 
     def _summary_ready(self, article_id: str, result: Summary | str) -> None:
