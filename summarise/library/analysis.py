@@ -36,7 +36,7 @@ _now = time.time  # the tests move the clock
 
 # Bump the first number when what analyse() itself produces changes; the recogniser's version
 # is folded in, so a new recogniser also has older rows recomputed.
-ANALYSIS_VERSION = 8 * 1000 + RECOGNISER_VERSION
+ANALYSIS_VERSION = 9 * 1000 + RECOGNISER_VERSION
 
 NAMED_TYPES = frozenset(
     {EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.NORP, EntityType.LAW}
@@ -192,7 +192,8 @@ def analyse(article: Article) -> ArticleAnalysis:
                         tuple(sorted(countries_in.get(index, ()))) if index is not None else (),
                     )
                 )
-    known_people = {name for name, _ in people}
+    known_people = [name for name, _ in people]
+    person_at = {(m.block, m.start): m.name for m in found.mentions if m.type is EntityType.PERSON}
     quotes: list[QuoteInfo] = [
         QuoteInfo(b.text, b.speaker, None)
         for b in article.blocks
@@ -201,8 +202,13 @@ def analyse(article: Article) -> ArticleAnalysis:
     for s in sentences:
         for said in _QUOTE_SAID.finditer(s.text):
             speaker = said.group("speaker")
-            full = next(
-                (p for p in known_people if p == speaker or p.endswith(" " + speaker)), None
+            could_be = [p for p in known_people if p == speaker or p.endswith(" " + speaker)]
+            # "Murray said" where the article has Euan and Scott Murray: whom the recogniser
+            # read there, or nobody (a quote credited to the wrong person is worse than none).
+            full = (
+                could_be[0]
+                if len(could_be) == 1
+                else person_at.get((s.block, s.start + said.start("speaker")))
             )
             if full:
                 quotes.append(QuoteInfo(said.group("quote").strip(), full, s.index))

@@ -183,3 +183,41 @@ def test_points_and_figures_that_lean_on_what_the_reader_never_saw() -> None:
     )
     # The figure names no one: whose turnover? It is not shown as a key figure.
     assert not any("turnover was $44.7bn" in f.text for f in briefing.key_figures)
+
+
+SHARED_SURNAME = (
+    "Murray back for Scotland\n\n"
+    "Scotland prop Euan Murray returns against Wales on Saturday after injury, and his "
+    "namesake Scott Murray keeps his place in the second row for the match.\n\n"
+    '"I\'m just happy to be back playing and be involved with the squad," said Murray on '
+    "Tuesday at the team hotel in Edinburgh.\n"
+)
+
+
+def test_a_quote_by_a_shared_surname_goes_to_one_person_whatever_the_process() -> None:
+    """'said Murray' with Euan and Scott Murray in the article: the speaker the recogniser
+    reads there, the same in every process (it depended on a set's hash order: one run
+    credited Euan, another Scott)."""
+    import os
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from summarise.readers import parse_text; "
+        "from summarise.library.analysis import analyse; "
+        "print([q.speaker for q in analyse(parse_text(sys.stdin.read())).quotes])"
+    )
+    speakers = {
+        subprocess.run(
+            [sys.executable, "-c", script],
+            input=SHARED_SURNAME,
+            capture_output=True,
+            text=True,
+            env={**os.environ, "PYTHONHASHSEED": str(seed)},
+            check=True,
+        ).stdout.strip()
+        for seed in range(8)
+    }
+    assert len(speakers) == 1, speakers
+    (said,) = speakers
+    assert said == "['Euan Murray']"  # the one the article introduced first
