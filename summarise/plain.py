@@ -4,6 +4,7 @@ reader would type them, made printable.
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -12,6 +13,15 @@ from summarise.untrusted import printable
 
 def wrap(text: str, width: int = 80, first: str = "", rest: str | None = None) -> list[str]:
     """Lines of at most `width`, the first prefixed by `first` and the others by `rest`."""
+    # textwrap cuts a word longer than the line by copying what is left of it for every line
+    # (10 MB of "@" took minutes): such words are cut into line-long pieces first.
+    piece = max(1, width - max(len(first), len(first if rest is None else rest)))
+    if len(text) > piece:
+        text = re.sub(
+            rf"\S{{{piece + 1},}}",
+            lambda m: " ".join(m[0][i : i + piece] for i in range(0, len(m[0]), piece)),
+            text,
+        )
     return textwrap.wrap(
         text,
         width,

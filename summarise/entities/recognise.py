@@ -381,6 +381,10 @@ def _never_a_name_here(text: str, kind: str) -> bool:
     return kind != "ORG" and last in FEATURE_CUES
 
 
+# The longest paragraph the tagger reads (a long news paragraph is a few thousand characters).
+TAGGED_BLOCK_CHARS = 50_000
+
+
 def _tagged(article: Article, found: list[Mention]) -> list[Mention]:
     """The tagger's names that no rule mention (nor figure) overlaps. A surname alone reads as
     the full name the article gives elsewhere, as the rules read it."""
@@ -391,9 +395,17 @@ def _tagged(article: Article, found: list[Mention]) -> list[Mention]:
     for m in found:
         by_block.setdefault(m.block, []).append((m.start, m.end))
     added: list[Mention] = []
-    blocks = [tokens(block.text) for block in article.blocks]
-    lower = lowered([w for words in blocks for w, _, _ in words])
-    for index, (block, words) in enumerate(zip(article.blocks, blocks, strict=True)):
+    # Blocks are tokenised one at a time (twice: once for the words written in lower case,
+    # once to tag), so memory follows the longest paragraph, not the article; a paragraph
+    # longer than TAGGED_BLOCK_CHARS is no prose (10 MB of "@" made 10 million tokens, 1.6 GB)
+    # and is left to the rules.
+    prose = [i for i, b in enumerate(article.blocks) if len(b.text) <= TAGGED_BLOCK_CHARS]
+    lower: frozenset[str] = frozenset().union(
+        *(lowered([w for w, _, _ in tokens(article.blocks[i].text)]) for i in prose)
+    )
+    for index in prose:
+        block = article.blocks[index]
+        words = tokens(block.text)
         if not words:
             continue
         taken = by_block.get(index, [])

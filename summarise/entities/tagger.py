@@ -29,7 +29,7 @@ CONFIDENT = 4.0
 # A paragraph's tokens: initialisms ("U.S."), words with inner apostrophes, hyphens or full
 # stops, numbers, and each other character alone.
 _TOKEN = re.compile(r"(?:[A-Z]\.){2,}|\w++(?:['’\-.]\w++)*+|[^\w\s]")
-_SHAPE_RUNS = re.compile(r"(.)\1+")
+_SHAPE_RUNS = re.compile(r"(.)\1++")
 
 
 def tokens(text: str) -> list[tuple[str, int, int]]:

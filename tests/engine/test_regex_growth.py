@@ -137,3 +137,30 @@ def test_no_pattern_nests_repeats_that_can_backtrack() -> None:
     }
     assert nested - set(NESTED) == set(), "make the inner repeat possessive (++ *+), or say why"
     assert set(NESTED) <= nested  # an entry that no longer nests is taken out of the list
+
+
+# Memory: the engine keeps a backtracking point per repetition of a group it may have to undo,
+# so `(?:a|b)*` over a 10 MB word held 1.4 GB. Each pattern, on 300 KB of the runs that
+# cost most (300 KB: the alternation held 42 MB there), may hold at most this much.
+MEMORY_UNITS = ("a", "A", "1", "a'", "A-", ". ", "#", "[", "“")
+MEMORY_SIZE = 300_000
+MEMORY_LIMIT = 10_000_000
+
+
+@pytest.mark.parametrize("name", sorted(set(PATTERNS) - set(BOUNDED)))
+def test_pattern_memory_stays_small(name: str) -> None:
+    import tracemalloc
+
+    pattern = PATTERNS[name]
+    worst = (0, "")
+    for unit in MEMORY_UNITS:
+        text = unit * (MEMORY_SIZE // len(unit))
+        tracemalloc.start()
+        try:
+            for match in pattern.finditer(text):
+                del match
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        worst = max(worst, (peak, unit))
+    assert worst[0] <= MEMORY_LIMIT, f"{name} held {worst[0] / 1e6:.0f} MB on {worst[1]!r} * n"
