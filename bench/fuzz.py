@@ -66,6 +66,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", default="1000000,10000000")
     parser.add_argument("--only", help="only the units whose name contains this")
+    parser.add_argument("--units", help="only these units, by name, comma-separated")
     parser.add_argument("--containers", default=",".join(CONTAINERS))
     parser.add_argument("--commands", default=",".join(COMMANDS))
     args = parser.parse_args(argv)
@@ -78,6 +79,8 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as folder:
         for name, unit in UNITS.items():
             if args.only and args.only not in name:
+                continue
+            if args.units and name not in args.units.split(","):
                 continue
             for container in containers:
                 suffix, wrap = CONTAINERS[container]
