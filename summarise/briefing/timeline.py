@@ -70,6 +70,8 @@ def _events_of(analysis: ArticleAnalysis, written: date) -> list[tuple[date, boo
             continue
         if mostly_quoted(text) or needs_context(text):
             continue
+        if info.index > 0 and _definite_opening(text):
+            continue  # "The ordinance passed 7-1": past the lead, "the" points back
         day = event_date(text, written)
         stated = day is not None
         if day is None and info.index == 0 and not names_a_time(text, written):
@@ -77,6 +79,14 @@ def _events_of(analysis: ArticleAnalysis, written: date) -> list[tuple[date, boo
         if day is not None and day <= written:
             found.append((day, stated, candidate_for(analysis.article_id, info, text, words)))
     return found
+
+
+def _definite_opening(text: str) -> bool:
+    """ "The audience was encouraged ...", "The poll, conducted ...": a sentence past the lead
+    that opens with "the" and a common noun names something its report introduced before; a
+    timeline line stands alone, so it is not one. ("The State Department" is a name.)"""
+    words = text.lstrip("\"“‘'( ").split(maxsplit=2)
+    return len(words) > 1 and words[0] == "The" and words[1][:1].islower()
 
 
 def timeline(analyses: Sequence[ArticleAnalysis], dates: Mapping[str, str | None]) -> list[Event]:

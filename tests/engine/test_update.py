@@ -183,3 +183,23 @@ def test_the_output_name_can_carry_the_day(tmp_path: Path) -> None:
     library = write_library(tmp_path / "news")
     assert main(["brief", str(library), "-o", str(tmp_path / "digest-{date}.md")]) == 0
     assert (tmp_path / f"digest-{datetime.date.today().isoformat()}.md").exists()
+
+
+def test_a_timeline_line_never_leans_on_the_sentence_before() -> None:
+    """Past a report's lead, "The ordinance passed 7-1 on Sept. 13" names something the report
+    introduced before: read alone on a timeline it says nothing, so it is not a line. The lead,
+    which introduces its own subject, is."""
+    from summarise.briefing.timeline import timeline
+    from summarise.library.analysis import analyse
+    from summarise.readers import parse_text
+
+    article = parse_text(
+        "---\ntitle: Jersey City phone ban\ndate: 2000-09-22\n---\n\n"
+        "Jersey City's council voted to ban drivers from using hand-held cellular phones "
+        "on Wednesday, the second New Jersey city to do so.\n\n"
+        "The ordinance passed by a 7-1 vote on Sept. 13 after a long debate.\n",
+        suffix=".md",
+    )
+    lines = [event.text for event in timeline([analyse(article)], {article.id: article.date})]
+    assert any(line.startswith("Jersey City's council voted") for line in lines)
+    assert not any("ordinance" in line for line in lines)
