@@ -125,8 +125,19 @@ _COUNTED = frozenset("two three four five six seven eight nine ten several both"
 
 
 def needs_context(text: str) -> bool:
-    """Whether a sentence cannot be read alone: it opens or points back to what came before."""
-    return opens_dangling(text) or points_back(text)
+    """Whether a sentence cannot be read alone: it opens or points back to what came before,
+    or it is the middle or end of a quotation another sentence opened."""
+    return opens_dangling(text) or points_back(text) or inside_a_quote(text)
+
+
+def inside_a_quote(text: str) -> bool:
+    """ 'People still have an opportunity to express their view,” the governor said.': a
+    closing quotation mark before any opening one means the quote began a sentence earlier,
+    and whoever speaks in it is not this sentence's to say."""
+    closing, opening = text.find("”"), text.find("“")
+    if closing >= 0 and (opening < 0 or closing < opening):
+        return True
+    return text.count('"') % 2 == 1 and not text.lstrip().startswith('"')
 
 
 def opens_dangling(text: str) -> bool:

@@ -203,3 +203,29 @@ def test_a_timeline_line_never_leans_on_the_sentence_before() -> None:
     lines = [event.text for event in timeline([analyse(article)], {article.id: article.date})]
     assert any(line.startswith("Jersey City's council voted") for line in lines)
     assert not any("ordinance" in line for line in lines)
+
+
+def test_no_line_or_point_starts_inside_a_quotation() -> None:
+    """A sentence that closes a quotation another sentence opened cannot be read alone: the
+    reader would not know it is speech, nor whose."""
+    from summarise.briefing.points import needs_context
+    from summarise.briefing.timeline import timeline
+    from summarise.library.analysis import analyse
+    from summarise.readers import parse_text
+
+    inside = (
+        "People still have an opportunity to express their view and take part,” the "
+        "Republican governor said Thursday."
+    )
+    assert needs_context(inside)
+    assert not needs_context(
+        "“New York has never had a primary like that before,” Governor George Pataki said."
+    )
+    article = parse_text(
+        "---\ntitle: New York primary\ndate: 2000-03-10\n---\n\n"
+        "Governor George Pataki proposed on Monday to open New York's Republican primary "
+        "ballot to every recognised candidate. “This is a change,” he said. “" + inside + "\n",
+        suffix=".md",
+    )
+    lines = [event.text for event in timeline([analyse(article)], {article.id: article.date})]
+    assert lines and not any(line.startswith("People still") for line in lines)
