@@ -390,11 +390,19 @@ def bad_headline(title: str) -> str | None:
     return None
 
 
+def label_key(line: str) -> str:
+    """A disagreement as its label knows it: without its source numbers, sides in name order
+    (a variant of a library numbers and orders the same line differently)."""
+    head, _, sides = re.sub(r"\s*(?:\[\d+\])+", "", line).rstrip(".").partition(": ")
+    return head + ": " + "; ".join(sorted(s.strip() for s in sides.split(";")))
+
+
 def trust(label: str, briefing) -> None:  # type: ignore[no-untyped-def]
-    labels = json.loads(LABELS.read_text()) if LABELS.exists() else {}
+    raw = json.loads(LABELS.read_text()) if LABELS.exists() else {}
+    labels = {label_key(line): verdict for line, verdict in raw.items()}
     said = []
     for d in briefing.disagreements:
-        verdict = labels.get(d.text, "unlabelled")
+        verdict = labels.get(label_key(d.text), "unlabelled")
         said.append(f"{verdict}: {d.text}")
     false = sum(s.startswith("false") for s in said)
     people = [n.name for n in briefing.people]
