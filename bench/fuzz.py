@@ -57,6 +57,9 @@ CONTAINERS: dict[str, tuple[str, Callable[[str], str]]] = {
     "json": (".json", lambda body: json.dumps({"title": "Headline", "text": body})),
 }
 COMMANDS = ("summary", "entities", "brief")
+# Any command that reads a file can be fuzzed (--commands list,show,search,...); these need
+# more than the file: search a word the article has (the index is built, then queried).
+ARGUMENTS = {"search": ["search", "headline"]}
 GROWTH = 15.0
 # Times under this are process start-up and noise, not the file: growth is measured above it.
 FLOOR = 1.0
@@ -96,7 +99,9 @@ def main(argv: list[str] | None = None) -> int:
                                 "NEWSBRIEF_DATA_DIR": cache,
                             }
                             took, peak, status, output = run(
-                                [*NEWSBRIEF, command, str(path)], env, LIMIT_SECONDS
+                                [*NEWSBRIEF, *ARGUMENTS.get(command, [command]), str(path)],
+                                env,
+                                LIMIT_SECONDS,
                             )
                         runs.append((took, peak, name, container, size, command, status))
                         notes = []

@@ -8,7 +8,6 @@ when piped). The briefing has its own renderers in briefing/render.py, built on 
 from __future__ import annotations
 
 import json
-import textwrap
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
@@ -150,7 +149,7 @@ def hits_text(hits: Sequence[Hit], width: int = 100, marks: tuple[str, str] = ("
         snippet.append(hit.snippet[cursor:])
         # Wrapped before the marks are counted would be nicer; marks are zero-width on a
         # terminal and absent when piped, so wrapping the marked text keeps lines short enough.
-        lines.append(textwrap.indent(textwrap.fill("".join(snippet), width - 3), "   "))
+        lines += wrap("".join(snippet), width, "   ")
     return "\n".join(lines)
 
 

@@ -15,10 +15,12 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from functools import cache
+from itertools import islice
 
 _TOKEN = re.compile(r"[^\W_]+")
 # Words of context shown in a snippet, as SQLite's snippet() was asked for.
 SNIPPET_TOKENS = 16
+SNIPPET_CHARS = 240
 # Letters of a stem that its word certainly begins with ("happi" from "happy": "hap").
 HEAD = 3
 
@@ -103,8 +105,9 @@ def snippet(text: str, spans: Sequence[tuple[int, int]]) -> tuple[str, list[tupl
     # Words before the match: a few, so the snippet leads into it.
     before = [m.start() for m in _TOKEN.finditer(text, max(0, centre - 60), centre)][-3:]
     lo = before[0] if before and centre else 0
-    words = [m.end() for m in _TOKEN.finditer(text, lo)][:SNIPPET_TOKENS]
-    hi = words[-1] if words else min(len(text), 200)
+    words = [m.end() for m in islice(_TOKEN.finditer(text, lo), SNIPPET_TOKENS)]
+    # At most SNIPPET_CHARS however long its words (a 10 MB word printed 10 MB).
+    hi = min(words[-1] if words else len(text), lo + SNIPPET_CHARS)
     if lo <= 0:
         lo = 0
     head = "" if lo == 0 else "…"

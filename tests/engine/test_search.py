@@ -203,3 +203,20 @@ def test_indexes_of_libraries_left_for_months_are_deleted(
     os.utime(current, (long_ago, long_ago))  # this library is opened now: it stays
     SearchIndex.for_library([SEEDS]).close()
     assert not old.exists() and recent.exists() and current.exists()
+
+
+def test_a_snippet_is_short_however_long_the_word_it_shows() -> None:
+    from summarise.search.snippets import SNIPPET_CHARS, snippet
+
+    text = "Headline " + "a" * 1_000_000
+    shown, marks = snippet(text, [(0, 8)])
+    assert len(shown) <= SNIPPET_CHARS + 2 and shown.endswith("…")
+    assert marks == [(0, 8)]
+
+
+def test_wrapping_a_word_longer_than_the_line_cuts_it_into_lines() -> None:
+    from summarise.plain import wrap
+
+    lines = wrap("start " + "x" * 100_000 + " end", 80, "   ")
+    assert all(len(line) <= 80 for line in lines)
+    assert "".join("".join(line.split()) for line in lines) == "start" + "x" * 100_000 + "end"
