@@ -131,7 +131,7 @@ def needs_context(text: str) -> bool:
 
 
 def inside_a_quote(text: str) -> bool:
-    """ 'People still have an opportunity to express their view,” the governor said.': a
+    """'People still have an opportunity to express their view,” the governor said.': a
     closing quotation mark before any opening one means the quote began a sentence earlier,
     and whoever speaks in it is not this sentence's to say."""
     closing, opening = text.find("”"), text.find("“")
