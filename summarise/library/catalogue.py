@@ -144,7 +144,6 @@ class Catalogue(Closing):
         self.follow_links = follow_links
         self._db = Database(path, _SCHEMA, CATALOGUE_VERSION, label="catalogue")
         self.notices = self._db.notices
-        self._folders: dict[str, int] = {}  # as stored, during a quick refresh
 
     @classmethod
     def for_library(cls, roots: Sequence[Path], *, follow_links: bool = False) -> Catalogue:
@@ -175,7 +174,7 @@ class Catalogue(Closing):
         report = Changes(notices=self.notices)
         walks = [FolderWalk(root, SUFFIXES, self.follow_links) for root in self.roots]
         folders = self._changed_folders() if quick and not self.follow_links else None
-        if folders == ([], []):
+        if folders is not None and not folders[1] and not folders[2]:
             return report  # no folder changed: nothing to read, nothing to write
         known = {
             path: (size, mtime)
@@ -211,31 +210,31 @@ class Catalogue(Closing):
         report.added, report.removed = len(changed), len(gone)
         return report
 
-    def _changed_folders(self) -> tuple[list[str], list[str]] | None:
-        """The stored folders whose time changed, and those gone; None when a full walk is
-        needed (never walked, or a root that is not a stored folder)."""
-        self._folders = dict(self._db.read("SELECT path, mtime FROM folders"))
-        if not self._folders or any(str(root) not in self._folders for root in self.roots):
+    def _changed_folders(self) -> tuple[dict[str, int], list[str], list[str]] | None:
+        """The stored folders with their times, those whose time changed, and those gone;
+        None when a full walk is needed (never walked, or a root not a stored folder)."""
+        folders = dict(self._db.read("SELECT path, mtime FROM folders"))
+        if not folders or any(str(root) not in folders for root in self.roots):
             return None
         changed, vanished = [], []
-        for folder, mtime in self._folders.items():
+        for folder, mtime in folders.items():
             try:
                 if os.stat(folder).st_mtime_ns != mtime:
                     changed.append(folder)
             except OSError:
                 vanished.append(folder)
-        return changed, vanished
+        return folders, changed, vanished
 
     def _look_quickly(
         self,
         walk: FolderWalk,
         known: dict[str, tuple[int, int]],
+        folders: dict[str, int],
         changed: list[str],
         vanished: list[str],
     ) -> tuple[dict[str, tuple[int, int]], list[str]]:
         """The files on disk as the stored folder times allow (see refresh), and the folders
         gone: the changed folders listed again, every other file as the catalogue has it."""
-        folders = self._folders
         relisted = set(changed) | set(vanished)
         on_disk = {p: stamp for p, stamp in known.items() if os.path.dirname(p) not in relisted}
         for folder in changed:

@@ -33,6 +33,13 @@ def library(tmp_path: Path) -> Path:
     return root
 
 
+def _rewrite_in_place(path: Path) -> None:
+    """Rewrite a file so that its folder's time stays as it was (as writing in place does)."""
+    stamp = path.parent.stat()
+    _write(path, "Alpha story rewritten", "orchard")
+    os.utime(path.parent, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+
+
 def _titles(catalogue: Catalogue, quick: bool = True) -> list[str]:
     catalogue.refresh(jobs=1, quick=quick)
     return sorted(e.title for e in catalogue.entries())
@@ -61,10 +68,7 @@ def test_a_file_rewritten_in_place_waits_for_the_full_check(library: Path, tmp_p
     catalogue = Catalogue(tmp_path / "catalogue.db", [library])
     try:
         _titles(catalogue, quick=False)
-        folder = library / "alpha"
-        stamp = folder.stat()
-        _write(folder / "0.txt", "Alpha story rewritten", "orchard")  # in place: same folder
-        os.utime(folder, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+        _rewrite_in_place(library / "alpha" / "0.txt")
         assert "Alpha story rewritten" not in _titles(catalogue)  # the folder says: unchanged
         assert "Alpha story rewritten" in _titles(catalogue, quick=False)
     finally:
@@ -95,10 +99,7 @@ def test_an_old_full_check_is_run_again_in_the_background(library: Path, tmp_pat
     try:
         _titles(catalogue, quick=False)
         assert not check_in_background(catalogue)  # just checked: nothing to start
-        folder = library / "alpha"
-        stamp = folder.stat()
-        _write(folder / "0.txt", "Alpha story rewritten", "orchard")
-        os.utime(folder, ns=(stamp.st_atime_ns, stamp.st_mtime_ns))
+        _rewrite_in_place(library / "alpha" / "0.txt")
         with sqlite3.connect(path) as db:
             db.execute("UPDATE facts SET value = value - 3600 WHERE key = 'full_check'")
         assert check_in_background(catalogue)

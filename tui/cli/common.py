@@ -110,15 +110,8 @@ def _by_id(ref: str, libraries: Sequence[Path], jobs: int | None, follow_links: 
 def read_bounded(path: Path) -> Parsed:
     """One file as the library reads it, within the same time budget: a file that would take
     longer is refused with the reason, never left to hang the command."""
-    from summarise.library.catalogue import FILE_BUDGET_SECONDS
-    from summarise.library.pool import OverBudget, time_limit
-
-    try:
-        with time_limit(FILE_BUDGET_SECONDS):
-            return read_file(path)
-    except OverBudget:
-        reason = f"took too long to read (over {FILE_BUDGET_SECONDS:g} s)"
-        raise UsageError(f"{path}: {reason}") from None
+    with bounded(str(path), "read"):
+        return read_file(path)
 
 
 @contextmanager
