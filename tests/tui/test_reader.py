@@ -430,3 +430,33 @@ async def test_the_feeds_pane_opened_by_hand_shows_whole_names(tmp_path: Path) -
         await pilot.press("F")
         await pilot.pause()
         assert _feeds_rows(app) == ["All articles 5/5", "Unread 5", "Bookmarks 0"]
+
+
+async def test_a_runaway_article_is_drawn_cut_short_and_the_keys_keep_working(
+    tmp_path: Path,
+) -> None:
+    """A 10 MB paragraph held the keys for a minute while Textual laid it out, on every
+    resize. The reader draws the first part of a paragraph that long, says what it left out,
+    and goes on to the next article at once."""
+    library = tmp_path / "library"
+    library.mkdir()
+    (library / "a.txt").write_text("Aardvark\n\nA short article about aardvarks.\n")
+    runaway = "walrus " * 50_000 + "\n\n" + "\n\n".join(f"Para {n}." for n in range(3_000))
+    (library / "b.txt").write_text(f"Walrus\n\n{runaway}\n")
+    app = make_app(tmp_path, [library])
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        titles = [a.title for a in app.article_list.articles]
+        await pilot.press(*["j"] * titles.index("Walrus"))
+        await pilot.pause(0.3)
+        assert app.article_view.article is not None
+        assert app.article_view.article.title == "Walrus"
+        paragraphs = [str(w.render()) for w in app.article_view.query(".paragraph")]
+        assert 10_000 < len(paragraphs[0]) <= 20_000 and paragraphs[0].endswith("…")
+        assert len(paragraphs) < 3_000
+        (cut,) = app.article_view.query(".cut")
+        assert "1 paragraph cut short" in str(cut.render())
+        assert "newsbrief show" in str(cut.render())
+        await pilot.press("g")  # back to the top of the list: the other article opens
+        await pilot.pause(0.3)
+        assert app.article_view.article.title == titles[0]

@@ -19,6 +19,7 @@ from summarise.language.text import Sentence
 from summarise.library.listing import Listed
 from summarise.render import article_meta, copy_label
 from summarise.search.index import Match
+from summarise.shown import shown_blocks, shown_line
 from summarise.untrusted import printable
 from tui.actions import ARTICLE
 from tui.bindings import bindings
@@ -37,6 +38,13 @@ _KIND_CLASS = {
     BlockKind.BULLET: "bullet",
     BlockKind.QUOTE: "quote",
 }
+
+
+def _marked(content: Content, style: Style, start: int, end: int) -> Content:
+    """The span styled, as far as it is drawn: past a block's cut there is nothing to mark."""
+    if start >= len(content):
+        return content
+    return content.stylize(style, start, min(end, len(content)))
 
 
 class ArticleView(VerticalScroll, can_focus=True):
@@ -76,6 +84,7 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.search_hits: tuple[Match, ...] = ()
         self.hit_index: int | None = None
         self._block_widgets: dict[int, Static] = {}
+        self._block_texts: dict[int, str] = {}  # as drawn: a pathological block is cut short
         self._legend: Static | None = None
         self.measure = MEASURE
         self._entity_theme: str | None = None
@@ -109,9 +118,10 @@ class ArticleView(VerticalScroll, can_focus=True):
         self.hit_index = None
         self._mention_index.clear()
         self._block_widgets = {}
-        widgets: list[Static] = [Static(untrusted(article.title), classes="headline")]
+        self._block_texts = {}
+        widgets: list[Static] = [Static(untrusted(shown_line(article.title)), classes="headline")]
         if article.dek:
-            widgets.append(Static(untrusted(article.dek), classes="dek"))
+            widgets.append(Static(untrusted(shown_line(article.dek)), classes="dek"))
         widgets.append(Static(untrusted(article_meta(article)), classes="meta"))
         if article.url:
             widgets.append(Static(untrusted(article.url), classes="link"))
@@ -120,12 +130,17 @@ class ArticleView(VerticalScroll, can_focus=True):
             widgets.append(Static(untrusted(f"Also in: {also}"), classes="copies"))
         self._legend = Static("", classes="legend")
         widgets.append(self._legend)
-        for index, block in enumerate(article.blocks):
-            widget = Static(untrusted(block.text), classes=_KIND_CLASS[block.kind])
+        shown = shown_blocks(article)
+        for index, (block, text) in enumerate(zip(article.blocks, shown.blocks, strict=False)):
+            widget = Static(untrusted(text), classes=_KIND_CLASS[block.kind])
             self._block_widgets[index] = widget
+            self._block_texts[index] = text
             widgets.append(widget)
             if block.kind is BlockKind.QUOTE and block.speaker:
-                widgets.append(Static(untrusted("— " + block.speaker), classes="speaker"))
+                speaker = shown_line("— " + block.speaker)
+                widgets.append(Static(untrusted(speaker), classes="speaker"))
+        if shown.cut:
+            widgets.append(Static(untrusted(shown.cut), classes="cut"))
         if article.tags:
             widgets.append(Static(untrusted("Tags: " + ", ".join(article.tags)), classes="tags"))
         for enclosure in article.enclosures:
@@ -232,17 +247,17 @@ class ArticleView(VerticalScroll, can_focus=True):
         current_style = self._style("article-view--current")
         search_style = self._style("article-view--search")
         for index, widget in self._block_widgets.items():
-            content = untrusted(article.blocks[index].text)
+            content = untrusted(self._block_texts[index])
             for sentence in marks.get(index, ()):
-                content = content.stylize(summary_style, sentence.start, sentence.end)
+                content = _marked(content, summary_style, sentence.start, sentence.end)
             for mention in mentions.get(index, ()):
-                content = content.stylize(entity[mention.type], mention.start, mention.end)
+                content = _marked(content, entity[mention.type], mention.start, mention.end)
             for number, hit in enumerate(self.search_hits):
                 if hit.block == index:
                     style = current_style if number == self.hit_index else search_style
-                    content = content.stylize(style, hit.start, hit.end)
+                    content = _marked(content, style, hit.start, hit.end)
             if self.current is not None and self.current.block == index:
-                content = content.stylize(current_style, self.current.start, self.current.end)
+                content = _marked(content, current_style, self.current.start, self.current.end)
             widget.update(content)
         if self._legend is not None:
             self._legend.update(self._legend_content())
