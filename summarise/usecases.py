@@ -324,6 +324,15 @@ def search_library(
 # own, within the per-article budget: whatever its text does, the reader's keys never wait.
 # (Ordinary articles, a few thousand words, are done in a thread: a process costs 0.2 s.)
 BIG_ARTICLE_WORDS = 20_000
+# Characters count too: a megabyte of dots or of one word has no words to count, and a
+# pattern working through it in this process holds the interpreter (and so the keys).
+BIG_ARTICLE_CHARACTERS = 200_000
+
+
+def _big(article: Article) -> bool:
+    if article.word_count > BIG_ARTICLE_WORDS:
+        return True
+    return sum(len(block.text) for block in article.blocks) > BIG_ARTICLE_CHARACTERS
 
 
 def summary_of(article: Article, method: str, sentences: int | None) -> Summary | str:
@@ -332,7 +341,7 @@ def summary_of(article: Article, method: str, sentences: int | None) -> Summary 
     from summarise.library.pool import Failure, run_bounded
 
     request = (article, method, sentences)
-    if article.word_count <= BIG_ARTICLE_WORDS:
+    if not _big(article):
         return summarise_request(request)
     result = run_bounded(summarise_request, request, doing="summarise")
     return f"This article {result.reason}." if isinstance(result, Failure) else result
@@ -343,7 +352,7 @@ def names_of(article: Article) -> ArticleEntities | str:
     from summarise.entities import find_entities
     from summarise.library.pool import Failure, run_bounded
 
-    if article.word_count <= BIG_ARTICLE_WORDS:
+    if not _big(article):
         return find_entities(article)
     result = run_bounded(find_entities, article, doing="find its names")
     return f"This article {result.reason}." if isinstance(result, Failure) else result

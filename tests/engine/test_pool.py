@@ -72,3 +72,30 @@ def test_a_huge_article_is_summarised_in_a_worker_with_the_same_result(
 
     names = usecases.names_of(article)
     assert names == find_entities(article)  # found in a worker, the same mentions
+
+
+def test_an_article_of_a_megabyte_without_words_is_summarised_in_a_worker(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A word count alone let 1 MB of dots (no words) be summarised in the reader's own
+    process, where a pattern working through it holds the interpreter and the keys."""
+    import summarise.library.pool as pool
+    import summarise.usecases as usecases
+    from summarise.article import Article, Block, BlockKind
+    from tests.conftest import seed
+
+    sent: list[str] = []
+    original = pool.run_bounded
+
+    def recorded(fn, item, budget=None, doing="read"):  # type: ignore[no-untyped-def]
+        sent.append(doing)
+        return original(fn, item, budget, doing)
+
+    monkeypatch.setattr(pool, "run_bounded", recorded)
+    usecases.summary_of(seed("000"), "newsrank", 3)
+    assert sent == []  # an ordinary article stays in a thread: a process costs 0.2 s
+    dots = Article("dots", None, "Headline", (Block(BlockKind.PARAGRAPH, "." * 300_000),))
+    result = usecases.summary_of(dots, "newsrank", 3)
+    names = usecases.names_of(dots)
+    assert sent == ["summarise", "find its names"]
+    assert not isinstance(result, str) and not isinstance(names, str)
