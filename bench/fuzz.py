@@ -60,9 +60,30 @@ COMMANDS = ("summary", "entities", "brief")
 # Any command that reads a file can be fuzzed (--commands list,show,search,...); these need
 # more than the file: search a word the article has (the index is built, then queried).
 ARGUMENTS = {"search": ["search", "headline"]}
+# The reader, driven headless by bench/reader_step.py: list, summary panel, keys timed meanwhile.
+READER = [sys.executable, str(Path(__file__).resolve().parent / "reader_step.py")]
+# A key press that takes longer than this to act is the reader holding its keys on one file.
+KEYS_HELD_MS = 250.0
 GROWTH = 15.0
 # Times under this are process start-up and noise, not the file: growth is measured above it.
 FLOOR = 1.0
+
+
+def _reader_notes(output: str) -> list[str]:
+    """What bench/reader_step.py's JSON line says went wrong: no list, work never done, or a
+    key press that waited."""
+    try:
+        found = json.loads(output.strip().splitlines()[-1])
+    except (ValueError, IndexError):
+        return ["READER GAVE NO FIGURES"]
+    notes = []
+    if found.get("listed", -1) < 0:
+        notes.append("NO LIST")
+    if found.get("settled", -1) < 0:
+        notes.append("WORK NEVER DONE")
+    if found.get("keys_max_ms", 0) > KEYS_HELD_MS:
+        notes.append(f"KEYS HELD ({found['keys_max_ms']:.0f} ms)")
+    return notes
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -98,17 +119,20 @@ def main(argv: list[str] | None = None) -> int:
                                 "NEWSBRIEF_CACHE_DIR": cache,
                                 "NEWSBRIEF_DATA_DIR": cache,
                             }
-                            took, peak, status, output = run(
-                                [*NEWSBRIEF, *ARGUMENTS.get(command, [command]), str(path)],
-                                env,
-                                LIMIT_SECONDS,
+                            line = (
+                                READER
+                                if command == "reader"
+                                else [*NEWSBRIEF, *ARGUMENTS.get(command, [command])]
                             )
+                            took, peak, status, output = run([*line, str(path)], env, LIMIT_SECONDS)
                         runs.append((took, peak, name, container, size, command, status))
                         notes = []
                         if "Traceback" in output:
                             notes.append("TRACEBACK")
                         if "\x1b" in output or "\x07" in output:
                             notes.append("RAW ESCAPE")
+                        if command == "reader":
+                            notes += _reader_notes(output)
                         if took > LIMIT_SECONDS or peak > LIMIT_MB:
                             notes.append(f"OVER TARGET ({took:.1f} s, {peak:.0f} MB)")
                         if notes:
