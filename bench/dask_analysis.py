@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import pickle
 import sys
 import tempfile
 import time
@@ -31,6 +30,7 @@ from scale import build_library
 
 from summarise.article import Article
 from summarise.library.analysis import Packed, analyse_packed
+from summarise.library.packing import unpack
 from summarise.library.pool import process_map
 from summarise.readers import load_paths
 
@@ -63,7 +63,7 @@ def _same(one: Packed, other: Packed) -> bool:
         return True
     return bool(
         one.names == other.names
-        and pickle.loads(one.data) == pickle.loads(other.data)
+        and unpack(one.data) == unpack(other.data)
         and one.profile == other.profile
     )
 

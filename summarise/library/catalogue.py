@@ -16,7 +16,6 @@ import contextlib
 import hashlib
 import json
 import os
-import pickle
 import subprocess
 import sys
 import time
@@ -27,6 +26,7 @@ from pathlib import Path
 from summarise.article import Article, listing_fields
 from summarise.errors import Closing
 from summarise.library.copies import Held, find_copies, signature
+from summarise.library.packing import pack, unpack
 from summarise.library.paths import cache_dir
 from summarise.library.pool import ITEM_BUDGET_SECONDS, Failure, process_map
 from summarise.library.sqlite import Changes, Database, StorageError, chunks, prune_idle_files
@@ -34,7 +34,7 @@ from summarise.readers import SUFFIXES, ArticleError, LoadProblem, read_file
 from summarise.readers.folders import FolderWalk
 
 # Bump when the readers change what they make of a file: every file is parsed again.
-CATALOGUE_VERSION = 10
+CATALOGUE_VERSION = 11
 # Tags are stored joined by the unit separator, which cleaned text never holds.
 TAG_SEPARATOR = "\x1f"
 # A file that takes longer than this to parse is skipped and reported (pool.py kills it).
@@ -94,7 +94,7 @@ class Entry:
 
 
 # One article as the catalogue stores it: id, title, source, date, byline, tags, words, url, the
-# pickled Article, and its text's signature (copies.py).
+# packed Article (packing.py), and its text's signature (copies.py).
 Row = tuple[str, str, str | None, str | None, str | None, str, int, str | None, bytes, bytes]
 
 
@@ -115,7 +115,7 @@ def _row(article: Article) -> Row:
         TAG_SEPARATOR.join(article.tags),
         article.word_count,
         article.url,
-        pickle.dumps(article, protocol=5),
+        pack(article),
         signature(article.body_text),
     )
 
@@ -399,11 +399,11 @@ class Catalogue(Closing):
                 f"SELECT article_id, data FROM articles WHERE article_id IN ({marks})", chunk
             ):
                 if article_id not in found:
-                    found[article_id] = pickle.loads(data)
+                    found[article_id] = unpack(data)
         return found
 
     def blobs(self, ids: Iterable[str]) -> dict[str, bytes]:
-        """Articles by id as stored (pickled), for workers that unpickle them themselves."""
+        """Articles by id as stored (packed), for workers that unpack them themselves."""
         found: dict[str, bytes] = {}
         for chunk in chunks(list(ids)):
             marks = ",".join("?" * len(chunk))

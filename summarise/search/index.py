@@ -14,7 +14,6 @@ import contextlib
 import hashlib
 import json
 import os
-import pickle
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from typing import TYPE_CHECKING
 from summarise.article import Article
 from summarise.entities.version import RECOGNISER_VERSION
 from summarise.errors import Closing
+from summarise.library.packing import pack, unpack
 from summarise.library.paths import cache_dir
 from summarise.library.sqlite import Changes, Database, chunks, prune_idle_files, remove_database
 from summarise.search.query import FIELDS, QueryError, marked_terms, plain_terms, translate_query
@@ -42,7 +42,7 @@ WEIGHTS = (10.0, 4.0, 1.0, 3.0, 3.0, 2.0)
 BODY_COLUMN = COLUMNS.index("body")
 BLOCK_JOIN = "\n\n"
 # The entity names indexed come from the recogniser: a new one means indexing again.
-SCHEMA_VERSION = 3 * 1000 + RECOGNISER_VERSION
+SCHEMA_VERSION = 4 * 1000 + RECOGNISER_VERSION
 # Articles indexed per transaction: progress moves, and a crash loses little.
 INDEX_BATCH = 500
 
@@ -52,16 +52,22 @@ CREATE TABLE IF NOT EXISTS docs (
     rowid INTEGER PRIMARY KEY,
     article_id TEXT NOT NULL UNIQUE,
     path TEXT,
-    blocks TEXT NOT NULL
+    blocks TEXT NOT NULL,
+    fields BLOB NOT NULL
 );
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     {", ".join(COLUMNS)},
+    content = '',
     tokenize = 'porter unicode61 remove_diacritics 2'
 );
 """
 # One row read is enough to find a damaged file before a query does; a count would scan it.
 _CHECK = "SELECT rowid FROM fts LIMIT 1"
 _INSERT = f"INSERT INTO fts (rowid, {', '.join(COLUMNS)}) VALUES (?{', ?' * len(COLUMNS)})"
+# A contentless table forgets a row only when told exactly what it held.
+_DELETE = (
+    f"INSERT INTO fts (fts, rowid, {', '.join(COLUMNS)}) VALUES ('delete', ?{', ?' * len(COLUMNS)})"
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,22 +139,25 @@ class IndexEntry:
     path: str | None
     blocks: str  # JSON list of block lengths
     fields: tuple[str, ...]  # in COLUMNS order
+    stored: bytes  # the fields packed, as the index keeps them (the FTS table keeps no text)
     packed: Packed | None  # the article's analysis, for the cache
 
 
 def _entry(article: Article, names: Sequence[str], packed: Packed | None) -> IndexEntry:
+    fields = (
+        article.title,
+        article.dek or "",
+        body_text(article),
+        article.source or "",
+        " ; ".join(article.tags),
+        " ; ".join(names),
+    )
     return IndexEntry(
         article.id,
         str(article.path) if article.path else None,
         json.dumps([len(b.text) for b in article.blocks]),
-        (
-            article.title,
-            article.dek or "",
-            body_text(article),
-            article.source or "",
-            " ; ".join(article.tags),
-            " ; ".join(names),
-        ),
+        fields,
+        pack(fields),
         packed,
     )
 
@@ -157,7 +166,7 @@ def index_entry(blob: bytes) -> IndexEntry:
     """A stored article, analysed and ready to index: a pure function, run in workers."""
     from summarise.library.analysis import analyse_packed
 
-    article: Article = pickle.loads(blob)
+    article: Article = unpack(blob)
     packed = analyse_packed(article)
     return _entry(article, packed.names, packed)
 
@@ -305,10 +314,10 @@ class SearchIndex(Closing):
             with self._db.transaction() as db:
                 for article_id in chunk:
                     row = db.execute(
-                        "SELECT rowid FROM docs WHERE article_id = ?", (article_id,)
+                        "SELECT rowid, fields FROM docs WHERE article_id = ?", (article_id,)
                     ).fetchone()
                     if row is not None:
-                        db.execute("DELETE FROM fts WHERE rowid = ?", (row[0],))
+                        db.execute(_DELETE, (row[0], *unpack(row[1])))
                         db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
 
     def _add(self, entries: Sequence[IndexEntry]) -> None:
@@ -316,8 +325,9 @@ class SearchIndex(Closing):
             for entry in entries:
                 # Another process may have indexed it meanwhile: the same text, so keep theirs.
                 cursor = db.execute(
-                    "INSERT OR IGNORE INTO docs (article_id, path, blocks) VALUES (?, ?, ?)",
-                    (entry.article_id, entry.path, entry.blocks),
+                    "INSERT OR IGNORE INTO docs (article_id, path, blocks, fields) "
+                    "VALUES (?, ?, ?, ?)",
+                    (entry.article_id, entry.path, entry.blocks, entry.stored),
                 )
                 if cursor.rowcount:
                     db.execute(_INSERT, (cursor.lastrowid, *entry.fields))
@@ -336,13 +346,14 @@ class SearchIndex(Closing):
         """The hits' titles and texts, read by rowid: no full-text query runs again."""
         marks = ",".join("?" * len(rowids))
         rows = self._db.read(
-            f"""
-            SELECT fts.rowid, docs.article_id, docs.path, fts.title, docs.blocks, fts.body
-            FROM fts JOIN docs ON docs.rowid = fts.rowid WHERE fts.rowid IN ({marks})
-            """,
+            f"SELECT rowid, article_id, path, blocks, fields FROM docs WHERE rowid IN ({marks})",
             tuple(rowids),
         )
-        return {int(row[0]): row[1:] for row in rows}
+        shown: dict[int, tuple[object, ...]] = {}
+        for rowid, article_id, path, blocks, stored in rows:
+            fields = unpack(stored)
+            shown[int(rowid)] = (article_id, path, fields[0], blocks, fields[BODY_COLUMN])
+        return shown
 
     def _run(self, match: str, query: str, limit: int, with_matches: bool) -> list[Hit]:
         ranked = self._ranked(match, limit)
@@ -388,13 +399,11 @@ class SearchIndex(Closing):
     def matches_in(self, article_id: str, query: str) -> tuple[Match, ...]:
         """Every body match of the query in one article (offsets into its blocks)."""
         row = self._db.read_one(
-            "SELECT docs.blocks, fts.body FROM docs JOIN fts ON fts.rowid = docs.rowid "
-            "WHERE docs.article_id = ?",
-            (article_id,),
+            "SELECT blocks, fields FROM docs WHERE article_id = ?", (article_id,)
         )
         if row is None:
             return ()
-        spans = match_spans(str(row[1]), marked_terms(query))
+        spans = match_spans(str(unpack(row[1])[BODY_COLUMN]), marked_terms(query))
         return tuple(_body_matches(json.loads(str(row[0])), spans))
 
     def matching_ids(self, query: str) -> list[str]:
