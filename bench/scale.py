@@ -116,8 +116,10 @@ from summarise.search.index import SearchIndex, entry_pool
 sys.path.insert(0, sys.argv[3])
 from queries import QUERIES
 library, jobs = Path(sys.argv[1]), int(sys.argv[2])
+started = time.perf_counter()
 catalogue = Catalogue.for_library([library])
 catalogue.refresh(jobs=jobs)
+listed = time.perf_counter() - started
 cache = AnalysisCache.default()
 started = time.perf_counter()
 index = SearchIndex.for_library([library])
@@ -138,7 +140,12 @@ for _ in range(5):
         started = time.perf_counter()
         index.search(query, limit=20, with_matches=False)  # as the reader asks
         times.append((time.perf_counter() - started) * 1000)
-print(json.dumps({"build": build, "reopen": statistics.median(reopen), "queries": times}))
+index.close()
+cache.close()
+catalogue.close()
+caches = {p.name.split("-")[0]: p.stat().st_size for p in catalogue.path.parent.glob("*.db")}
+print(json.dumps({"build": build, "reopen": statistics.median(reopen), "queries": times,
+                  "catalogue": listed, "caches": caches}))
 """
 
 
@@ -251,6 +258,9 @@ def main(argv: list[str] | None = None) -> int:
             _, peak, printed = run(step, index_env)
             found = json.loads(printed.strip().splitlines()[-1])
             row["index"] = (found["build"], found["reopen"], peak)
+            row["catalogue build"] = found["catalogue"]
+            text = sum(p.stat().st_size for p in library.rglob("*") if p.is_file())
+            row["caches"] = (found["caches"], text)
             row["queries"] = (
                 statistics.median(found["queries"]),
                 percentile(found["queries"], 0.95),
@@ -282,6 +292,18 @@ def report(row: dict[str, object]) -> None:
     print(f"  keys, updating   p50 {k50:.1f} ms   p95 {k95:.1f} ms   max {kmax:.1f} ms{note}")
     print(f"  index build      cold {build:.1f} s ({index_peak:.0f} MB)", end="")
     print(f"   reopen {reopen * 1e3:.0f} ms")
+    listed = row["catalogue build"]
+    print(
+        f"  build rate       catalogue {size / listed:,.0f} articles/s   "  # type: ignore[operator]
+        f"index with analysis {size / build:,.0f} articles/s"  # type: ignore[operator]
+    )
+    caches, text = row["caches"]  # type: ignore[misc]
+    parts = "  ".join(f"{name} {bytes_ / 1e6:,.0f}" for name, bytes_ in sorted(caches.items()))
+    total = sum(caches.values())
+    print(
+        f"  caches on disk   {total / 1e6:,.0f} MB for {text / 1e6:,.0f} MB of text "
+        f"({total / text:.2f}x): {parts} MB"
+    )
     print(f"  query            p50 {q50:.1f} ms   p95 {q95:.1f} ms")
     print(f"  grep -ril        p50 {g50:.0f} ms   p95 {g95:.0f} ms   ({g50 / q50:.0f}x our p50)")
     cli = row["cli search"]
