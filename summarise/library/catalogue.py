@@ -31,7 +31,7 @@ from summarise.library.paths import cache_dir
 from summarise.library.pool import ITEM_BUDGET_SECONDS, Failure, process_map
 from summarise.library.sqlite import Changes, Database, StorageError, chunks, prune_idle_files
 from summarise.readers import SUFFIXES, ArticleError, LoadProblem, read_file
-from summarise.readers.folders import FolderWalk
+from summarise.readers.folders import FolderWalk, Stalled, Stamp, stall_notice, within
 
 # Bump when the readers change what they make of a file: every file is parsed again.
 CATALOGUE_VERSION = 11
@@ -173,18 +173,27 @@ class Catalogue(Closing):
         full refresh (the reader's update process; `check_in_background` for the CLI)."""
         report = Changes(notices=self.notices)
         walks = [FolderWalk(root, SUFFIXES, self.follow_links) for root in self.roots]
-        folders = self._changed_folders() if quick and not self.follow_links else None
+        folders = self._changed_folders(report) if quick and not self.follow_links else None
         if folders is not None and not folders[1] and not folders[2]:
             return report  # no folder changed: nothing to read, nothing to write
         known = {
             path: (size, mtime)
             for path, size, mtime in self._db.read("SELECT path, size, mtime FROM files")
         }
-        looked = None if folders is None else self._look_quickly(walks[0], known, *folders)
+        looked = None
+        if folders is not None:
+            looked = self._look_quickly(walks[0], known, *folders, report=report)
+        partial = False
         if looked is None:
             on_disk = {path: (size, mtime) for walk in walks for path, size, mtime in walk}
             report.notices += [said for walk in walks for said in walk.notices()]
             vanished: list[str] = []
+            partial = any(walk.stalled for walk in walks)
+            if partial:  # a file not listed is not gone: it stays as it was
+                listed = set().union(*(set(walk.listed) for walk in walks))
+                for path, stamp in known.items():
+                    if path not in on_disk and os.path.dirname(path) not in listed:
+                        on_disk[path] = stamp
         else:
             on_disk, vanished = looked
         changed = sorted(p for p, stamp in on_disk.items() if known.get(p) != stamp)
@@ -202,7 +211,7 @@ class Catalogue(Closing):
                     batch = []
             self._store(batch, on_disk)
             self._forget(gone)
-            self._keep_folders(walks, full=looked is None, vanished=vanished)
+            self._keep_folders(walks, full=looked is None and not partial, vanished=vanished)
         except StorageError as exc:
             # A read-only or full cache: what is stored still serves, and nothing is damaged.
             report.notices.append(f"{exc}; the library is read from disk this time")
@@ -210,19 +219,33 @@ class Catalogue(Closing):
         report.added, report.removed = len(changed), len(gone)
         return report
 
-    def _changed_folders(self) -> tuple[dict[str, int], list[str], list[str]] | None:
+    def _changed_folders(
+        self, report: Changes
+    ) -> tuple[dict[str, int], list[str], list[str]] | None:
         """The stored folders with their times, those whose time changed, and those gone;
-        None when a full walk is needed (never walked, or a root not a stored folder)."""
+        None when a full walk is needed (never walked, or a root not a stored folder). Past a
+        folder that stops answering, the rest are taken as unchanged (and it is said)."""
         folders = dict(self._db.read("SELECT path, mtime FROM folders"))
         if not folders or any(str(root) not in folders for root in self.roots):
             return None
-        changed, vanished = [], []
-        for folder, mtime in folders.items():
-            try:
-                if os.stat(folder).st_mtime_ns != mtime:
-                    changed.append(folder)
-            except OSError:
-                vanished.append(folder)
+        changed: list[str] = []
+        vanished: list[str] = []
+        at = [""]
+
+        def look() -> None:
+            for folder, mtime in folders.items():
+                at[0] = folder
+                try:
+                    if os.stat(folder).st_mtime_ns != mtime:
+                        changed.append(folder)
+                except OSError:
+                    vanished.append(folder)
+
+        try:
+            within(look)
+        except Stalled:
+            report.notices.append(stall_notice(at[0]))
+            return folders, list(changed), list(vanished)
         return folders, changed, vanished
 
     def _look_quickly(
@@ -232,20 +255,32 @@ class Catalogue(Closing):
         folders: dict[str, int],
         changed: list[str],
         vanished: list[str],
+        *,
+        report: Changes,
     ) -> tuple[dict[str, tuple[int, int]], list[str]]:
         """The files on disk as the stored folder times allow (see refresh), and the folders
         gone: the changed folders listed again, every other file as the catalogue has it."""
         relisted = set(changed) | set(vanished)
         on_disk = {p: stamp for p, stamp in known.items() if os.path.dirname(p) not in relisted}
-        for folder in changed:
-            try:
+        for number, folder in enumerate(changed):
+
+            def relist(folder: str = folder) -> list[Stamp]:
                 files, subfolders = walk.listing(folder)
+                new = [sub for sub in subfolders if sub not in folders]
+                return files + list(walk.walk(new))
+
+            try:
+                stamps = within(relist)
             except OSError:
                 vanished.append(folder)
                 continue
-            on_disk.update((path, (size, mtime)) for path, size, mtime in files)
-            new = [sub for sub in subfolders if sub not in folders]
-            on_disk.update((path, (size, mtime)) for path, size, mtime in walk.walk(new))
+            except Stalled:  # this folder and those after it stay as they were
+                report.notices.append(stall_notice(folder))
+                left = set(changed[number:])
+                on_disk.update((p, s) for p, s in known.items() if os.path.dirname(p) in left)
+                walk.folders = walk.stable_folders()
+                break
+            on_disk.update((path, (size, mtime)) for path, size, mtime in stamps)
         return on_disk, vanished
 
     def _keep_folders(self, walks: list[FolderWalk], *, full: bool, vanished: list[str]) -> None:
@@ -262,7 +297,7 @@ class Catalogue(Closing):
             db.executemany("DELETE FROM folders WHERE path = ?", [(f,) for f in vanished])
             db.executemany(
                 "INSERT OR REPLACE INTO folders VALUES (?, ?)",
-                [item for walk in walks for item in walk.folders.items()],
+                [item for walk in walks for item in walk.stable_folders().items()],
             )
 
     def last_full_check(self) -> float | None:

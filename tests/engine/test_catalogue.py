@@ -5,7 +5,11 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import threading
+import time
 from pathlib import Path
+
+import pytest
 
 from summarise.library.catalogue import Catalogue
 from summarise.search.index import SearchIndex
@@ -117,3 +121,62 @@ def test_two_cold_index_builds_at_once_both_succeed(tmp_path: Path) -> None:
         out, err = run.communicate(timeout=120)
         assert run.returncode == 0, err
         assert out.strip() == "40"
+
+
+def test_a_folder_that_stops_answering_costs_a_bounded_wait_and_loses_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A network drive that stalls blocks stat and scandir in the kernel, where no signal
+    reaches them. The walk gives up on it after the stall bound, says so, lists the rest, and
+    keeps the stalled folder's articles as last seen instead of taking them for deleted."""
+    import summarise.readers.folders as folders
+
+    root = tmp_path / "lib"
+    near, far = root / "near", root / "far"
+    near.mkdir(parents=True)
+    far.mkdir()
+    write(near, "a.txt", "Near one", "The walrus ate oysters on the near shore.")
+    write(far, "b.txt", "Far one", "The penguin ate fish on the far shore.")
+    write(far, "c.txt", "Far two", "The seal slept on the far rocks all day.")
+    catalogue = Catalogue(tmp_path / "cat.db", [root])
+    catalogue.refresh()
+    assert sorted(titles(catalogue)) == ["Far one", "Far two", "Near one"]
+
+    answering = threading.Event()  # set at the end: the blocked calls then return
+    real_stat, real_scandir = os.stat, os.scandir
+
+    def stalls(path: object) -> None:
+        if str(path).startswith(str(far)):
+            answering.wait(60)
+
+    def stat(path, *args, **kwargs):  # type: ignore[no-untyped-def]
+        stalls(path)
+        return real_stat(path, *args, **kwargs)
+
+    def scandir(path="."):  # type: ignore[no-untyped-def]
+        stalls(path)
+        return real_scandir(path)
+
+    monkeypatch.setattr(folders, "STALL_SECONDS", 0.5)
+    monkeypatch.setattr(os, "stat", stat)
+    monkeypatch.setattr(os, "scandir", scandir)
+    try:
+        write(near, "d.txt", "Near two", "The otter ate crabs on the near shore.")
+        started = time.monotonic()
+        report = Catalogue(tmp_path / "cat.db", [root]).refresh()
+        assert time.monotonic() - started < 10
+        assert any("stopped answering" in n and "network drive" in n for n in report.notices)
+        assert report.removed == 0
+        assert sorted(titles(catalogue)) == ["Far one", "Far two", "Near one", "Near two"]
+        # The quick look the command line takes stalls on the same folder: bounded too.
+        write(near, "e.txt", "Near three", "The heron ate frogs by the near pond.")
+        started = time.monotonic()
+        quick = Catalogue(tmp_path / "cat.db", [root]).refresh(quick=True)
+        assert time.monotonic() - started < 10
+        assert quick.removed == 0 and {"Far one", "Far two"} <= set(titles(catalogue))
+    finally:
+        answering.set()
+    monkeypatch.undo()
+    # Once it answers again, a full look finds everything and keeps the folder times.
+    Catalogue(tmp_path / "cat.db", [root]).refresh()
+    assert len(titles(catalogue)) == 5
