@@ -138,9 +138,17 @@ def entries_in_scope(
     scope: Scope = Scope(),
     jobs: int | None = None,
     progress: Progress | None = None,
+    known: Known | None = None,
 ) -> list[Entry]:
-    """The library as listed (each story once), narrowed to the scope."""
-    entries = catalogue.listing()
+    """The library as listed (each story once), narrowed to the scope. An update of the
+    whole library since a day (`known`) needs only the new articles and the newest known
+    ones: those are read by date, not the whole library."""
+    from summarise.briefing.update import BACKGROUND_ARTICLES
+
+    if known is not None and known.before and not known.ids and not scope.narrowed:
+        entries = catalogue.recent(known.before, BACKGROUND_ARTICLES)
+    else:
+        entries = catalogue.listing()
     since = parse_when(scope.since) if scope.since else None
     until = parse_when(scope.until) if scope.until else None
     entries = within(entries, since, until)
@@ -224,7 +232,8 @@ def brief_library(
     the articles a followed name or search finds."""
     from summarise.library.analysis import AnalysisCache
 
-    entries = entries_in_scope(catalogue, scope, jobs, progress)
+    by_date = known if following is None else None  # a follow's earlier reports are its own
+    entries = entries_in_scope(catalogue, scope, jobs, progress, by_date)
     if following is not None:
         found = find_followed(catalogue, following, jobs=jobs, progress=progress)
         entries = matching(entries, found.ids)

@@ -59,6 +59,7 @@ CREATE TABLE IF NOT EXISTS copies (article_id TEXT PRIMARY KEY, stands_for TEXT 
 CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, mtime INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_by_id ON articles (article_id);
+CREATE INDEX IF NOT EXISTS articles_by_date ON articles (date);
 CREATE TABLE IF NOT EXISTS changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL, added INTEGER NOT NULL
 );
@@ -355,13 +356,15 @@ class Catalogue(Closing):
 
     # ---- reading --------------------------------------------------------------------------
 
-    def entries(self) -> list[Entry]:
-        """Every article once (the same text in two files: the first path), in path order."""
+    def entries(self, where: str = "", parameters: Sequence[object] = ()) -> list[Entry]:
+        """Every article once (the same text in two files: the first path), in path order;
+        `where` narrows them (an SQL condition on the articles table)."""
         seen: set[str] = set()
         found: list[Entry] = []
         rows = self._db.read(
             "SELECT article_id, path, title, source, date, byline, tags, words, url "
-            "FROM articles ORDER BY path, ordinal"
+            f"FROM articles {'WHERE ' + where if where else ''} ORDER BY path, ordinal",
+            tuple(parameters),
         )
         for article_id, path, title, source, date, byline, tags, words, url in rows:
             if article_id in seen:
@@ -385,17 +388,47 @@ class Catalogue(Closing):
     def listing(self) -> list[Entry]:
         """The entries as a list shows them: each story once, its copies (copies.py) named by
         the one that stands for them."""
+        return self._folded(self.entries())
+
+    def _folded(self, entries: list[Entry]) -> list[Entry]:
+        """Entries as listing() shows them: a copy gives way to the one standing for it."""
         copies = self.copies()
         if not copies:
-            return self.entries()
+            return entries
         held: dict[str, list[str]] = {}
         for copy, best in copies.items():
             held.setdefault(best, []).append(copy)
         return [
             replace(e, copies=tuple(sorted(held[e.id]))) if e.id in held else e
-            for e in self.entries()
+            for e in entries
             if e.id not in copies
         ]
+
+    def recent(self, day: str, earlier: int) -> list[Entry]:
+        """What an update since `day` (an ISO date) needs of listing(), without reading the
+        whole library: every entry dated on or after it or undated (the new), and at least the
+        `earlier` newest dated before it (where their stories' earlier reports are looked for;
+        briefing/update.py keeps that many of the known). In listing()'s order, copies folded
+        as there."""
+        copies = self.copies()
+        new = self.entries("date IS NULL OR date >= ?", (day,))
+        rows = earlier
+        while True:  # copies fold away: read further back until `earlier` remain
+            old = self.entries(
+                "article_id IN (SELECT article_id FROM articles WHERE date < ? "
+                "ORDER BY date DESC, article_id DESC LIMIT ?)",
+                (day, rows),
+            )
+            (older,) = self._db.read_one(
+                "SELECT count(*) FROM articles WHERE date < ?", (day,)
+            ) or (0,)
+            if sum(e.id not in copies for e in old) >= earlier or rows >= older:
+                break
+            rows *= 2
+        # A copy's stand-in is in one of the two already: dated from `day` on, it is new;
+        # dated before, it is either among the newest or older than any the update keeps.
+        found = {e.id: e for e in (*new, *old)}
+        return self._folded(sorted(found.values(), key=lambda e: e.location or ""))
 
     def copies(self) -> dict[str, str]:
         """copy id -> the id that stands for it; worked out again only after a change."""

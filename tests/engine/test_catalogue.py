@@ -180,3 +180,43 @@ def test_a_folder_that_stops_answering_costs_a_bounded_wait_and_loses_nothing(
     # Once it answers again, a full look finds everything and keeps the folder times.
     Catalogue(tmp_path / "cat.db", [root]).refresh()
     assert len(titles(catalogue)) == 5
+
+
+def test_an_update_since_a_day_reads_by_date_what_the_whole_listing_would_give(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`brief --since` on a million articles cannot list them all: the catalogue reads the
+    new ones and the newest known ones by date. Whatever the copies and undated files, the
+    update gets exactly the new and background articles the full listing gave it."""
+    import random
+
+    import summarise.briefing.update as update
+    from summarise.briefing.update import Known, split
+
+    rng = random.Random(7)
+    root = tmp_path / "lib"
+    root.mkdir()
+    words = "walrus seal otter heron penguin crab oyster kelp tide reef shore gull".split()
+    for n in range(60):
+        body = " ".join(rng.choice(words) for _ in range(80)).capitalize() + "."
+        day = f"2026-11-{1 + n % 28:02d}" if n % 9 else None  # some undated
+        front = f"---\ntitle: Story {n}\n" + (f"date: {day}\n" if day else "") + "---\n\n"
+        (root / f"{n:03d}.md").write_text(front + body + "\n")
+        if n % 7 == 0:  # a copy elsewhere, dated otherwise: listed once, by its stand-in
+            later = f"2026-11-{1 + (n * 5) % 28:02d}"
+            (root / f"{n:03d}-copy.md").write_text(
+                f"---\ntitle: Story {n} again\ndate: {later}\n---\n\n{body} Updated.\n"
+            )
+    catalogue = Catalogue(tmp_path / "cat.db", [root])
+    catalogue.refresh()
+    assert catalogue.copies()  # the test has copies to fold
+    for background in (3, 10, 100):
+        monkeypatch.setattr(update, "BACKGROUND_ARTICLES", background)
+        for day in ("2026-11-10", "2026-11-25", "2026-12-01"):
+            known = Known(before=day)
+            whole = split(catalogue.listing(), known)
+            by_date = split(catalogue.recent(day, background), known)
+            assert [[e.id for e in part] for part in by_date] == [
+                [e.id for e in part] for part in whole
+            ]
+            assert [e.copies for e in by_date[0]] == [e.copies for e in whole[0]]
