@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import datetime
 import json
 import os
 import re
@@ -64,27 +65,46 @@ def _alternate(own: list[str], other: list[str]) -> list[str]:
     return [" ".join(mixed[i : i + 2]) for i in range(0, len(mixed), 2)]
 
 
+# Of every this many articles, one is dated today (300 of 100,000, as a day of 300 feeds); the
+# rest are spread over the year before.
+TODAY_EVERY = 333
+OUTLETS = 300
+
+
+def _title(head: str, paragraphs: list[str]) -> str:
+    """The headline a file has (a .txt file's first line), or its first sentence's start."""
+    if head and not head.startswith("---"):
+        return head.strip()
+    first = paragraphs[0] if paragraphs else "Untitled"
+    return re.split(r"(?<=[.!?])\s", first)[0][:90]
+
+
 def build_library(data: Path, size: int, into: Path, distinct: bool = False) -> None:
-    """`size` articles copied from the BBC and DUC 2003 ones, each copy with a line of its own.
-    With `distinct`, a copy's sentences alternate with another article's, so no two files are
-    near-identical and the list shows every one (newsbrief lists near-identical copies once)."""
+    """`size` articles copied from the BBC and DUC 2003 ones, each copy with a line of its own,
+    written as feeds save them: Markdown with a title, a date and an outlet (one in
+    TODAY_EVERY dated today, the others over the past year, so `brief --since 24h` has a day's
+    news to find). With `distinct`, a copy's sentences alternate with another article's, so no
+    two files are near-identical and the list shows every one (newsbrief lists near-identical
+    copies once)."""
     sources = sorted((data / "bbc" / "articles").rglob("*.txt"))
     sources += sorted((data / "duc2003" / "clusters").rglob("*.md"))
+    today = datetime.date.today()
     for n in range(size):
         source = sources[n % len(sources)]
         copy = n // len(sources)
-        if not copy:
-            body = source.read_bytes()
-        elif not distinct:
-            body = source.read_bytes() + f"\n\nCopy {copy} of this article.\n".encode()
-        else:
-            head, paragraphs = _parts(source.read_text("latin-1"), source.suffix)
+        head, paragraphs = _parts(source.read_text("latin-1"), source.suffix)
+        if copy and distinct:
             partner = sources[(n * 7919 + copy) % len(sources)]
             _, others = _parts(partner.read_text("latin-1"), partner.suffix)
-            mixed = _alternate(paragraphs, others)
-            text = "\n\n".join([head, *mixed, f"Copy {copy} of this article."]) + "\n"
-            body = text.encode("latin-1")  # some BBC files are Latin-1: kept as they were
-        (into / f"{n:06d}{source.suffix}").write_bytes(body)
+            paragraphs = [*_alternate(paragraphs, others), f"Copy {copy} of this article."]
+        elif copy:
+            paragraphs = [*paragraphs, f"Copy {copy} of this article."]
+        day = today if n % TODAY_EVERY == 0 else today - datetime.timedelta(days=1 + n % 365)
+        title = _title(head, paragraphs).replace('"', "'").replace("\\", "/")
+        front = f'---\ntitle: "{title}"\ndate: {day.isoformat()}\nsource: Outlet {n % OUTLETS}\n---'
+        text = "\n\n".join([front, *paragraphs]) + "\n"
+        # Some BBC files are Latin-1: kept as they were.
+        (into / f"{n:06d}.md").write_bytes(text.encode("latin-1", "replace"))
 
 
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
@@ -168,6 +188,18 @@ def cli_search_latency(library: Path, env: dict[str, str]) -> float:
             subprocess.run([*command, term, str(library)], env=env, capture_output=True)
             times.append((time.perf_counter() - started) * 1000)
     return statistics.median(times)
+
+
+def brief_times(library: Path, env: dict[str, str], work: Path) -> dict[str, tuple[float, float]]:
+    """`brief --since 24h` (median of three) and a brief of the whole library, first and again,
+    with the catalogue, analyses and index already built: (seconds, peak MB) each."""
+    command = [sys.executable, "-m", "tui.cli", "brief", "-o", str(work / "briefing.md")]
+    since = [run([*command, "--since", "24h", str(library)], env)[:2] for _ in range(3)]
+    return {
+        "since 24h": sorted(since)[1],
+        "whole, first": run([*command, str(library)], env)[:2],
+        "whole, again": run([*command, str(library)], env)[:2],
+    }
 
 
 def grep_latency(folder: Path) -> list[float]:
@@ -268,6 +300,7 @@ def main(argv: list[str] | None = None) -> int:
             grep = grep_latency(library)
             row["grep"] = (statistics.median(grep), percentile(grep, 0.95))
             row["cli search"] = cli_search_latency(library, index_env)
+            row["brief"] = brief_times(library, index_env, Path(work))
             rows.append(row)
             report(row)
     return 0
@@ -308,6 +341,8 @@ def report(row: dict[str, object]) -> None:
     print(f"  grep -ril        p50 {g50:.0f} ms   p95 {g95:.0f} ms   ({g50 / q50:.0f}x our p50)")
     cli = row["cli search"]
     print(f"  search command   p50 {cli:.0f} ms, warm   (grep -ril {g50 / cli:.1f}x as long)")
+    for name, (seconds, peak) in row["brief"].items():  # type: ignore[attr-defined]
+        print(f"  brief, {name:<13} {seconds:6.2f} s ({peak:.0f} MB)")
     sys.stdout.flush()
 
 
