@@ -35,6 +35,7 @@ from summarise.entities.tagger import (
     spans,
     tag,
     tokens,
+    vectors,
 )
 
 # (words, BIO labels, the words its document writes in lower case)
@@ -179,8 +180,9 @@ def train(sentences: list[Sentence]) -> dict[str, dict[str, float]]:
 
 def score(sentences: list[Sentence], weights: dict[str, dict[str, float]], least: float) -> str:
     hits = predicted = wanted = 0
+    table = vectors(weights)
     for words, gold, lower in sentences:
-        mine = {s[:3] for s in spans(*tag(words, weights, lower)) if s[3] >= least}
+        mine = {s[:3] for s in spans(*tag(words, table, lower)) if s[3] >= least}
         right = {s[:3] for s in spans(gold)}
         hits += len(mine & right)
         predicted += len(mine)

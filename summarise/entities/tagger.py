@@ -130,16 +130,33 @@ def _weights() -> dict[str, dict[str, float]]:
     return data
 
 
+Vectors = dict[str, tuple[float, ...]]
+
+
+def vectors(weights: dict[str, dict[str, float]]) -> Vectors:
+    """Each feature's weights as one number per tag, in TAGS order: a word's scores are then
+    a column sum, done in C (a third faster than adding label by label)."""
+    return {f: tuple(labels.get(t, 0.0) for t in TAGS) for f, labels in weights.items()}
+
+
+@cache
+def _vectors() -> Vectors:
+    return vectors(_weights())
+
+
+_TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
+_OUTSIDE = _TAG_INDEX["O"]
+_NO_SCORES = (0.0,) * len(TAGS)
+
+
 def tag(
-    words: Sequence[str],
-    weights: dict[str, dict[str, float]] | None = None,
-    lower: frozenset[str] = frozenset(),
+    words: Sequence[str], table: Vectors | None = None, lower: frozenset[str] = frozenset()
 ) -> tuple[list[str], list[float]]:
-    """The BIO tag of every word, greedily, left to right, and how far each won over "O"."""
-    weights = weights if weights is not None else _weights()
+    """The BIO tag of every word, greedily, left to right, and how far each won over "O";
+    `table`: other weights than the shipped ones, as vectors() makes them."""
+    get = (_vectors() if table is None else table).get
     tags: list[str] = []
     margins: list[float] = []
-    nothing: dict[str, float] = {}
     for i in range(len(words)):
         previous = tags[-1] if tags else "<s>"
         before = tags[-2] if len(tags) > 1 else "<s>"
@@ -149,17 +166,16 @@ def tag(
             tags.append("O")
             margins.append(0.0)
             continue
-        scores = dict.fromkeys(TAGS, 0.0)
         found = word_features(words, i, lower)
         found += tag_features(shape(words[i]), previous, before)
-        for feature in found:
-            for label, weight in weights.get(feature, nothing).items():
-                scores[label] += weight
-        best = max(TAGS, key=lambda t: (scores[t], t == "O"))
+        rows = [row for feature in found if (row := get(feature)) is not None]
+        # Summed feature by feature, as adding label by label did: the same floats exactly.
+        scores = [sum(column) for column in zip(*rows, strict=True)] if rows else _NO_SCORES
+        best = TAGS[max(range(len(TAGS)), key=lambda k: (scores[k], k == _OUTSIDE))]
         if best.startswith("I-") and previous[2:] != best[2:]:
             best = "B-" + best[2:]  # an inside tag with no beginning begins the name
         tags.append(best)
-        margins.append(scores[best] - scores["O"])
+        margins.append(scores[_TAG_INDEX[best]] - scores[_OUTSIDE])
     return tags, margins
 
 
