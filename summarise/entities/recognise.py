@@ -383,6 +383,7 @@ def _never_a_name_here(text: str, kind: str) -> bool:
 
 # The longest paragraph the tagger reads (a long news paragraph is a few thousand characters).
 TAGGED_BLOCK_CHARS = 50_000
+TOKENS_KEPT_CHARS = 200_000
 
 
 def _tagged(article: Article, found: list[Mention]) -> list[Mention]:
@@ -400,12 +401,25 @@ def _tagged(article: Article, found: list[Mention]) -> list[Mention]:
     # longer than TAGGED_BLOCK_CHARS is no prose (10 MB of "@" made 10 million tokens, 1.6 GB)
     # and is left to the rules.
     prose = [i for i, b in enumerate(article.blocks) if len(b.text) <= TAGGED_BLOCK_CHARS]
+    # An ordinary article's tokens are kept from the first pass for the second (a tenth of
+    # the analysis); a long one's are made again, block by block.
+    keep = sum(len(article.blocks[i].text) for i in prose) <= TOKENS_KEPT_CHARS
+    kept: dict[int, list[tuple[str, int, int]]] = {}
+
+    def tokenised(index: int) -> list[tuple[str, int, int]]:
+        if index in kept:
+            return kept.pop(index)  # the second pass: used once more, then let go
+        found = tokens(article.blocks[index].text)
+        if keep:
+            kept[index] = found
+        return found
+
     lower: frozenset[str] = frozenset().union(
-        *(lowered([w for w, _, _ in tokens(article.blocks[i].text)]) for i in prose)
+        *(lowered([w for w, _, _ in tokenised(i)]) for i in prose)
     )
     for index in prose:
         block = article.blocks[index]
-        words = tokens(block.text)
+        words = tokenised(index)
         if not words:
             continue
         taken = by_block.get(index, [])
