@@ -441,8 +441,8 @@ async def test_a_runaway_article_is_drawn_cut_short_and_the_keys_keep_working(
     library = tmp_path / "library"
     library.mkdir()
     (library / "a.txt").write_text("Aardvark\n\nA short article about aardvarks.\n")
-    runaway = "walrus " * 50_000 + "\n\n" + "\n\n".join(f"Para {n}." for n in range(3_000))
-    (library / "b.txt").write_text(f"Walrus\n\n{runaway}\n")
+    parts = "\n\n".join(f"## Part {n}" for n in range(3_000))
+    (library / "b.md").write_text(f"# Walrus\n\n{'walrus ' * 50_000}\n\n{parts}\n")
     app = make_app(tmp_path, [library])
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(app, pilot)
@@ -457,6 +457,11 @@ async def test_a_runaway_article_is_drawn_cut_short_and_the_keys_keep_working(
         (cut,) = app.article_view.query(".cut")
         assert "1 paragraph cut short" in str(cut.render())
         assert "newsbrief show" in str(cut.render())
+        await pilot.press("s")  # its summary is one 350,000-character "sentence"
+        await settle(app, pilot)
+        summary = str(app.query_one("#summary-body", Static).render())
+        assert summary.startswith("• walrus") and len(summary) < 2_100 and summary.endswith("…")
+        await pilot.press("escape", "tab")
         await pilot.press("g")  # back to the top of the list: the other article opens
         await pilot.pause(0.3)
         assert app.article_view.article.title == titles[0]

@@ -19,6 +19,7 @@ from summarise.article import Article
 from summarise.entities import ENTITY_LABELS, ArticleEntities, Entity
 from summarise.language.summarisers import DEFAULT_METHOD, METHODS, Summary
 from summarise.language.text import Sentence
+from summarise.shown import shown_line
 from tui.actions import ENTITIES
 from tui.bindings import bindings
 from tui.untrusted import untrusted
@@ -213,7 +214,7 @@ class SidePanel(Vertical):
         kept = f"{len(result.sentences)} of {result.total_sentences} sentences"
         method = f"{result.method}, {result.focus}" if result.focus else result.method
         self._titles(f"Summary · {method}", f"{kept}  ·  M method  +/- length")
-        text = Content("\n\n").join(untrusted("• " + s.text) for s in result.sentences)
+        text = Content("\n\n").join(untrusted("• " + shown_line(s.text)) for s in result.sentences)
         if not result.sentences:
             text = Content("Nothing to summarise.")
         body.update(text)
