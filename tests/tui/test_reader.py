@@ -461,7 +461,8 @@ async def test_a_runaway_article_is_drawn_cut_short_and_the_keys_keep_working(
         await settle(app, pilot)
         summary = str(app.query_one("#summary-body", Static).render())
         assert summary.startswith("• walrus") and len(summary) < 2_100 and summary.endswith("…")
-        await pilot.press("escape", "tab")
+        await pilot.press("escape", "shift+tab")  # the panel closed, back to the list
+        assert app.focused is app.article_list
         await pilot.press("g")  # back to the top of the list: the other article opens
         await pilot.pause(0.3)
         assert app.article_view.article.title == titles[0]
