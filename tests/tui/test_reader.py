@@ -421,14 +421,14 @@ async def test_a_story_in_the_briefing_shows_its_full_coverage(tmp_path: Path) -
 async def test_the_feeds_pane_opened_by_hand_shows_whole_names(tmp_path: Path) -> None:
     # The pane was drawn while hidden (no width), so its rows opened cut to "All…".
     from tests.tui.test_reader_fetch import _feeds_rows
-    from tui.widgets.feeds_pane import RECOUNT_DELAY
+    from tui.widgets.feeds_pane import RECOUNT_DELAY, WIDTH_CHECK_SECONDS
 
     app = make_app(tmp_path)
     async with app.run_test(size=(200, 50)) as pilot:
         await settle(app, pilot)
         await pilot.pause(RECOUNT_DELAY + 0.3)  # the hidden pane counts the list
         await pilot.press("F")
-        await pilot.pause()
+        await pilot.pause(WIDTH_CHECK_SECONDS * 2)  # at the latest (a loaded machine)
         assert _feeds_rows(app) == ["All articles 5/5", "Unread 5", "Bookmarks 0"]
 
 

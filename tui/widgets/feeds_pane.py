@@ -70,6 +70,9 @@ class FeedsPane(OptionList):
         # were cut to is not the pane's (they read "All…" when opened otherwise).
         self.set_interval(WIDTH_CHECK_SECONDS, self._check_width)
 
+    def on_show(self) -> None:
+        self.call_after_refresh(self._check_width)  # opened: cut to its width at once
+
     def _check_width(self) -> None:
         if self.size.width and self.size.width != self._drawn_width:
             self._draw()
