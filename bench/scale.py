@@ -291,8 +291,9 @@ def main(argv: list[str] | None = None) -> int:
             found = json.loads(printed.strip().splitlines()[-1])
             row["index"] = (found["build"], found["reopen"], peak)
             row["catalogue build"] = found["catalogue"]
-            text = sum(p.stat().st_size for p in library.rglob("*") if p.is_file())
-            row["caches"] = (found["caches"], text)
+            files = [p.stat() for p in library.rglob("*") if p.is_file()]
+            text, disk = sum(f.st_size for f in files), sum(f.st_blocks * 512 for f in files)
+            row["caches"] = (found["caches"], text, disk)
             row["queries"] = (
                 statistics.median(found["queries"]),
                 percentile(found["queries"], 0.95),
@@ -330,12 +331,12 @@ def report(row: dict[str, object]) -> None:
         f"  build rate       catalogue {size / listed:,.0f} articles/s   "  # type: ignore[operator]
         f"index with analysis {size / build:,.0f} articles/s"  # type: ignore[operator]
     )
-    caches, text = row["caches"]  # type: ignore[misc]
+    caches, text, disk = row["caches"]  # type: ignore[misc]
     parts = "  ".join(f"{name} {bytes_ / 1e6:,.0f}" for name, bytes_ in sorted(caches.items()))
     total = sum(caches.values())
     print(
-        f"  caches on disk   {total / 1e6:,.0f} MB for {text / 1e6:,.0f} MB of text "
-        f"({total / text:.2f}x): {parts} MB"
+        f"  caches on disk   {total / 1e6:,.0f} MB ({parts} MB): {total / text:.2f}x the "
+        f"{text / 1e6:,.0f} MB of text, {total / disk:.2f}x the {disk / 1e6:,.0f} MB it takes on disk"
     )
     print(f"  query            p50 {q50:.1f} ms   p95 {q95:.1f} ms")
     print(f"  grep -ril        p50 {g50:.0f} ms   p95 {g95:.0f} ms   ({g50 / q50:.0f}x our p50)")
