@@ -336,7 +336,8 @@ def report(row: dict[str, object]) -> None:
     total = sum(caches.values())
     print(
         f"  caches on disk   {total / 1e6:,.0f} MB ({parts} MB): {total / text:.2f}x the "
-        f"{text / 1e6:,.0f} MB of text, {total / disk:.2f}x the {disk / 1e6:,.0f} MB it takes on disk"
+        f"{text / 1e6:,.0f} MB of text, {total / disk:.2f}x the {disk / 1e6:,.0f} MB "
+        "its files take on disk"
     )
     print(f"  query            p50 {q50:.1f} ms   p95 {q95:.1f} ms")
     print(f"  grep -ril        p50 {g50:.0f} ms   p95 {g95:.0f} ms   ({g50 / q50:.0f}x our p50)")
