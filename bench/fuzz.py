@@ -8,6 +8,8 @@ quotes, an ellipsis, combining and right-to-left marks, zero-width spaces) is re
 size inside each container (a plain-text article under a headline, a Markdown article, an HTML
 page's paragraph, a JSON record's text), and the real `newsbrief` runs each command on it in a
 process of its own with an empty cache (bench/hostile.py's runner: wall time and peak memory).
+The command `reader` is the reader itself, headless (bench/reader_step.py: the list, the summary
+panel, a key pressed every 0.1 s meanwhile; a press that waits over 250 ms is flagged).
 The alternative in the same run is `cat FILE`.
 
 Printed: the slowest 10 runs with their time and memory, every run over the target (20 s,
@@ -109,7 +111,9 @@ def main(argv: list[str] | None = None) -> int:
             for container in containers:
                 suffix, wrap = CONTAINERS[container]
                 for size in sizes:
-                    path = Path(folder) / f"fuzz{suffix}"
+                    # A folder to each container: the reader opens the file's whole folder.
+                    path = Path(folder) / container / f"fuzz{suffix}"
+                    path.parent.mkdir(exist_ok=True)
                     path.write_text(wrap(unit * max(1, size // len(unit))), "utf-8")
                     cat_seconds.append(run(["cat", str(path)], dict(os.environ), 60)[0])
                     for command in commands:
