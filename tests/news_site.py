@@ -130,6 +130,9 @@ def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
             pass
 
         def send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None):  # type: ignore[no-untyped-def]
+            # A request stops counting as active before its answer goes out: once the client
+            # has the answer it may start the next one, maybe before this thread runs again.
+            self._done()
             self.send_response(status)
             for key, value in (headers or {}).items():
                 self.send_header(key, value)
@@ -137,17 +140,23 @@ def handler_for(site: Site) -> type[BaseHTTPRequestHandler]:
             self.end_headers()
             self.wfile.write(body)
 
+        def _done(self) -> None:
+            with site.lock:
+                if getattr(self, "_active", False):
+                    self._active = False
+                    site.active -= 1
+
         def do_GET(self) -> None:  # the name http.server calls
             path = self.path.split("?")[0]
             with site.lock:
                 site.requests[path] += 1
                 site.active += 1
                 site.most_active = max(site.most_active, site.active)
+                self._active = True
             try:
                 self.answer(path)
             finally:
-                with site.lock:
-                    site.active -= 1
+                self._done()
 
         def answer(self, path: str) -> None:
             if path in site.feeds:
