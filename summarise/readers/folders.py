@@ -29,7 +29,7 @@ Stamp = tuple[str, int, int]
 R = TypeVar("R")
 # A folder that answers nothing for this long is taken to have stalled (a network drive): the
 # same bound as any one file's reading (library/pool.py).
-STALL_SECONDS = 20.0
+STALL_SECONDS = 15.0
 
 
 # After one folder has stalled, each further folder is given this long, and after this many
