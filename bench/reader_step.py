@@ -18,6 +18,10 @@ import statistics
 import sys
 import time
 from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from key_timing import key_clock, timed_press
 
 # Work left undone after this is a hung reader: the fuzz flags it (the per-article budget is 20 s).
 GIVE_UP_SECONDS = 90.0
@@ -26,20 +30,18 @@ GIVE_UP_SECONDS = 90.0
 async def drive(path: Path) -> dict[str, float]:
     from summarise.library.state import StateStore
     from tui.app import NewsbriefApp
-    from tui.widgets.article_list import ArticleList
 
-    acted: list[float] = []
-    original = ArticleList.action_cursor_down
-
-    def timed(self: ArticleList) -> None:
-        acted.append(time.perf_counter())
-        original(self)
-
-    ArticleList.action_cursor_down = timed  # type: ignore[method-assign]
     started = time.perf_counter()
     app = NewsbriefApp(paths=[path.parent], store=StateStore(None))
     keys: list[float] = []
     found: dict[str, float] = {}
+    with key_clock() as acted:
+        return await _drive(app, started, acted, keys, found)
+
+
+async def _drive(
+    app: Any, started: float, acted: list[float], keys: list[float], found: dict[str, float]
+) -> dict[str, float]:
     async with app.run_test(size=(120, 40)) as pilot:
         # A file that is no article (invisible marks only) leaves the library empty, said so.
         while not app.article_list.everything and not app.article_view.query(".empty"):
@@ -50,17 +52,11 @@ async def drive(path: Path) -> dict[str, float]:
         found["articles"] = len(app.article_list.everything)
         await pilot.press("s")
         while time.perf_counter() - started < GIVE_UP_SECONDS:
-            count, pressed = len(acted), time.perf_counter()
-            pressing = asyncio.ensure_future(pilot.press("j"))
-            while len(acted) == count:
-                await asyncio.sleep(0.0005)
-            keys.append((acted[-1] - pressed) * 1000)
-            await pressing
+            keys.append(await timed_press(pilot, acted))
             if len(keys) > 3 and not app.workers:
                 break
             await asyncio.sleep(0.1)
         found["settled"] = time.perf_counter() - started if not app.workers else -1.0
-    ArticleList.action_cursor_down = original  # type: ignore[method-assign]
     found["keys_median_ms"] = statistics.median(keys) if keys else -1.0
     found["keys_max_ms"] = max(keys) if keys else -1.0
     return found

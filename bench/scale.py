@@ -40,6 +40,7 @@ import tempfile
 import time
 from pathlib import Path
 
+from key_timing import key_clock, timed_press
 from queries import GREP_TERMS, percentile
 
 HERE = Path(__file__).resolve().parent
@@ -217,31 +218,17 @@ async def key_latency(library: Path, presses: int) -> tuple[list[float], bool]:
     the last press. Pilot's own press() waits for the app to go idle, so it is not awaited."""
     from summarise.library.state import StateStore
     from tui.app import NewsbriefApp
-    from tui.widgets.article_list import ArticleList
 
-    acted: list[float] = []
-    original = ArticleList.action_cursor_down
-
-    def timed(self: ArticleList) -> None:
-        acted.append(time.perf_counter())
-        original(self)
-
-    ArticleList.action_cursor_down = timed  # type: ignore[method-assign]
     app = NewsbriefApp(paths=[library], store=StateStore(None))
     times: list[float] = []
-    async with app.run_test(size=(120, 40)) as pilot:
-        while not app.article_list.everything:
-            await asyncio.sleep(0.05)
-        for _ in range(presses):
-            count, started = len(acted), time.perf_counter()
-            pressing = asyncio.ensure_future(pilot.press("j"))
-            while len(acted) == count:
-                await asyncio.sleep(0.0005)
-            times.append((acted[-1] - started) * 1000)
-            await pressing
-            await asyncio.sleep(0.1)
-        updating = app.service.index is None
-    ArticleList.action_cursor_down = original  # type: ignore[method-assign]
+    with key_clock() as acted:
+        async with app.run_test(size=(120, 40)) as pilot:
+            while not app.article_list.everything:
+                await asyncio.sleep(0.05)
+            for _ in range(presses):
+                times.append(await timed_press(pilot, acted))
+                await asyncio.sleep(0.1)
+            updating = app.service.index is None
     return times, updating
 
 
