@@ -13,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summarise.article import Article
+from summarise.plain import clip
 
 SHOWN_BLOCK_CHARACTERS = 20_000
 SHOWN_CHARACTERS = 500_000
@@ -31,9 +32,7 @@ class Shown:
 
 
 def shown_line(text: str) -> str:
-    if len(text) <= SHOWN_LINE_CHARACTERS:
-        return text
-    return text[: SHOWN_LINE_CHARACTERS - 1] + "…"
+    return clip(text, SHOWN_LINE_CHARACTERS)
 
 
 def shown_blocks(article: Article) -> Shown:
@@ -43,11 +42,8 @@ def shown_blocks(article: Article) -> Shown:
         room = SHOWN_CHARACTERS - total
         if room <= 0:
             break
-        text = block.text
-        limit = min(SHOWN_BLOCK_CHARACTERS, room)
-        if len(text) > limit:
-            text = text[: limit - 1] + "…"
-            cut_blocks += 1
+        text = clip(block.text, min(SHOWN_BLOCK_CHARACTERS, room))
+        cut_blocks += len(text) < len(block.text)
         texts.append(text)
         total += len(text)
     left = len(article.blocks) - len(texts)

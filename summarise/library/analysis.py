@@ -298,17 +298,13 @@ def unpack_profile(article_id: str, data: bytes) -> Profile:
 
 def packed_of(found: ArticleAnalysis) -> Packed:
     """An analysis ready to store. Its profile is stored once, in a column of its own (it is
-    a fifth of the analysis), and put back by unpacked()."""
+    a fifth of the analysis), and put back by joined()."""
     return Packed(
         found.article_id,
         found.names,
         pack_profile(found.profile),
         pack(dataclasses.replace(found, profile=None)),
     )
-
-
-def unpacked(packed: Packed) -> ArticleAnalysis:
-    return joined(packed.data, packed.profile)
 
 
 def joined(data: bytes, profile: bytes) -> ArticleAnalysis:
@@ -498,7 +494,7 @@ class Analyses:
                 if self.cache is not None:
                     self.cache.put_packed(packed)
                 else:
-                    self._memory.update((p.article_id, unpacked(p)) for p in packed)
+                    self._memory.update((p.article_id, joined(p.data, p.profile)) for p in packed)
 
     def profiles(self, ids: Sequence[str]) -> dict[str, Profile]:
         self._ensure(ids)

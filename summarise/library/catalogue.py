@@ -279,7 +279,6 @@ class Catalogue(Closing):
                 report.notices.append(stall_notice(folder))
                 left = set(changed[number:])
                 on_disk.update((p, s) for p, s in known.items() if os.path.dirname(p) in left)
-                walk.folders = walk.stable_folders()
                 break
             on_disk.update((path, (size, mtime)) for path, size, mtime in stamps)
         return on_disk, vanished
@@ -412,6 +411,7 @@ class Catalogue(Closing):
         as there."""
         copies = self.copies()
         new = self.entries("date IS NULL OR date >= ?", (day,))
+        (older,) = self._db.read_one("SELECT count(*) FROM articles WHERE date < ?", (day,)) or (0,)
         rows = earlier
         while True:  # copies fold away: read further back until `earlier` remain
             old = self.entries(
@@ -419,9 +419,6 @@ class Catalogue(Closing):
                 "ORDER BY date DESC, article_id DESC LIMIT ?)",
                 (day, rows),
             )
-            (older,) = self._db.read_one(
-                "SELECT count(*) FROM articles WHERE date < ?", (day,)
-            ) or (0,)
             if sum(e.id not in copies for e in old) >= earlier or rows >= older:
                 break
             rows *= 2
