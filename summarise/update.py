@@ -7,9 +7,10 @@ point loses only the batch in flight, and the next update carries on from there.
 
     python -m summarise.update [--jobs N] [--follow-links] ROOT...
 
-prints one JSON object per line: {"stage": "reading"|"indexing", "done": n, "total": t} as work
-goes on, {"stage": "catalogued", "done": 1 if anything changed else 0, "total": 1} when the
-catalogue matches the disk (the reader lists it then, before indexing), and last
+prints one JSON object per line: {"stage": "reading"|"indexing"|"naming", "done": n, "total": t}
+as work goes on (indexing is the articles' text, naming the names their analysis finds),
+{"stage": "catalogued", "done": 1 if anything changed else 0, "total": 1} when the catalogue
+matches the disk (the reader lists it then, before indexing), and last
 {"finished": true, "changed": bool, "notices": [...]}.
 """
 
@@ -25,7 +26,7 @@ from pathlib import Path
 
 from summarise.library.analysis import AnalysisCache
 from summarise.library.catalogue import Catalogue
-from summarise.search.index import SearchIndex, entry_pool
+from summarise.search.index import SearchIndex, naming_pool
 
 Progress = Callable[[str, int, int], None]
 # Progress lines come at most this often: enough for a status line, and 100,000 items do not
@@ -53,8 +54,10 @@ def update(
         report = catalogue.refresh(jobs, stage("reading"))
         if progress is not None:
             progress("catalogued", int(bool(report.added or report.removed)), 1)
-        with entry_pool(jobs) as pool:
-            synced = index.sync_catalogue(catalogue, cache, pool, stage("indexing"))
+        with naming_pool(jobs) as pool:
+            synced = index.sync_catalogue(
+                catalogue, cache, pool, stage("indexing"), naming=stage("naming")
+            )
     finally:
         cache.close()
         index.close()

@@ -26,6 +26,7 @@ from summarise.library.catalogue import Catalogue, Entry, check_in_background
 from summarise.library.listing import Listed, default_libraries
 from summarise.library.scope import matching, parse_when, within
 from summarise.readers import LoadProblem
+from summarise.search.query import needs_names
 
 # Analysis, stories and search are imported when first used: `newsbrief list` needs none.
 if TYPE_CHECKING:
@@ -119,18 +120,40 @@ class Scope:
 
 @contextmanager
 def indexed(
-    catalogue: Catalogue, jobs: int | None = None, progress: Progress | None = None
+    catalogue: Catalogue,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    names: bool = True,
 ) -> Iterator[tuple[SearchIndex, list[str]]]:
-    """The library's search index brought up to date with its catalogue, and its notices."""
+    """The library's search index brought up to date with its catalogue, and its notices.
+    Without `names`, articles new to it are searchable by their words only: their names
+    (a few hundred articles a second to find) are left for a later update, and a notice
+    says so."""
     from summarise.library.analysis import AnalysisCache
-    from summarise.search.index import SearchIndex, entry_pool
+    from summarise.search.index import SearchIndex, naming_pool
 
     with SearchIndex.for_library(catalogue.roots) as index, AnalysisCache.default() as cache:
-        with entry_pool(jobs) as pool:
+        with naming_pool(jobs) as pool:
             report = index.sync_catalogue(
-                catalogue, cache, pool, _stage(progress, "articles indexed")
+                catalogue,
+                cache,
+                pool,
+                _stage(progress, "articles indexed"),
+                names=names,
+                naming=_stage(progress, "articles named"),
             )
-        yield index, list(report.notices)
+        notices = list(report.notices)
+        if report.unnamed:
+            notices.append(unnamed_notice(report.unnamed))
+        yield index, notices
+
+
+def unnamed_notice(count: int) -> str:
+    noun = "article" if count == 1 else "articles"
+    return (
+        f"names are not indexed yet in {count:,} {noun}, so the ranking may change; "
+        "an entity: search, or the reader, indexes them"
+    )
 
 
 def entries_in_scope(
@@ -153,7 +176,7 @@ def entries_in_scope(
     until = parse_when(scope.until) if scope.until else None
     entries = within(entries, since, until)
     if scope.query:
-        with indexed(catalogue, jobs, progress) as (index, _):
+        with indexed(catalogue, jobs, progress, needs_names(scope.query)) as (index, _):
             entries = matching(entries, index.matching_ids(scope.query))
     return entries
 
@@ -325,7 +348,7 @@ def search_library(
 ) -> tuple[list[Hit], list[str]]:
     """Ranked hits for a query over the whole library, and the index's notices. Raises
     QueryError when the query has nothing to search for."""
-    with indexed(catalogue, jobs, progress) as (index, notices):
+    with indexed(catalogue, jobs, progress, needs_names(query)) as (index, notices):
         return index.search(query, limit=limit), notices
 
 

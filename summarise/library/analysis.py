@@ -429,13 +429,15 @@ def _packed(outcome: Outcome[Article, Packed]) -> Packed:
     from summarise.library.pool import Failure
 
     if isinstance(outcome.result, Failure):
-        return packed_of(_empty(outcome.item.id))
+        return empty_packed(outcome.item.id)
     assert isinstance(outcome.result, Packed)
     return outcome.result
 
 
-def _empty(article_id: str) -> ArticleAnalysis:
-    return ArticleAnalysis(article_id, (), (), (), (), (), (), (), Profile(article_id, (), (), ()))
+def empty_packed(article_id: str) -> Packed:
+    """The analysis kept for an article that could not be analysed: nothing in it."""
+    empty = ArticleAnalysis(article_id, (), (), (), (), (), (), (), Profile(article_id, (), (), ()))
+    return packed_of(empty)
 
 
 # Articles analysed per batch when many are missing: memory stays bounded, progress moves.

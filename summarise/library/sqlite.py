@@ -34,6 +34,7 @@ class Changes:
     removed: int = 0
     kept: int = 0
     notices: list[str] = field(default_factory=list)
+    unnamed: int = 0  # in a search index: articles whose names are still to be indexed
 
 
 # Caches unused this long are dropped: a library not opened for three months costs one

@@ -316,7 +316,8 @@ def parse_plaintext(text: str, path: Path | None = None) -> Article:
         rows = _unwrap(rows)
 
     section = None
-    if len(rows) > 1 and rows[0].text.casefold() in SECTION_LABELS:
+    # "Markets" over one paragraph is that paragraph's headline, not a section label over it.
+    if len(rows) > 2 and rows[0].text.casefold() in SECTION_LABELS:
         section = rows.pop(0).text
 
     # Wire copy often has no headline: the file opens with its dateline and lead.

@@ -2,8 +2,10 @@
 
 One index file per library lives in the cache folder. It remembers the catalogue generation it
 matches: reopening a library whose files have not changed reads one number, and after changes
-it replays only the catalogue's change log. New articles are indexed in batches whose entity
-names come from the shared per-article analysis (computed in worker processes, cached).
+it replays only the catalogue's change log. New articles are indexed in two passes: their text
+first (in this process, thousands a second: every word is searchable at once), then the entity
+names the per-article analysis finds (in worker processes, a few hundred a second, cached for
+briefings), which fill the `entities` column of the rows indexed without them.
 Each indexed article keeps the lengths of its blocks, so a hit's matches map to offsets in the
 article without loading it. A file SQLite cannot read is deleted and rebuilt, with a notice.
 """
@@ -42,7 +44,7 @@ WEIGHTS = (10.0, 4.0, 1.0, 3.0, 3.0, 2.0)
 BODY_COLUMN = COLUMNS.index("body")
 BLOCK_JOIN = "\n\n"
 # The entity names indexed come from the recogniser: a new one means indexing again.
-SCHEMA_VERSION = 4 * 1000 + RECOGNISER_VERSION
+SCHEMA_VERSION = 5 * 1000 + RECOGNISER_VERSION
 # Articles indexed per transaction: progress moves, and a crash loses little.
 INDEX_BATCH = 500
 
@@ -53,8 +55,10 @@ CREATE TABLE IF NOT EXISTS docs (
     article_id TEXT NOT NULL UNIQUE,
     path TEXT,
     blocks TEXT NOT NULL,
-    fields BLOB NOT NULL
+    fields BLOB NOT NULL,
+    named INTEGER NOT NULL DEFAULT 1
 );
+CREATE INDEX IF NOT EXISTS docs_unnamed ON docs(named) WHERE named = 0;
 CREATE VIRTUAL TABLE IF NOT EXISTS fts USING fts5(
     {", ".join(COLUMNS)},
     content = '',
@@ -140,17 +144,18 @@ class IndexEntry:
     blocks: str  # JSON list of block lengths
     fields: tuple[str, ...]  # in COLUMNS order
     stored: bytes  # the fields packed, as the index keeps them (the FTS table keeps no text)
-    packed: Packed | None  # the article's analysis, for the cache
+    named: bool  # False until the names pass has filled the entities column
 
 
-def _entry(article: Article, names: Sequence[str], packed: Packed | None) -> IndexEntry:
+def _entry(article: Article, names: Sequence[str] | None) -> IndexEntry:
+    """An article's row; `names` None when its analysis is still to come."""
     fields = (
         article.title,
         article.dek or "",
         body_text(article),
         article.source or "",
         " ; ".join(article.tags),
-        " ; ".join(names),
+        " ; ".join(names or ()),
     )
     return IndexEntry(
         article.id,
@@ -158,31 +163,30 @@ def _entry(article: Article, names: Sequence[str], packed: Packed | None) -> Ind
         json.dumps([len(b.text) for b in article.blocks]),
         fields,
         pack(fields),
-        packed,
+        names is not None,
     )
 
 
-def index_entry(blob: bytes) -> IndexEntry:
-    """A stored article, analysed and ready to index: a pure function, run in workers."""
+def analysed(item: tuple[str, bytes]) -> Packed:
+    """A stored article's analysis (its names for the index, the rest for the cache): a pure
+    function of the article, run in workers."""
     from summarise.library.analysis import analyse_packed
 
-    article: Article = unpack(blob)
-    packed = analyse_packed(article)
-    return _entry(article, packed.names, packed)
+    return analyse_packed(unpack(item[1]))
 
 
-def entry_pool(jobs: int | None = None) -> WorkerPool[bytes, IndexEntry]:
-    """Workers that analyse stored articles for the index; start them once per library."""
+def naming_pool(jobs: int | None = None) -> WorkerPool[tuple[str, bytes], Packed]:
+    """Workers that analyse stored articles for their names; start them once per library."""
     from summarise.library.pool import ITEM_BUDGET_SECONDS, WorkerPool
 
-    return WorkerPool(index_entry, jobs, ITEM_BUDGET_SECONDS, "index")
+    return WorkerPool(analysed, jobs, ITEM_BUDGET_SECONDS, "analyse")
 
 
 def _entries_here(articles: Sequence[Article]) -> list[IndexEntry]:
     """Index entries made in this process (a library with no catalogue: tests, small sets)."""
     from summarise.library.analysis import analyse
 
-    return [_entry(a, analyse(a).names, None) for a in articles]
+    return [_entry(a, analyse(a).names) for a in articles]
 
 
 class SearchIndex(Closing):
@@ -227,12 +231,15 @@ class SearchIndex(Closing):
         self,
         catalogue: Catalogue,
         cache: AnalysisCache | None = None,
-        pool: WorkerPool[bytes, IndexEntry] | None = None,
+        pool: WorkerPool[tuple[str, bytes], Packed] | None = None,
         progress: Callable[[int, int], None] | None = None,
+        names: bool = True,
+        naming: Callable[[int, int], None] | None = None,
     ) -> Changes:
-        """Catch up with the catalogue: nothing to read when nothing changed. New articles are
-        analysed in the pool's workers (their analyses kept in `cache` for briefings) unless
-        the cache has them already."""
+        """Catch up with the catalogue: nothing to read when nothing changed. New articles'
+        text is indexed first, with the names `cache` already has; with `names`, the rest
+        are then analysed in the pool's workers for theirs (`naming` hears that pass's
+        progress). Without it they wait for a later sync, and `unnamed` says how many."""
         report = Changes(notices=self.notices)
         target = catalogue.generation()
         try:
@@ -240,8 +247,22 @@ class SearchIndex(Closing):
         except sqlite3.DatabaseError as exc:
             self._rebuild(f"the search index was damaged ({exc}); rebuilding it")
             mine = 0
-        if mine == target and mine:
-            return report
+        if mine != target or not mine:
+            self._catch_up(catalogue, mine, target, cache, progress, report)
+        if names:
+            self.name_articles(catalogue, cache, pool, naming)
+        report.unnamed = self.unnamed()
+        return report
+
+    def _catch_up(
+        self,
+        catalogue: Catalogue,
+        mine: int,
+        target: int,
+        cache: AnalysisCache | None,
+        progress: Callable[[int, int], None] | None,
+        report: Changes,
+    ) -> None:
         delta = catalogue.changes_since(mine) if mine else None
         present = self.indexed_ids()
         if delta is None:
@@ -252,43 +273,67 @@ class SearchIndex(Closing):
         report.removed, report.kept = len(remove), len(present) - len(remove & present)
         self._remove(remove)
         order = sorted(add)
-        own = pool is None
-        workers = pool if pool is not None else entry_pool()
-        try:
-            for start in range(0, len(order), INDEX_BATCH):
-                batch = order[start : start + INDEX_BATCH]
-                self._add(self._entries(catalogue, batch, cache, workers))
-                report.added += len(batch)
-                if progress is not None:
-                    progress(report.added, len(order))
-        finally:
-            if own:
-                workers.close()
+        for start in range(0, len(order), INDEX_BATCH):
+            batch = order[start : start + INDEX_BATCH]
+            known = cache.names_many(batch) if cache is not None else {}
+            articles = catalogue.articles(batch).values()
+            self._add([_entry(article, known.get(article.id)) for article in articles])
+            report.added += len(batch)
+            if progress is not None:
+                progress(report.added, len(order))
         with self._db.transaction() as db:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(target),))
-        return report
 
-    def _entries(
+    def unnamed(self) -> int:
+        """Articles indexed whose names are still to be found."""
+        row = self._db.read_one("SELECT count(*) FROM docs WHERE named = 0")
+        return int(row[0]) if row else 0
+
+    def name_articles(
         self,
         catalogue: Catalogue,
-        ids: Sequence[str],
-        cache: AnalysisCache | None,
-        pool: WorkerPool[bytes, IndexEntry],
-    ) -> list[IndexEntry]:
+        cache: AnalysisCache | None = None,
+        pool: WorkerPool[tuple[str, bytes], Packed] | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> int:
+        """Fill in the names of the articles indexed without them: from the cache where it has
+        their analysis, the rest analysed in the pool (and cached). An article whose
+        analysis fails, or that the catalogue no longer has, is left with no names. Returns
+        how many were named."""
+        from summarise.library.analysis import empty_packed
         from summarise.library.pool import Failure
 
-        known = cache.names_many(ids) if cache is not None else {}
-        entries = [
-            _entry(article, known[article.id], None)
-            for article in catalogue.articles([i for i in ids if i in known]).values()
-        ]
-        blobs = list(catalogue.blobs(i for i in ids if i not in known).values())
-        for outcome in pool.map(blobs):
-            if not isinstance(outcome.result, Failure):
-                entries.append(outcome.result)
-        if cache is not None:
-            cache.put_packed([e.packed for e in entries if e.packed is not None])
-        return entries
+        pending = [str(r[0]) for r in self._db.read("SELECT article_id FROM docs WHERE named = 0")]
+        if not pending:
+            return 0
+        known = cache.names_many(pending) if cache is not None else {}
+        self._name(list(known.items()))
+        todo = [i for i in pending if i not in known]
+        done = len(known)
+        own = naming_pool() if todo and pool is None else None
+        workers = pool if pool is not None else own
+        try:
+            for start in range(0, len(todo), INDEX_BATCH):
+                assert workers is not None
+                batch = todo[start : start + INDEX_BATCH]
+                blobs = catalogue.blobs(batch)
+                found: list[Packed] = []
+                for outcome in workers.map(list(blobs.items())):
+                    result = outcome.result
+                    found.append(
+                        empty_packed(outcome.item[0]) if isinstance(result, Failure) else result
+                    )
+                if cache is not None:
+                    cache.put_packed(found)
+                named: list[tuple[str, Sequence[str]]] = [(p.article_id, p.names) for p in found]
+                self._name(named + [(i, ()) for i in batch if i not in blobs])
+                done += len(batch)
+                if progress is not None:
+                    progress(done, len(pending))
+        finally:
+            if own is not None:
+                own.close()
+        return len(pending)
 
     def sync(
         self, articles: Sequence[Article], progress: Callable[[int, int], None] | None = None
@@ -325,12 +370,32 @@ class SearchIndex(Closing):
             for entry in entries:
                 # Another process may have indexed it meanwhile: the same text, so keep theirs.
                 cursor = db.execute(
-                    "INSERT OR IGNORE INTO docs (article_id, path, blocks, fields) "
-                    "VALUES (?, ?, ?, ?)",
-                    (entry.article_id, entry.path, entry.blocks, entry.stored),
+                    "INSERT OR IGNORE INTO docs (article_id, path, blocks, fields, named) "
+                    "VALUES (?, ?, ?, ?, ?)",
+                    (entry.article_id, entry.path, entry.blocks, entry.stored, int(entry.named)),
                 )
                 if cursor.rowcount:
                     db.execute(_INSERT, (cursor.lastrowid, *entry.fields))
+
+    def _name(self, found: Sequence[tuple[str, Sequence[str]]]) -> None:
+        """Put names into rows indexed without them. A contentless table cannot update a
+        column: the row is deleted with exactly what it held and inserted again."""
+        with self._db.transaction() as db:
+            for article_id, names in found:
+                row = db.execute(
+                    "SELECT rowid, fields FROM docs WHERE article_id = ? AND named = 0",
+                    (article_id,),
+                ).fetchone()
+                if row is None:
+                    continue  # named meanwhile, by another process
+                rowid, held = row[0], unpack(row[1])
+                fields = (*held[:-1], " ; ".join(names))
+                if names:
+                    db.execute(_DELETE, (rowid, *held))
+                    db.execute(_INSERT, (rowid, *fields))
+                db.execute(
+                    "UPDATE docs SET fields = ?, named = 1 WHERE rowid = ?", (pack(fields), rowid)
+                )
 
     # ---- searching --------------------------------------------------------------------------
 

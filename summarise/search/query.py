@@ -29,6 +29,12 @@ _CONTROL = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]|\x1b\][^\x07]*\x07?|[\x00-\x1f\x7
 _WORDISH = re.compile(r"\w", re.UNICODE)
 
 
+def needs_names(query: str) -> bool:
+    """Whether the query searches the names articles mention (entity:), which the index
+    holds only once their analysis is done."""
+    return any(m.group("field") == "entity:" for m in _TOKEN.finditer(query))
+
+
 def _quote(text: str) -> str:
     return '"' + text.replace('"', '""') + '"'
 

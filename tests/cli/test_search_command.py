@@ -65,3 +65,21 @@ def test_a_query_may_start_with_a_minus(tmp_path: Path) -> None:
     assert after_dashes.returncode == 2 and "only leaves a word out" in after_dashes.stderr
     both = run_cli("canola -tariff", "--json", cache=tmp_path)
     assert both.returncode in (0, 1) and "usage" not in both.stderr
+
+
+def test_a_first_search_answers_from_the_words_and_says_the_names_are_to_come(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    (library / "a.txt").write_text("Talks\n\nAngela Merkel met Emmanuel Macron in Berlin.\n")
+    (library / "b.txt").write_text("Weather\n\nRain fell on Leeds all day long.\n")
+    cache = tmp_path / "cache"
+    words = run_cli("merkel", str(library), cache=cache)
+    assert words.returncode == 0 and words.stdout.startswith("1. Talks")
+    assert "names are not indexed yet in 2 articles" in words.stderr
+    names = run_cli('entity:"Angela Merkel"', str(library), cache=cache)
+    assert names.returncode == 0 and names.stdout.startswith("1. Talks")
+    assert "not indexed yet" not in names.stderr
+    again = run_cli("merkel", str(library), cache=cache)
+    assert again.stdout == words.stdout and "not indexed yet" not in again.stderr

@@ -220,3 +220,48 @@ def test_an_update_since_a_day_reads_by_date_what_the_whole_listing_would_give(
                 [e.id for e in part] for part in whole
             ]
             assert [e.copies for e in by_date[0]] == [e.copies for e in whole[0]]
+
+
+def test_words_are_searchable_before_names_and_names_follow(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarise.library import analysis
+    from summarise.library.analysis import AnalysisCache
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    write(folder, "a.txt", "Talks resume", "Angela Merkel met Emmanuel Macron in Berlin to talk.")
+    write(folder, "b.txt", "Markets", "Shares rose in Tokyo as Angela Merkel spoke of the yen.")
+    write(folder, "c.txt", "Weather", "Rain fell on Leeds all day, and the river rose.")
+    catalogue = Catalogue(tmp_path / "cat.db", [folder])
+    catalogue.refresh()
+    index = SearchIndex(tmp_path / "index.db")
+    report = index.sync_catalogue(catalogue, names=False)
+    assert (report.added, report.unnamed) == (3, 3)
+    assert sorted(h.title for h in index.search("merkel")) == ["Markets", "Talks resume"]
+    assert index.search('entity:"Angela Merkel"') == []  # no names yet
+
+    # One article's analysis fails: it keeps its words, gets no names, and is not retried.
+    real = analysis.analyse_packed
+    monkeypatch.setattr(
+        analysis,
+        "analyse_packed",
+        lambda a: (_ for _ in ()).throw(RuntimeError("x")) if a.title == "Markets" else real(a),
+    )
+    cache = AnalysisCache(tmp_path / "analysis.db")
+    assert index.name_articles(catalogue, cache) == 3
+    assert [h.title for h in index.search('entity:"Angela Merkel"')] == ["Talks resume"]
+    assert sorted(h.title for h in index.search("merkel")) == ["Markets", "Talks resume"]
+    assert index.unnamed() == 0
+    assert index.name_articles(catalogue, cache) == 0
+    # The analyses are kept for briefings; a new index takes the names from them at once.
+    assert len(cache.names_many(e.id for e in catalogue.entries())) == 3
+    fresh = SearchIndex(tmp_path / "fresh.db").sync_catalogue(catalogue, cache, names=False)
+    assert (fresh.added, fresh.unnamed) == (3, 0)
+
+    # A named row is deleted as exactly what it holds: it leaves every search.
+    (folder / "a.txt").unlink()
+    catalogue.refresh()
+    assert index.sync_catalogue(catalogue, cache).removed == 1
+    assert index.search('entity:"Angela Merkel"') == []
+    assert [h.title for h in index.search("merkel")] == ["Markets"]

@@ -95,3 +95,11 @@ def test_tag_line_split_uses_the_article_words() -> None:
 def test_same_text_same_id_and_different_text_different_id() -> None:
     assert parse_text(BBC_STYLE).id == parse_text(BBC_STYLE).id
     assert parse_text(BBC_STYLE).id != parse_text(BBC_STYLE + "\nMore.").id
+
+
+def test_a_headline_that_is_also_a_section_name_is_kept_as_the_headline() -> None:
+    short = parse_text("Markets\n\nShares rose in Tokyo as the yen fell.\n")
+    assert short.title == "Markets" and short.section is None
+    assert [b.text for b in short.blocks] == ["Shares rose in Tokyo as the yen fell."]
+    labelled = parse_text("Markets\n\nYen falls\n\nShares rose in Tokyo as the yen fell.\n")
+    assert (labelled.section, labelled.title) == ("Markets", "Yen falls")

@@ -38,7 +38,7 @@ from tui.widgets.article_list import StoryGroup
 # How often the worker looks up from the update's output to see whether the reader is quitting.
 POLL_SECONDS = 0.2
 PROGRESS_INTERVAL = 0.25
-STAGES = {"reading": "reading", "indexing": "indexing"}
+STAGES = {"reading": "reading", "indexing": "indexing", "naming": "finding names"}
 
 
 class LibraryService(Widget):
