@@ -147,9 +147,10 @@ index = SearchIndex.for_library([library])
 index.sync_catalogue(catalogue, cache, names=False)
 text = time.perf_counter() - started
 started = time.perf_counter()
-with naming_pool(jobs) as pool:
-    index.name_articles(catalogue, cache, pool)
-named = time.perf_counter() - started
+if sys.argv[4] == "names":
+    with naming_pool(jobs) as pool:
+        index.name_articles(catalogue, cache, pool)
+named = time.perf_counter() - started if sys.argv[4] == "names" else None
 index.close()
 reopen = []
 for _ in range(5):
@@ -194,16 +195,19 @@ def cli_search_latency(library: Path, env: dict[str, str]) -> float:
     return statistics.median(times)
 
 
-def brief_times(library: Path, env: dict[str, str], work: Path) -> dict[str, tuple[float, float]]:
-    """`brief --since 24h` (median of three) and a brief of the whole library, first and again,
-    with the catalogue, analyses and index already built: (seconds, peak MB) each."""
+def brief_times(
+    library: Path, env: dict[str, str], work: Path, whole: bool = True
+) -> dict[str, tuple[float, float]]:
+    """`brief --since 24h` (the first, then the median of three more) and a brief of the whole
+    library, first and again, with the catalogue and index built: (seconds, peak MB) each."""
     command = [sys.executable, "-m", "tui.cli", "brief", "-o", str(work / "briefing.md")]
+    first = run([*command, "--since", "24h", str(library)], env)[:2]
     since = [run([*command, "--since", "24h", str(library)], env)[:2] for _ in range(3)]
-    return {
-        "since 24h": sorted(since)[1],
-        "whole, first": run([*command, str(library)], env)[:2],
-        "whole, again": run([*command, str(library)], env)[:2],
-    }
+    times = {"since 24h, first": first, "since 24h": sorted(since)[1]}
+    if whole:
+        times["whole, first"] = run([*command, str(library)], env)[:2]
+        times["whole, again"] = run([*command, str(library)], env)[:2]
+    return times
 
 
 def grep_latency(folder: Path) -> list[float]:
@@ -242,7 +246,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--presses", type=int, default=40)
     parser.add_argument("--per-folder", type=int, default=1000)
+    parser.add_argument(
+        "--skip",
+        default="",
+        help="steps left out, comma-separated: reader-cold, keys, names, whole-brief "
+        "(a million articles: each would take an hour or more)",
+    )
     args = parser.parse_args(argv)
+    skip = set(filter(None, args.skip.split(",")))
 
     rows: list[dict[str, object]] = []
     for size in (int(s) for s in args.sizes.split(",")):
@@ -268,19 +279,31 @@ def main(argv: list[str] | None = None) -> int:
             row["list warm"] = statistics.median(
                 run([*listing, str(library)], env)[0] for _ in range(3)
             )
-            env = env_for("reader")
-            row["reader cold"] = first_paint(library, env)
+            listed_env = env
+            if "reader-cold" not in skip:
+                env = env_for("reader")
+                row["reader cold"] = first_paint(library, env)
             row["reader warm"] = statistics.median(first_paint(library, env)[0] for _ in range(3))
-            os.environ.update(env_for("keys"))
-            run([*listing, str(library)], {**os.environ})  # a warm catalogue, an empty index
-            keys, updating = asyncio.run(key_latency(library, args.presses))
-            row["keys"] = (statistics.median(keys), percentile(keys, 0.95), max(keys), updating)
-            step = [sys.executable, "-c", INDEX_STEP, str(library), str(args.jobs), str(HERE)]
-            index_env = env_for("index")
+            if "keys" not in skip:
+                os.environ.update(env_for("keys"))
+                run([*listing, str(library)], {**os.environ})  # a warm catalogue, no index
+                keys, updating = asyncio.run(key_latency(library, args.presses))
+                row["keys"] = (statistics.median(keys), percentile(keys, 0.95), max(keys), updating)
+            names = "-" if "names" in skip else "names"
+            step = [
+                sys.executable,
+                "-c",
+                INDEX_STEP,
+                str(library),
+                str(args.jobs),
+                str(HERE),
+                names,
+            ]
+            index_env = listed_env  # the catalogue `list` built: its build rate is list cold's
             _, peak, printed = run(step, index_env)
             found = json.loads(printed.strip().splitlines()[-1])
             row["index"] = (found["text"], found["named"], found["reopen"], peak)
-            row["catalogue build"] = found["catalogue"]
+            row["catalogue build"] = row["list cold"][0]  # type: ignore[index]
             files = [p.stat() for p in library.rglob("*") if p.is_file()]
             text, disk = sum(f.st_size for f in files), sum(f.st_blocks * 512 for f in files)
             row["caches"] = (found["caches"], text, disk)
@@ -291,7 +314,7 @@ def main(argv: list[str] | None = None) -> int:
             grep = grep_latency(library)
             row["grep"] = (statistics.median(grep), percentile(grep, 0.95))
             row["cli search"] = cli_search_latency(library, index_env)
-            row["brief"] = brief_times(library, index_env, Path(work))
+            row["brief"] = brief_times(library, index_env, Path(work), "whole-brief" not in skip)
             rows.append(row)
             report(row)
     return 0
@@ -300,7 +323,6 @@ def main(argv: list[str] | None = None) -> int:
 def report(row: dict[str, object]) -> None:
     size = row["size"]
     list_cold, list_peak = row["list cold"]  # type: ignore[misc]
-    reader_cold, reader_peak = row["reader cold"]  # type: ignore[misc]
     text_pass, names_pass, reopen, index_peak = row["index"]  # type: ignore[misc]
     q50, q95 = row["queries"]  # type: ignore[misc]
     g50, g95 = row["grep"]  # type: ignore[misc]
@@ -309,19 +331,28 @@ def report(row: dict[str, object]) -> None:
     print(
         f"  list --json      cold {list_cold:.2f} s ({list_peak:.0f} MB)   warm {list_warm:.2f} s"
     )
-    print(f"  reader, list     cold {reader_cold:.2f} s ({reader_peak:.0f} MB)", end="")
-    print(f"   warm {reader_warm:.2f} s")
-    k50, k95, kmax, updating = row["keys"]  # type: ignore[misc]
-    note = "" if updating else "  (the update ended before the last press)"
-    print(f"  keys, updating   p50 {k50:.1f} ms   p95 {k95:.1f} ms   max {kmax:.1f} ms{note}")
-    print(f"  index build      text {text_pass:.1f} s, then names {names_pass:.1f} s", end="")
-    print(f" ({index_peak:.0f} MB)   reopen {reopen * 1e3:.0f} ms")
+    if "reader cold" in row:
+        reader_cold, reader_peak = row["reader cold"]  # type: ignore[misc]
+        print(f"  reader, list     cold {reader_cold:.2f} s ({reader_peak:.0f} MB)", end="")
+        print(f"   warm {reader_warm:.2f} s")
+    else:
+        print(f"  reader, list     warm {reader_warm:.2f} s")
+    if "keys" in row:
+        k50, k95, kmax, updating = row["keys"]  # type: ignore[misc]
+        note = "" if updating else "  (the update ended before the last press)"
+        print(f"  keys, updating   p50 {k50:.1f} ms   p95 {k95:.1f} ms   max {kmax:.1f} ms{note}")
+    named = f", then names {names_pass:.1f} s" if names_pass is not None else ""
+    print(f"  index build      text {text_pass:.1f} s{named} ({index_peak:.0f} MB)", end="")
+    print(f"   reopen {reopen * 1e3:.0f} ms")
     listed = row["catalogue build"]
     print(
-        f"  build rate       catalogue {size / listed:,.0f} articles/s   "  # type: ignore[operator]
-        f"index (text) {size / text_pass:,.0f} articles/s   "  # type: ignore[operator]
-        f"names (analysis) {size / names_pass:,.0f} articles/s"  # type: ignore[operator]
+        f"  build rate       catalogue {size / listed:,.0f} articles/s (list cold)   "  # type: ignore[operator]
+        f"index (text) {size / text_pass:,.0f} articles/s",  # type: ignore[operator]
+        end="",
     )
+    if names_pass is not None:
+        print(f"   names (analysis) {size / names_pass:,.0f} articles/s", end="")  # type: ignore[operator]
+    print()
     caches, text, disk = row["caches"]  # type: ignore[misc]
     parts = "  ".join(f"{name} {bytes_ / 1e6:,.0f}" for name, bytes_ in sorted(caches.items()))
     total = sum(caches.values())

@@ -66,6 +66,10 @@ CREATE TABLE IF NOT EXISTS changes (
 """
 
 
+# Entries read at a time when listing: a page takes a few milliseconds.
+ENTRIES_PAGE = 2000
+
+
 @dataclass(slots=True)  # not frozen: a frozen init costs a tenth of a second per 100,000
 class Entry:
     """An article as a list shows it: everything but its text."""
@@ -360,29 +364,36 @@ class Catalogue(Closing):
         `where` narrows them (an SQL condition on the articles table)."""
         seen: set[str] = set()
         found: list[Entry] = []
-        rows = self._db.read(
-            "SELECT article_id, path, title, source, date, byline, tags, words, url "
-            f"FROM articles {'WHERE ' + where if where else ''} ORDER BY path, ordinal",
-            tuple(parameters),
-        )
-        for article_id, path, title, source, date, byline, tags, words, url in rows:
-            if article_id in seen:
-                continue
-            seen.add(article_id)
-            found.append(
-                Entry(
-                    article_id,
-                    path,
-                    title,
-                    source,
-                    date,
-                    byline,
-                    tuple(tags.split(TAG_SEPARATOR)) if tags else (),
-                    words,
-                    url,
-                )
+        # Read in pages, each from where the last ended: between them the connection is free,
+        # so the reader opening an article does not wait for 100,000 entries to be read.
+        after: tuple[str, int] = ("", -1)
+        while True:
+            rows = self._db.read(
+                "SELECT article_id, path, title, source, date, byline, tags, words, url, ordinal "
+                "FROM articles WHERE (path, ordinal) > (?, ?) "
+                f"{'AND (' + where + ')' if where else ''} ORDER BY path, ordinal LIMIT ?",
+                (*after, *parameters, ENTRIES_PAGE),
             )
-        return found
+            for article_id, path, title, source, date, byline, tags, words, url, _ in rows:
+                if article_id in seen:
+                    continue
+                seen.add(article_id)
+                found.append(
+                    Entry(
+                        article_id,
+                        path,
+                        title,
+                        source,
+                        date,
+                        byline,
+                        tuple(tags.split(TAG_SEPARATOR)) if tags else (),
+                        words,
+                        url,
+                    )
+                )
+            if len(rows) < ENTRIES_PAGE:
+                return found
+            after = (rows[-1][1], rows[-1][-1])
 
     def listing(self) -> list[Entry]:
         """The entries as a list shows them: each story once, its copies (copies.py) named by
@@ -402,6 +413,19 @@ class Catalogue(Closing):
             for e in entries
             if e.id not in copies
         ]
+
+    def newest(self, count: int) -> list[Entry]:
+        """The start of listing() sorted newest first, read by date without the rest: every
+        entry dated on or after the `count`th newest date (so a date's articles come whole and
+        sort as they do in the full list), copies folded as listing() folds them. Empty when no
+        entry is dated."""
+        row = self._db.read_one(
+            "SELECT date FROM articles WHERE date IS NOT NULL ORDER BY date DESC LIMIT 1 OFFSET ?",
+            (max(count, 1) - 1,),
+        )
+        if row is None:
+            return self._folded(self.entries("date IS NOT NULL"))
+        return self._folded(self.entries("date >= ?", (row[0],)))
 
     def recent(self, day: str, earlier: int) -> list[Entry]:
         """What an update since `day` (an ISO date) needs of listing(), without reading the

@@ -265,3 +265,25 @@ def test_words_are_searchable_before_names_and_names_follow(
     assert index.sync_catalogue(catalogue, cache).removed == 1
     assert index.search('entity:"Angela Merkel"') == []
     assert [h.title for h in index.search("merkel")] == ["Markets"]
+
+
+def test_the_newest_articles_are_the_start_of_the_list_sorted_by_date(tmp_path: Path) -> None:
+    from summarise.library.listing import sort_articles
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    days = ["2026-11-03", "2026-11-03", "2026-11-03", "2026-11-02", "2026-11-01", None]
+    for n, day in enumerate(days):
+        front = f"date: {day}\n" if day else ""
+        body = f"Report number {n} says the river rose by {n} metres overnight in the town."
+        (folder / f"{n}.md").write_text(f"---\ntitle: Report {5 - n}\n{front}---\n\n{body}\n")
+    (folder / "copy.md").write_bytes((folder / "1.md").read_bytes())  # listed once
+    catalogue = Catalogue(tmp_path / "cat.db", [folder])
+    catalogue.refresh()
+    whole = [e.id for e in sort_articles(catalogue.listing(), "date")]
+    for count in range(1, 8):
+        first = [e.id for e in sort_articles(catalogue.newest(count), "date")]
+        assert first == whole[: len(first)]
+        # A date's articles come whole: asking for one of 2026-11-03's gives all three.
+        assert len(first) >= 3
+    assert len(catalogue.newest(100)) == 5  # every dated one; the undated come after them

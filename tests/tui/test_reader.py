@@ -466,3 +466,48 @@ async def test_a_runaway_article_is_drawn_cut_short_and_the_keys_keep_working(
         await pilot.press("g")  # back to the top of the list: the other article opens
         await pilot.pause(0.3)
         assert app.article_view.article.title == titles[0]
+
+
+async def test_a_big_library_lists_its_newest_first_and_still_reopens_the_last_read(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The list starts with the newest articles (here two) while the rest are read; the oldest,
+    # read last time, is opened once the whole list is in.
+    from tui.screens.reader import ReaderScreen
+    from tui.widgets import library as service
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for day in range(1, 6):
+        body = "\n\n".join(f"Paragraph {n} of the report from day {day}." for n in range(3))
+        (folder / f"{day}.md").write_text(
+            f"---\ntitle: Report of day {day}\ndate: 2026-11-0{day}\n---\n\n{body}\n"
+        )
+    monkeypatch.setattr(service, "FIRST_SCREEN_ARTICLES", 2)
+    lists: list[tuple[bool, list[str]]] = []
+    handler = ReaderScreen.on_library_service_loaded
+
+    def spy(screen: ReaderScreen, message: service.LibraryService.Loaded) -> None:
+        lists.append((message.first, [e.title for e in message.entries]))
+        handler(screen, message)
+
+    monkeypatch.setattr(ReaderScreen, "on_library_service_loaded", spy)
+    app = make_app(tmp_path, [folder])
+    async with app.run_test(size=(100, 24)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("G", "enter")
+        await settle(app, pilot)
+        assert app.article_view.article is not None
+        assert app.article_view.article.title == "Report of day 1"
+        await pilot.press("q")
+    lists.clear()
+    again = make_app(tmp_path, [folder])
+    async with again.run_test(size=(100, 24)) as pilot:
+        await settle(again, pilot)
+        assert again.article_view.article is not None
+        assert again.article_view.article.title == "Report of day 1"
+        highlighted = again.article_list.highlighted_article
+        assert highlighted is not None and highlighted.title == "Report of day 1"
+        assert len(again.article_list.articles) == 5
+    first, titles = lists[0]
+    assert first and sorted(titles) == ["Report of day 4", "Report of day 5"]

@@ -50,6 +50,7 @@ class ReaderScreen(Screen[None]):
         self._preview_timer: Timer | None = None
         self._laid_out_width = 0
         self._position = ""  # the article cursor's place, shown in the title bar
+        self._restoring = True  # the article read last time is still to be opened
 
     def compose(self) -> ComposeResult:
         yield Header()
@@ -168,16 +169,25 @@ class ReaderScreen(Screen[None]):
 
     def on_library_service_loaded(self, message: LibraryService.Loaded) -> None:
         listing = self.article_list
-        first = not listing.everything
+        if message.first and (listing.everything or not listing.newest_first):
+            return  # the newest articles are the list's start only when it is sorted by date
         shown = self.article_view.article
-        last = self.store.get(Setting.LAST_ARTICLE) if first else (shown.id if shown else None)
+        # The article read last time is opened once, unless the user has moved meanwhile.
+        untouched = listing.highlighted_article in (None, *listing.articles[:1])
+        restoring = self._restoring and shown is None and untouched
+        last = self.store.get(Setting.LAST_ARTICLE) if restoring else (shown.id if shown else None)
         listing.set_library(
             message.entries, self.store.read_ids(), self.store.bookmark_ids(), keep=last
         )
         if not message.entries:
             if message.final:
                 self.article_view.show_empty(self.paths)
-        elif first and (article := listing.highlighted_article) is not None:
+        elif (
+            restoring
+            and (article := listing.highlighted_article) is not None
+            and (article.id == last or not message.first)
+        ):
+            self._restoring = False
             self.open_article(article, mark_read=False)
             if article.id == last:
                 scroll = float(self.store.get(Setting.LAST_SCROLL))

@@ -151,6 +151,12 @@ class ArticleList(ScrollView, can_focus=True):
         self.read_ids, self.bookmark_ids = read_ids, bookmark_ids
         self.rebuild(keep)
 
+    @property
+    def newest_first(self) -> bool:
+        """Whether the list shows articles newest first, so that the newest few are its
+        start whatever the view or filter."""
+        return self.sort_key == "date" and self.groups is None and self.search_filter is None
+
     def rebuild(self, keep: str | None = None) -> None:
         if keep is None and self.highlighted_article is not None:
             keep = self.highlighted_article.id

@@ -38,6 +38,8 @@ from tui.widgets.article_list import StoryGroup
 # How often the worker looks up from the update's output to see whether the reader is quitting.
 POLL_SECONDS = 0.2
 PROGRESS_INTERVAL = 0.25
+# Articles listed at once, before the whole library is read: more than any screen shows.
+FIRST_SCREEN_ARTICLES = 500
 STAGES = {"reading": "reading", "indexing": "indexing", "naming": "finding names"}
 
 
@@ -45,11 +47,13 @@ class LibraryService(Widget):
     DEFAULT_CSS = "LibraryService { display: none; }"
 
     class Loaded(Message):
-        """What the library holds now; `final` once it matches the disk."""
+        """What the library holds now; `final` once it matches the disk. A `first` screen
+        is only its newest articles (the start of the list sorted by date), sent while the
+        rest are read."""
 
-        def __init__(self, entries: list[Entry], final: bool) -> None:
+        def __init__(self, entries: list[Entry], final: bool, first: bool = False) -> None:
             super().__init__()
-            self.entries, self.final = entries, final
+            self.entries, self.final, self.first = entries, final, first
 
     class Indexed(Message):
         """The search index matches the library: follows can be counted."""
@@ -102,10 +106,16 @@ class LibraryService(Widget):
         previous, self.catalogue = self.catalogue, catalogue
         if previous is not None:
             previous.close()
+        # 100,000 entries take a second to read and sort: the newest come first, by date.
+        if newest := catalogue.newest(FIRST_SCREEN_ARTICLES):
+            self.post_message(self.Loaded(newest, final=False, first=True))
+            self.post_message(Progress("listing"))
         known = catalogue.listing()
         self._catalogued = False
         if known:
             self.post_message(self.Loaded(known, final=False))
+        if newest:
+            self.post_message(Progress(""))
         self._listed = bool(known)
         result = self._update()
         self.post_message(Progress(""))
