@@ -364,16 +364,27 @@ class Catalogue(Closing):
         `where` narrows them (an SQL condition on the articles table)."""
         seen: set[str] = set()
         found: list[Entry] = []
-        # Read in pages, each from where the last ended: between them the connection is free,
-        # so the reader opening an article does not wait for 100,000 entries to be read.
+        # The whole library is read in pages, each from where the last ended: between them the
+        # connection is free, so the reader opening an article does not wait for 100,000
+        # entries. A narrowed read is one query, through its condition's index.
         after: tuple[str, int] = ("", -1)
         while True:
-            rows = self._db.read(
-                "SELECT article_id, path, title, source, date, byline, tags, words, url, ordinal "
-                "FROM articles WHERE (path, ordinal) > (?, ?) "
-                f"{'AND (' + where + ')' if where else ''} ORDER BY path, ordinal LIMIT ?",
-                (*after, *parameters, ENTRIES_PAGE),
-            )
+            if where:
+                # Sorted here: asked to sort, SQLite walks every row in path order rather than
+                # the few the condition's index finds.
+                rows = self._db.read(
+                    "SELECT article_id, path, title, source, date, byline, tags, words, url, "
+                    f"ordinal FROM articles WHERE {where}",
+                    tuple(parameters),
+                )
+                rows.sort(key=lambda row: (row[1], row[-1]))
+            else:
+                rows = self._db.read(
+                    "SELECT article_id, path, title, source, date, byline, tags, words, url, "
+                    "ordinal FROM articles WHERE (path, ordinal) > (?, ?) "
+                    "ORDER BY path, ordinal LIMIT ?",
+                    (*after, ENTRIES_PAGE),
+                )
             for article_id, path, title, source, date, byline, tags, words, url, _ in rows:
                 if article_id in seen:
                     continue
@@ -391,7 +402,7 @@ class Catalogue(Closing):
                         url,
                     )
                 )
-            if len(rows) < ENTRIES_PAGE:
+            if where or len(rows) < ENTRIES_PAGE:
                 return found
             after = (rows[-1][1], rows[-1][-1])
 
