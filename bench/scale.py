@@ -108,18 +108,32 @@ def build_library(data: Path, size: int, into: Path, distinct: bool = False) -> 
         (into / f"{n:06d}.md").write_bytes(text.encode("latin-1", "replace"))
 
 
+# Linux keeps a process's peak memory across exec, and a child starts with its parent's: run
+# from this (large) process, every step would report at least this process's size. So each
+# step is started by a small launcher, which reports its child's own peak.
+LAUNCHER = """
+import os, subprocess, sys
+child = subprocess.Popen(sys.argv[2:], stderr=subprocess.DEVNULL)
+_, status, usage = os.wait4(child.pid, 0)
+with open(sys.argv[1], "w") as peak:
+    peak.write(str(usage.ru_maxrss))
+sys.exit(os.waitstatus_to_exitcode(status))
+"""
+
+
 def run(args: list[str], env: dict[str, str]) -> tuple[float, float, str]:
     """Wall seconds, peak MB of the process itself, and what it printed."""
     started = time.perf_counter()
-    with tempfile.TemporaryFile() as out:
-        process = subprocess.Popen(args, env=env, stdout=out, stderr=subprocess.DEVNULL)
-        _, status, usage = os.wait4(process.pid, 0)
+    with tempfile.TemporaryFile() as out, tempfile.NamedTemporaryFile("r") as peak:
+        launched = [sys.executable, "-S", "-c", LAUNCHER, peak.name, *args]
+        status = subprocess.run(launched, env=env, stdout=out, check=False).returncode
         elapsed = time.perf_counter() - started
         out.seek(0)
         printed = out.read().decode()
-    if os.waitstatus_to_exitcode(status) != 0:
+        peak_kb = int(peak.read() or 0)
+    if status != 0:
         raise SystemExit(f"{' '.join(args)} failed:\n{printed[-2000:]}")
-    return elapsed, usage.ru_maxrss / 1024, printed
+    return elapsed, peak_kb / 1024, printed
 
 
 def first_paint(library: Path, env: dict[str, str]) -> tuple[float, float]:
@@ -304,8 +318,11 @@ def main(argv: list[str] | None = None) -> int:
             found = json.loads(printed.strip().splitlines()[-1])
             row["index"] = (found["text"], found["named"], found["reopen"], peak)
             row["catalogue build"] = row["list cold"][0]  # type: ignore[index]
-            files = [p.stat() for p in library.rglob("*") if p.is_file()]
-            text, disk = sum(f.st_size for f in files), sum(f.st_blocks * 512 for f in files)
+            text = disk = 0
+            for path in library.rglob("*"):  # one at a time: a list of a million grows this process
+                if path.is_file():
+                    stat = path.stat()
+                    text, disk = text + stat.st_size, disk + stat.st_blocks * 512
             row["caches"] = (found["caches"], text, disk)
             row["queries"] = (
                 statistics.median(found["queries"]),
