@@ -13,7 +13,8 @@ warm means the catalogue (and for search, the index) is built and nothing change
 2. The reader, from launch to the first painted list, cold and warm (bench/first_paint.py).
 3. Key-press latency while the library updates: the reader on a warm catalogue with an empty
    index and analysis cache, so its background update is analysing and indexing; `j` is
-   pressed repeatedly and each press is timed from the key to the list's action running.
+   pressed repeatedly and each press is timed from the key to the list's action running; the
+   reader's full garbage collections meanwhile are timed too.
 4. The search index: cold build in its two passes (the text; then the entity names from the
    analysis, in worker processes), reopen with nothing changed, query latency p50/p95 over
    bench/queries.py, and `grep -ril` for the same words in the same run.
@@ -233,12 +234,26 @@ def grep_latency(folder: Path) -> list[float]:
     return times
 
 
-async def key_latency(library: Path, presses: int) -> tuple[list[float], bool]:
+async def key_latency(library: Path, presses: int) -> tuple[list[float], bool, list[float]]:
     """Milliseconds from pressing j to the list's action running, while the library update
-    (catalogue, analysis, index) runs in the background; and whether it was still running at
-    the last press. Pilot's own press() waits for the app to go idle, so it is not awaited."""
+    (catalogue, analysis, index) runs in the background; whether it was still running at
+    the last press; and the milliseconds of each full garbage collection in the reader
+    meanwhile (one landing on a press holds it). Pilot's own press() waits for the app to go
+    idle, so it is not awaited."""
+    import gc
+
     from summarise.library.state import StateStore
     from tui.app import NewsbriefApp
+
+    collections: list[float] = []
+    began = [0.0]
+
+    def timed_collection(phase: str, info: dict[str, int]) -> None:
+        if info["generation"] == 2:
+            if phase == "start":
+                began[0] = time.perf_counter()
+            else:
+                collections.append((time.perf_counter() - began[0]) * 1000)
 
     app = NewsbriefApp(paths=[library], store=StateStore(None))
     times: list[float] = []
@@ -246,11 +261,15 @@ async def key_latency(library: Path, presses: int) -> tuple[list[float], bool]:
         async with app.run_test(size=(120, 40)) as pilot:
             while not app.article_list.everything:
                 await asyncio.sleep(0.05)
-            for _ in range(presses):
-                times.append(await timed_press(pilot, acted))
-                await asyncio.sleep(0.1)
+            gc.callbacks.append(timed_collection)
+            try:
+                for _ in range(presses):
+                    times.append(await timed_press(pilot, acted))
+                    await asyncio.sleep(0.1)
+            finally:
+                gc.callbacks.remove(timed_collection)
             updating = app.service.index is None
-    return times, updating
+    return times, updating, collections
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -301,8 +320,9 @@ def main(argv: list[str] | None = None) -> int:
             if "keys" not in skip:
                 os.environ.update(env_for("keys"))
                 run([*listing, str(library)], {**os.environ})  # a warm catalogue, no index
-                keys, updating = asyncio.run(key_latency(library, args.presses))
+                keys, updating, pauses = asyncio.run(key_latency(library, args.presses))
                 row["keys"] = (statistics.median(keys), percentile(keys, 0.95), max(keys), updating)
+                row["collections"] = pauses
             names = "-" if "names" in skip else "names"
             step = [
                 sys.executable,
@@ -358,6 +378,12 @@ def report(row: dict[str, object]) -> None:
         k50, k95, kmax, updating = row["keys"]  # type: ignore[misc]
         note = "" if updating else "  (the update ended before the last press)"
         print(f"  keys, updating   p50 {k50:.1f} ms   p95 {k95:.1f} ms   max {kmax:.1f} ms{note}")
+        pauses = row["collections"]
+        longest = max(pauses, default=0.0)  # type: ignore[type-var]
+        print(
+            f"  full collections {len(pauses)} while pressing, longest {longest:.0f} ms, "  # type: ignore[arg-type]
+            f"{sum(pauses):.0f} ms in all"  # type: ignore[arg-type]
+        )
     named = f", then names {names_pass:.1f} s" if names_pass is not None else ""
     print(f"  index build      text {text_pass:.1f} s{named} ({index_peak:.0f} MB)", end="")
     print(f"   reopen {reopen * 1e3:.0f} ms")
