@@ -539,3 +539,48 @@ async def test_a_big_list_is_left_out_of_later_garbage_collections(
             assert all(o is not listed[0] for o in gc.get_objects())
     finally:
         gc.unfreeze()
+
+
+async def test_the_list_comes_sorted_from_the_library_thread_in_every_view(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # Sorting a million articles took seconds of the keys' thread: the library's thread sorts
+    # them by date, and the list shows exactly what sorting them itself would show.
+    from summarise.library.listing import filter_articles, sort_articles
+    from tui.widgets import article_list
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    days = ["2026-11-03", "2026-11-01", "2026-11-03", None, "2026-11-02", "2026-11-03", None]
+    for n, day in enumerate(days):
+        front = f"date: {day}\n" if day else ""
+        title = ["Zinc", "apple", "Mango", "banana", "Cherry", "apple pie", "Date"][n]
+        body = f"Report {n} says the river rose by {n} metres overnight in the town centre."
+        (folder / f"{n}.md").write_text(f"---\ntitle: {title}\n{front}---\n\n{body}\n")
+    sorted_here: list[int] = []
+    real_sort = article_list.sort_articles
+
+    def counted(articles, key):  # type: ignore[no-untyped-def]
+        sorted_here.append(len(articles))
+        return real_sort(articles, key)
+
+    monkeypatch.setattr(article_list, "sort_articles", counted)
+    app = make_app(tmp_path, [folder])
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(app, pilot)
+        listing = app.article_list
+        assert sorted_here == []  # by date, as listed: nothing sorted on this thread
+        everything = listing.everything
+        expected = [a.title for a in sort_articles(everything, "date")]
+        assert [a.title for a in listing.articles] == expected
+        assert expected[:3] == ["apple pie", "Mango", "Zinc"]  # one day's, by title
+        listing.filter_text = "apple"  # a filter keeps the order it is given
+        await pilot.pause()
+        filtered = sort_articles(filter_articles(everything, "apple"), "date")
+        assert [a.title for a in listing.articles] == [a.title for a in filtered]
+        assert [a.title for a in filtered] == ["apple pie", "apple"]
+        listing.filter_text = ""
+        await pilot.press("o", "o", "o")  # title, source, and back to date
+        await pilot.pause()
+        assert listing.sort_key == "date"
+        assert [a.title for a in listing.articles] == expected

@@ -181,7 +181,11 @@ class ReaderScreen(Screen[None]):
         restoring = self._restoring and shown is None and untouched
         last = self.store.get(Setting.LAST_ARTICLE) if restoring else (shown.id if shown else None)
         listing.set_library(
-            message.entries, self.store.read_ids(), self.store.bookmark_ids(), keep=last
+            message.entries,
+            self.store.read_ids(),
+            self.store.bookmark_ids(),
+            keep=last,
+            by_date=message.by_date,
         )
         if not message.first and len(message.entries) >= FREEZE_AT_ARTICLES:
             # A full collection walks every live object: with 100,000 entries listed it takes

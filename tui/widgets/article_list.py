@@ -128,6 +128,7 @@ class ArticleList(ScrollView, can_focus=True):
     def __init__(self, **kwargs: object) -> None:
         super().__init__(**kwargs)  # type: ignore[arg-type]
         self.everything: list[Listed] = []
+        self._by_date: list[Listed] | None = None  # everything, newest first, when given
         self.articles: list[Listed] = []  # as shown: filtered and sorted
         self.rows: list[Listed | _Header] = []  # the articles, and story headers when grouped
         self.read_ids: set[str] = set()
@@ -145,9 +146,13 @@ class ArticleList(ScrollView, can_focus=True):
         read_ids: set[str],
         bookmark_ids: set[str],
         keep: str | None = None,
+        by_date: Sequence[Listed] | None = None,
     ) -> None:
-        """Every article of the library and the marks; the cursor stays on `keep` if listed."""
+        """Every article of the library and the marks; the cursor stays on `keep` if listed.
+        `by_date`: the same articles already sorted newest first, so that sorting a million
+        of them is not done here, where the keys wait."""
         self.everything = list(articles)
+        self._by_date = list(by_date) if by_date is not None else None
         self.read_ids, self.bookmark_ids = read_ids, bookmark_ids
         self.rebuild(keep)
 
@@ -160,13 +165,18 @@ class ArticleList(ScrollView, can_focus=True):
     def rebuild(self, keep: str | None = None) -> None:
         if keep is None and self.highlighted_article is not None:
             keep = self.highlighted_article.id
-        viewed = in_view(self.everything, self.view, self.read_ids, self.bookmark_ids)
+        # Views and filters keep the order they are given: sorted already, they stay sorted.
+        presorted = self.sort_key == "date" and self._by_date is not None
+        base = self._by_date if presorted and self._by_date is not None else self.everything
+        viewed = in_view(base, self.view, self.read_ids, self.bookmark_ids)
         if self.unread_only:
             viewed = [a for a in viewed if a.id not in self.read_ids]
         if self.search_filter is not None:
             by_id = {a.id: a for a in viewed}
             ranked = [by_id[i] for i in self.search_filter.ranked_ids if i in by_id]
             shown = filter_articles(ranked, self.filter_text)
+        elif presorted:
+            shown = filter_articles(viewed, self.filter_text)
         else:
             shown = sort_articles(filter_articles(viewed, self.filter_text), self.sort_key)
         self.rows = self._grouped(shown) if self.groups is not None else list(shown)

@@ -26,7 +26,7 @@ from textual.worker import Worker, get_current_worker
 
 from summarise.article import Article
 from summarise.library.catalogue import Catalogue, Entry
-from summarise.library.listing import Listed, default_libraries
+from summarise.library.listing import Listed, default_libraries, sort_articles
 from summarise.library.state import Followed
 from summarise.readers import LoadProblem
 from summarise.render import PROGRESS_MIN_ITEMS
@@ -49,11 +49,13 @@ class LibraryService(Widget):
     class Loaded(Message):
         """What the library holds now; `final` once it matches the disk. A `first` screen
         is only its newest articles (the start of the list sorted by date), sent while the
-        rest are read."""
+        rest are read. `by_date` is the same entries newest first, sorted where the message
+        is made (the library's worker thread), not in the list's rebuild on the keys' thread."""
 
         def __init__(self, entries: list[Entry], final: bool, first: bool = False) -> None:
             super().__init__()
             self.entries, self.final, self.first = entries, final, first
+            self.by_date = sort_articles(entries, "date")
 
     class Indexed(Message):
         """The search index matches the library: follows can be counted."""
