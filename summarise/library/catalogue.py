@@ -22,6 +22,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import Any
 
 from summarise.article import Article, listing_fields
 from summarise.errors import Closing
@@ -364,27 +365,7 @@ class Catalogue(Closing):
         `where` narrows them (an SQL condition on the articles table)."""
         seen: set[str] = set()
         found: list[Entry] = []
-        # The whole library is read in pages, each from where the last ended: between them the
-        # connection is free, so the reader opening an article does not wait for 100,000
-        # entries. A narrowed read is one query, through its condition's index.
-        after: tuple[str, int] = ("", -1)
-        while True:
-            if where:
-                # Sorted here: asked to sort, SQLite walks every row in path order rather than
-                # the few the condition's index finds.
-                rows = self._db.read(
-                    "SELECT article_id, path, title, source, date, byline, tags, words, url, "
-                    f"ordinal FROM articles WHERE {where}",
-                    tuple(parameters),
-                )
-                rows.sort(key=lambda row: (row[1], row[-1]))
-            else:
-                rows = self._db.read(
-                    "SELECT article_id, path, title, source, date, byline, tags, words, url, "
-                    "ordinal FROM articles WHERE (path, ordinal) > (?, ?) "
-                    "ORDER BY path, ordinal LIMIT ?",
-                    (*after, ENTRIES_PAGE),
-                )
+        for rows in self._entry_rows(where, parameters):
             for article_id, path, title, source, date, byline, tags, words, url, _ in rows:
                 if article_id in seen:
                     continue
@@ -402,8 +383,33 @@ class Catalogue(Closing):
                         url,
                     )
                 )
-            if where or len(rows) < ENTRIES_PAGE:
-                return found
+        return found
+
+    def _entry_rows(
+        self, where: str, parameters: Sequence[object]
+    ) -> Iterator[list[tuple[Any, ...]]]:
+        """The rows entries() needs, in path order, a page at a time."""
+        columns = "article_id, path, title, source, date, byline, tags, words, url, ordinal"
+        if where:
+            # One query, sorted here: asked to sort, SQLite walks every row in path order
+            # rather than the few the condition's index finds.
+            rows = self._db.read(f"SELECT {columns} FROM articles WHERE {where}", parameters)
+            rows.sort(key=lambda row: (row[1], row[-1]))
+            yield rows
+            return
+        # The whole library in pages, each from where the last ended: between them the
+        # connection is free, so the reader opening an article does not wait for 100,000
+        # entries.
+        after: tuple[str, int] = ("", -1)
+        while True:
+            rows = self._db.read(
+                f"SELECT {columns} FROM articles WHERE (path, ordinal) > (?, ?) "
+                "ORDER BY path, ordinal LIMIT ?",
+                (*after, ENTRIES_PAGE),
+            )
+            yield rows
+            if len(rows) < ENTRIES_PAGE:
+                return
             after = (rows[-1][1], rows[-1][-1])
 
     def listing(self) -> list[Entry]:

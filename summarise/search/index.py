@@ -250,8 +250,9 @@ class SearchIndex(Closing):
         if mine != target or not mine:
             self._catch_up(catalogue, mine, target, cache, progress, report)
         if names:
-            self.name_articles(catalogue, cache, pool, naming)
-        report.unnamed = self.unnamed()
+            self.name_articles(catalogue, cache, pool, naming)  # names every row it finds
+        else:
+            report.unnamed = self.unnamed()
         return report
 
     def _catch_up(
