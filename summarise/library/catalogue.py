@@ -61,11 +61,19 @@ CREATE TABLE IF NOT EXISTS facts (key TEXT PRIMARY KEY, value INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS folders (path TEXT PRIMARY KEY, mtime INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS articles_by_id ON articles (article_id);
 CREATE INDEX IF NOT EXISTS articles_by_date ON articles (date);
+CREATE INDEX IF NOT EXISTS files_with_problems ON files (path)
+    WHERE error IS NOT NULL OR problems != '[]';
 CREATE TABLE IF NOT EXISTS changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL, added INTEGER NOT NULL
 );
 """
 
+# Every command asks for the files that could not be read: through files_with_problems (its
+# WHERE is the index's, word for word), not a scan of every file's row (0.2 s at a million).
+PROBLEM_FILES = (
+    "SELECT path, error, problems FROM files "
+    "WHERE error IS NOT NULL OR problems != '[]' ORDER BY path"
+)
 
 # Entries read at a time when listing: a page takes a few milliseconds.
 ENTRIES_PAGE = 2000
@@ -487,10 +495,7 @@ class Catalogue(Closing):
 
     def problems(self) -> list[LoadProblem]:
         found = []
-        for path, error, problems in self._db.read(
-            "SELECT path, error, problems FROM files "
-            "WHERE error IS NOT NULL OR problems != '[]' ORDER BY path"
-        ):
+        for path, error, problems in self._db.read(PROBLEM_FILES):
             if error:
                 found.append(LoadProblem(Path(path), error))
             found += [LoadProblem(Path(path), reason) for reason in json.loads(problems or "[]")]
