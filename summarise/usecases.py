@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from summarise.article import Article
-from summarise.briefing.model import DEFAULT_WORDS, Briefing, BriefingError
+from summarise.briefing import DEFAULT_WORDS, BriefingError
 from summarise.errors import AskedAmiss
 from summarise.library.catalogue import Catalogue, Entry, check_in_background
 from summarise.library.listing import Listed, default_libraries
@@ -30,6 +30,7 @@ from summarise.search.query import needs_names
 
 # Analysis, stories and search are imported when first used: `newsbrief list` needs none.
 if TYPE_CHECKING:
+    from summarise.briefing.model import Briefing
     from summarise.briefing.stories import Story
     from summarise.briefing.update import Known
     from summarise.entities.model import ArticleEntities
@@ -129,19 +130,24 @@ def indexed(
     Without `names`, articles new to it are searchable by their words only: their names
     (a few hundred articles a second to find) are left for a later update, and a notice
     says so."""
-    from summarise.library.analysis import AnalysisCache
     from summarise.search.index import SearchIndex, naming_pool
 
-    with SearchIndex.for_library(catalogue.roots) as index, AnalysisCache.default() as cache:
-        with naming_pool(jobs) as pool:
-            report = index.sync_catalogue(
-                catalogue,
-                cache,
-                pool,
-                _stage(progress, "articles indexed"),
-                names=names,
-                naming=_stage(progress, "articles named"),
-            )
+    with SearchIndex.for_library(catalogue.roots) as index:
+        if index.current(catalogue, names):
+            # Nothing to read: no analysis cache or workers (a search's start-up is its time).
+            report = index.sync_catalogue(catalogue, names=names)
+        else:
+            from summarise.library.analysis import AnalysisCache
+
+            with AnalysisCache.default() as cache, naming_pool(jobs) as pool:
+                report = index.sync_catalogue(
+                    catalogue,
+                    cache,
+                    pool,
+                    _stage(progress, "articles indexed"),
+                    names=names,
+                    naming=_stage(progress, "articles named"),
+                )
         notices = list(report.notices)
         if report.unnamed:
             notices.append(unnamed_notice(report.unnamed))

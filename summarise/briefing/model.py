@@ -5,13 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from summarise.errors import AskedAmiss
-
-DEFAULT_WORDS = 500
-
-
-class BriefingError(AskedAmiss, ValueError):
-    """Nothing to brief (no articles, or none with any text)."""
+# Defined in the package (a search needs them without these classes); still found here.
+from summarise.briefing import DEFAULT_WORDS as DEFAULT_WORDS
+from summarise.briefing import BriefingError as BriefingError
 
 
 @dataclass(frozen=True, slots=True)

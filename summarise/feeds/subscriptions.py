@@ -13,10 +13,10 @@ import os
 import sqlite3
 import time
 from dataclasses import asdict, dataclass
-from enum import StrEnum
 from pathlib import Path
 
 from summarise.errors import AskedAmiss, Closing
+from summarise.feeds.full_text import FullText as FullText
 from summarise.feeds.saving import slug
 from summarise.library.paths import data_dir, user_library_path
 from summarise.library.sqlite import Database, StorageError
@@ -39,14 +39,6 @@ CREATE INDEX IF NOT EXISTS entries_by_key ON entries (key);
 """
 # A feed whose last refreshes all failed, this many in a row, is shown as failing.
 FAILING_AFTER = 3
-
-
-class FullText(StrEnum):
-    """When to fetch an entry's page for the whole article."""
-
-    AUTO = "auto"  # when the feed's text is a teaser
-    ALWAYS = "always"
-    NEVER = "never"
 
 
 @dataclass(frozen=True, slots=True)

@@ -29,7 +29,6 @@ from summarise.errors import Closing
 from summarise.library.copies import Held, find_copies, signature
 from summarise.library.packing import pack, unpack
 from summarise.library.paths import cache_dir
-from summarise.library.pool import ITEM_BUDGET_SECONDS, Failure, process_map
 from summarise.library.sqlite import Changes, Database, StorageError, chunks, prune_idle_files
 from summarise.readers import SUFFIXES, ArticleError, LoadProblem, read_file
 from summarise.readers.folders import FolderWalk, Stalled, Stamp, stall_notice, within
@@ -38,8 +37,6 @@ from summarise.readers.folders import FolderWalk, Stalled, Stamp, stall_notice, 
 CATALOGUE_VERSION = 11
 # Tags are stored joined by the unit separator, which cleaned text never holds.
 TAG_SEPARATOR = "\x1f"
-# A file that takes longer than this to parse is skipped and reported (pool.py kills it).
-FILE_BUDGET_SECONDS = ITEM_BUDGET_SECONDS
 # Files parsed between commits: a crash loses at most this much work.
 WRITE_BATCH = 500
 # The change log keeps this many entries; an index further behind looks at every article.
@@ -175,7 +172,7 @@ class Catalogue(Closing):
         self,
         jobs: int | None = None,
         progress: Callable[[int, int], None] | None = None,
-        budget: float = FILE_BUDGET_SECONDS,
+        budget: float | None = None,
         quick: bool = False,
     ) -> Changes:
         """Parse what is new or changed on disk, drop what is gone.
@@ -184,7 +181,9 @@ class Catalogue(Closing):
         (a file added, removed or renamed changes its folder's time) and list again only the
         folders that changed, so an unchanged library of 100,000 files costs a stat per folder,
         not per file. A file rewritten in place in an unchanged folder is found by the next
-        full refresh (the reader's update process; `check_in_background` for the CLI)."""
+        full refresh (the reader's update process; `check_in_background` for the CLI). A file
+        that takes longer than `budget` (pool.py's per-item budget unless given) to parse is
+        skipped and reported."""
         report = Changes(notices=self.notices)
         walks = [FolderWalk(root, SUFFIXES, self.follow_links) for root in self.roots]
         folders = self._changed_folders(report) if quick and not self.follow_links else None
@@ -213,9 +212,13 @@ class Catalogue(Closing):
         changed = sorted(p for p, stamp in on_disk.items() if known.get(p) != stamp)
         gone = [p for p in known if p not in on_disk]
         report.kept = len(on_disk) - len(changed)
+        # Imported here: a command that finds its library unchanged starts no workers.
+        from summarise.library.pool import ITEM_BUDGET_SECONDS, Failure, process_map
+
         try:
             batch: list[tuple[str, ParsedFile]] = []
-            for outcome in process_map(parse_file, changed, jobs, budget, progress):
+            limit = ITEM_BUDGET_SECONDS if budget is None else budget
+            for outcome in process_map(parse_file, changed, jobs, limit, progress):
                 result = outcome.result
                 if isinstance(result, Failure):
                     result = ParsedFile([], [], result.reason)

@@ -12,10 +12,10 @@ from summarise.article import Article
 from summarise.errors import AskedAmiss
 from summarise.library.paths import seeds_path, user_library_path
 from summarise.readers import read_file
-from summarise.readers.common import Parsed
 
 if TYPE_CHECKING:
     from summarise.library.catalogue import Catalogue
+    from summarise.readers.common import Parsed
 
 
 def default_library_path() -> Path:

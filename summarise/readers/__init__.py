@@ -6,27 +6,28 @@ import re
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING, TypeAlias
 
-from summarise.article import Article
 from summarise.errors import AskedAmiss
-from summarise.readers.common import Parsed
-from summarise.readers.decode import (
-    UndecodableError,
-    clean_text,
-    decode_bytes,
-    decode_references,
-)
-from summarise.readers.plaintext import parse_plaintext
 from summarise.untrusted import printable
+
+# The readers themselves are imported when a file is read: a command that finds its library
+# unchanged (most searches) reads no file, and importing them took a sixth of its start-up.
+if TYPE_CHECKING:
+    from summarise.article import Article
+    from summarise.readers.common import Parsed
 
 # Enough for any real article or feed; a bigger file is a mistake (a log, a dump, a video) and
 # would stall loading, so it is refused before it is read.
 MAX_FILE_BYTES = 20 * 1024 * 1024
 
-Parser = Callable[[str, Path | None], Parsed]
+Parser: TypeAlias = "Callable[[str, Path | None], Parsed]"
 
 
 def _plaintext(text: str, path: Path | None) -> Parsed:
+    from summarise.readers.common import Parsed
+    from summarise.readers.plaintext import parse_plaintext
+
     return Parsed([parse_plaintext(text, path)])
 
 
@@ -150,6 +151,8 @@ MAX_LINES = 100_000
 
 
 def parse_document(text: str, path: Path | None = None, suffix: str = ".txt") -> Parsed:
+    from summarise.readers.decode import clean_text, decode_references
+
     fmt = detect_format(text, suffix.lower())
     # Lines with text: the blank line between two paragraphs does not count.
     if fmt in ("text", "markdown") and (lines := text.count("\n") - text.count("\n\n")) > MAX_LINES:
@@ -169,6 +172,8 @@ def read_article(path: Path) -> Article:
 
 def read_file(path: Path) -> Parsed:
     """Read one file (one article, or many from a feed or JSON export)."""
+    from summarise.readers.decode import UndecodableError, decode_bytes
+
     try:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:

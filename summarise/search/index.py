@@ -227,6 +227,17 @@ class SearchIndex(Closing):
 
     # ---- keeping it in step -----------------------------------------------------------------
 
+    def current(self, catalogue: Catalogue, names: bool = True) -> bool:
+        """Whether the index holds the catalogue as it is (and, with `names`, every
+        article's names): a sync would read nothing."""
+        try:
+            mine = self._generation()
+            if not mine or mine != catalogue.generation():
+                return False
+            return not names or self._db.read_one("SELECT 1 FROM docs WHERE named = 0") is None
+        except sqlite3.DatabaseError:
+            return False  # the sync rebuilds it
+
     def sync_catalogue(
         self,
         catalogue: Catalogue,

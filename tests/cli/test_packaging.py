@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import zipfile
@@ -32,6 +33,33 @@ def test_list_pays_nothing_for_the_reader() -> None:
         " 'sumy', 'scipy'}))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip().splitlines()[-1] == "[]"
+
+
+def test_a_search_of_an_unchanged_library_loads_only_what_it_uses(tmp_path: Path) -> None:
+    """A search's start-up is most of its time: once the library is catalogued and indexed,
+    `newsbrief search` reads no file, analyses nothing and starts no workers, so it loads
+    none of the readers, the feeds, the analysis or multiprocessing (together about half
+    of its start-up)."""
+    env = {
+        **os.environ,
+        "NEWSBRIEF_CACHE_DIR": str(tmp_path / "cache"),
+        "NEWSBRIEF_DATA_DIR": str(tmp_path / "data"),
+    }
+    search = [sys.executable, "-m", "tui.cli", "search", "harbour", str(SEEDS)]
+    subprocess.run(search, env=env, capture_output=True, check=False, timeout=120)  # builds
+    code = (
+        "import sys, contextlib, io; from tui.cli import main;"
+        "ctx = contextlib.redirect_stdout(io.StringIO()); ctx.__enter__();"
+        f"main(['search', 'harbour', {str(SEEDS)!r}]); ctx.__exit__(None, None, None);"
+        "heavy = ('summarise.readers.common', 'summarise.feeds.subscriptions',"
+        " 'summarise.library.analysis', 'summarise.library.pool', 'multiprocessing',"
+        " 'summarise.briefing.model', 'tomllib');"
+        "print(sorted(m for m in heavy if m in sys.modules))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True
+    )
     assert out.stdout.strip().splitlines()[-1] == "[]"
 
 

@@ -105,17 +105,17 @@ def test_the_command_line_lists_nothing_through_a_link(library: Path) -> None:
 def test_a_file_that_vanishes_after_the_walk_is_reported_and_the_rest_load(
     library: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    import summarise.library.catalogue as catalogue_module
+    import summarise.library.pool as pool_module  # the catalogue imports process_map on use
 
     vanishing = library / "vanishing.txt"
     vanishing.write_text(ARTICLE.replace("harbour", "bridge"))
-    real_map = catalogue_module.process_map
+    real_map = pool_module.process_map
 
     def map_after_deleting(*args: object, **kwargs: object):  # type: ignore[no-untyped-def]
         vanishing.unlink()  # seen by the walk, gone before it is read
         return real_map(*args, **kwargs)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(catalogue_module, "process_map", map_after_deleting)
+    monkeypatch.setattr(pool_module, "process_map", map_after_deleting)
     catalogue = Catalogue(None, [library])
     try:
         catalogue.refresh(jobs=1)

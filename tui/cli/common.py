@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from summarise.article import Article
 from summarise.errors import AskedAmiss
@@ -18,10 +19,13 @@ from summarise.library.listing import (
     find_article,
 )
 from summarise.library.progress import thinned
-from summarise.readers import ArticleError, Parsed, read_file
+from summarise.readers import ArticleError, read_file
 from summarise.render import PROGRESS_MIN_ITEMS, progress_line, to_json
 from summarise.untrusted import printable
 from summarise.usecases import Progress, missing, open_library
+
+if TYPE_CHECKING:
+    from summarise.readers.common import Parsed
 
 # Reading text (articles, summaries) is wrapped at most this wide, however wide the terminal.
 READING_WIDTH = 88

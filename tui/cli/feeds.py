@@ -8,17 +8,22 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from summarise.feeds.subscriptions import Feed, FeedError, FullText, Subscriptions, feed_counts
+from summarise.feeds.full_text import FullText
 from summarise.plain import shown_path
 from summarise.render import feed_lines, progress_line, refresh_summary
 from summarise.untrusted import printable
 from tui.cli.common import UsageError, open_catalogue, print_json, warn, width
 
+# The feeds' modules are imported by the commands that use them: every command builds this
+# parser, and importing them cost a search a fifth of its start-up.
 if TYPE_CHECKING:
     from summarise.feeds.refresh import FeedReport
+    from summarise.feeds.subscriptions import Feed, Subscriptions
 
 
 def _subscriptions() -> Subscriptions:
+    from summarise.feeds.subscriptions import Subscriptions
+
     subscriptions = Subscriptions.open_default()
     for notice in subscriptions.notices:
         warn(notice)
@@ -63,6 +68,8 @@ def cmd_refresh(args: argparse.Namespace) -> int:
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
+    from summarise.feeds.subscriptions import FeedError
+
     subscriptions = _subscriptions()
     try:
         return _FEEDS[args.feeds_command](args, subscriptions)
@@ -101,6 +108,7 @@ def _add(args: argparse.Namespace, subscriptions: Subscriptions) -> int:
 
 
 def _list(args: argparse.Namespace, subscriptions: Subscriptions) -> int:
+    from summarise.feeds.subscriptions import feed_counts
     from summarise.library.state import StateStore
 
     feeds = subscriptions.all()
@@ -139,6 +147,7 @@ def _remove(args: argparse.Namespace, subscriptions: Subscriptions) -> int:
 
 def _import(args: argparse.Namespace, subscriptions: Subscriptions) -> int:
     from summarise.feeds.opml import OpmlError, read_opml
+    from summarise.feeds.subscriptions import FeedError
 
     try:
         outlines = read_opml(args.file.read_text("utf-8", errors="replace"))

@@ -5,11 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import Any
 
-from summarise.library.config import config_path, load_config
 from tui.cli.common import warn
 
 
 def cmd_config(args: argparse.Namespace) -> int:
+    from summarise.library.config import config_path, load_config
+
     path = config_path()
     if args.config_command == "path":
         print(path)
