@@ -155,9 +155,12 @@ def indexed(
 
 
 def unnamed_notice(count: int) -> str:
+    from summarise.search.index import UNNAMED_COUNTED
+
     noun = "article" if count == 1 else "articles"
+    how_many = f"more than {UNNAMED_COUNTED:,}" if count > UNNAMED_COUNTED else f"{count:,}"
     return (
-        f"names are not indexed yet in {count:,} {noun}, so the ranking may change; "
+        f"names are not indexed yet in {how_many} {noun}, so the ranking may change; "
         "an entity: search, or the reader, indexes them"
     )
 

@@ -47,6 +47,8 @@ BLOCK_JOIN = "\n\n"
 SCHEMA_VERSION = 5 * 1000 + RECOGNISER_VERSION
 # Articles indexed per transaction: progress moves, and a crash loses little.
 INDEX_BATCH = 500
+# A sync without names counts those still to find up to this (beyond it: "more than").
+UNNAMED_COUNTED = 10_000
 
 _SCHEMA = f"""
 CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
@@ -263,7 +265,7 @@ class SearchIndex(Closing):
         if names:
             self.name_articles(catalogue, cache, pool, naming)  # names every row it finds
         else:
-            report.unnamed = self.unnamed()
+            report.unnamed = self.unnamed(at_most=UNNAMED_COUNTED)
         return report
 
     def _catch_up(
@@ -296,9 +298,15 @@ class SearchIndex(Closing):
         with self._db.transaction() as db:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(target),))
 
-    def unnamed(self) -> int:
-        """Articles indexed whose names are still to be found."""
-        row = self._db.read_one("SELECT count(*) FROM docs WHERE named = 0")
+    def unnamed(self, at_most: int | None = None) -> int:
+        """Articles indexed whose names are still to be found (counted up to `at_most` + 1:
+        a search says "more than" rather than count a million rows each time)."""
+        if at_most is None:
+            row = self._db.read_one("SELECT count(*) FROM docs WHERE named = 0")
+        else:
+            row = self._db.read_one(
+                "SELECT count(*) FROM (SELECT 1 FROM docs WHERE named = 0 LIMIT ?)", (at_most + 1,)
+            )
         return int(row[0]) if row else 0
 
     def name_articles(

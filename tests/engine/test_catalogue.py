@@ -285,6 +285,27 @@ def test_words_are_searchable_before_names_and_names_follow(
     assert [h.title for h in index.search("merkel")] == ["Markets"]
 
 
+def test_a_search_counts_the_articles_still_unnamed_only_so_far(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Counting a million unnamed rows took a sixth of a search's time: past a bound the
+    notice says "more than"."""
+    from summarise.search import index as index_module
+    from summarise.usecases import unnamed_notice
+
+    folder = library(tmp_path, 3)
+    catalogue = Catalogue(tmp_path / "cat.db", [folder])
+    catalogue.refresh()
+    index = SearchIndex(tmp_path / "index.db")
+    monkeypatch.setattr(index_module, "UNNAMED_COUNTED", 2)
+    report = index.sync_catalogue(catalogue, names=False)
+    assert report.unnamed == 3 and index.unnamed() == 3
+    assert "not indexed yet in more than 2 articles" in unnamed_notice(report.unnamed)
+    assert "not indexed yet in 2 articles" in unnamed_notice(2)
+    monkeypatch.setattr(index_module, "UNNAMED_COUNTED", 10)
+    assert index.sync_catalogue(catalogue, names=False).unnamed == 3
+
+
 def test_the_newest_articles_are_the_start_of_the_list_sorted_by_date(tmp_path: Path) -> None:
     from summarise.library.listing import sort_articles
 
