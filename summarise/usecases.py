@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from summarise.article import Article
 from summarise.briefing import DEFAULT_WORDS, BriefingError
 from summarise.errors import AskedAmiss
+from summarise.library.catalogue import FULL_CHECK_EVERY_SECONDS as FULL_CHECK
 from summarise.library.catalogue import Catalogue, Entry, check_in_background
 from summarise.library.listing import Listed, default_libraries
 from summarise.library.scope import matching, parse_when, within
@@ -76,7 +77,9 @@ def open_library(
     catalogue = Catalogue.for_library(list(paths) or default_libraries(), follow_links=follow_links)
     report = catalogue.refresh(jobs=jobs, progress=_stage(progress, "files"), quick=quick)
     notices = list(report.notices)
-    if quick and check_in_background(catalogue):
+    # Started now, or under way since another command started it: either way the answer is
+    # the catalogue as it was at the last full check.
+    if quick and (check_in_background(catalogue) or not catalogue.checked_within(FULL_CHECK)):
         last = catalogue.last_full_check()
         when = "never" if last is None else f"last {_ago(time.time() - last)}"
         notices.append(

@@ -321,6 +321,31 @@ class Catalogue(Closing):
         row = self._db.read_one("SELECT value FROM facts WHERE key = 'full_check'")
         return float(row[0]) if row else None
 
+    def checked_within(self, seconds: float) -> bool:
+        last = self.last_full_check()
+        return last is not None and time.time() - last < seconds
+
+    def claim_full_check(self, every: float) -> bool:
+        """Whether the caller should start a full check now, noting that it does: none ran
+        to its end and none started within `every` seconds. (A check of a million files
+        takes minutes; the searches meanwhile must not each start another.)"""
+        wanted = "SELECT key, value FROM facts WHERE key IN ('full_check', 'check_started')"
+
+        def due(facts: dict[str, int], now: float) -> bool:
+            return all(now - facts.get(key, 0) >= every for key in ("full_check", "check_started"))
+
+        if not due(dict(self._db.read(wanted)), time.time()):
+            return False
+        try:
+            with self._db.transaction() as db:  # once more inside: another may have claimed it
+                now = time.time()
+                if not due(dict(db.execute(wanted).fetchall()), now):
+                    return False
+                db.execute("INSERT OR REPLACE INTO facts VALUES ('check_started', ?)", (int(now),))
+                return True
+        except StorageError:
+            return False  # a check could not record its work either
+
     def _refresh_in_memory(self, report: Changes, changed: list[str], gone: list[str]) -> Changes:
         """Serve this session from a catalogue in memory when the file cannot be written."""
         self._db.close()
@@ -588,11 +613,9 @@ FULL_CHECK_EVERY_SECONDS = 300
 
 def check_in_background(catalogue: Catalogue) -> bool:
     """Start a full refresh of this catalogue's library in a process of its own, at low
-    priority, detached from the terminal, when its last full check is old; True if started."""
-    last = catalogue.last_full_check()
-    if catalogue.path is None or (
-        last is not None and time.time() - last < FULL_CHECK_EVERY_SECONDS
-    ):
+    priority, detached from the terminal, when its last full check is old and no other is
+    under way; True if started."""
+    if catalogue.path is None or not catalogue.claim_full_check(FULL_CHECK_EVERY_SECONDS):
         return False
     command = [sys.executable, "-m", "summarise.library.catalogue", str(catalogue.path)]
     with contextlib.suppress(OSError):

@@ -103,6 +103,9 @@ def test_an_old_full_check_is_run_again_in_the_background(library: Path, tmp_pat
         with sqlite3.connect(path) as db:
             db.execute("UPDATE facts SET value = value - 3600 WHERE key = 'full_check'")
         assert check_in_background(catalogue)
+        # Under way: the searches meanwhile do not each start another (a million files take
+        # minutes to check).
+        assert not check_in_background(catalogue)
         deadline = time.monotonic() + 60
         while time.monotonic() < deadline:
             if "Alpha story rewritten" in _titles(catalogue):
@@ -136,7 +139,29 @@ def test_an_answer_from_an_old_check_says_so(
         db.execute("UPDATE facts SET value = value - 7200 WHERE key = 'full_check'")
     again = open_library([library], jobs=1, quick=True)
     again.catalogue.close()
-    assert any(
-        "every file was checked last 2 hours ago, and is being checked again in the background" in n
-        for n in again.notices
+    said = "every file was checked last 2 hours ago, and is being checked again in the background"
+    assert any(said in n for n in again.notices)
+
+
+def test_while_a_full_check_is_under_way_answers_say_so_and_start_no_other(
+    library: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A million files take minutes to check: every search meanwhile used to start another
+    check, and they took the searches' cores."""
+    import summarise.library.catalogue as catalogue_module
+    from summarise.library.catalogue import catalogue_path_for
+    from summarise.usecases import open_library
+
+    started: list[list[str]] = []
+    monkeypatch.setattr(
+        catalogue_module.subprocess, "Popen", lambda command, **_: started.append(command)
     )
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    open_library([library], jobs=1).catalogue.close()
+    with sqlite3.connect(catalogue_path_for([library])) as db:
+        db.execute("UPDATE facts SET value = value - 7200 WHERE key = 'full_check'")
+    for _ in range(3):
+        answer = open_library([library], jobs=1, quick=True)
+        answer.catalogue.close()
+        assert any("every file was checked last 2 hours ago" in n for n in answer.notices)
+    assert len(started) == 1
