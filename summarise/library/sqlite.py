@@ -142,7 +142,6 @@ class Database:
         # never wait for a long write (a refresh) to finish.
         self._read_lock = threading.Lock()
         self._reader = self._open_reader()
-        self._spare_readers: list[sqlite3.Connection] = []  # read_together's, kept for reuse
 
     def _open_reader(self) -> sqlite3.Connection:
         if self.path is None or not self.writable or self.in_memory or not self.path.exists():
@@ -276,41 +275,6 @@ class Database:
         with lock:
             return connection.execute(sql, tuple(params)).fetchall()
 
-    def read_together(
-        self, queries: Sequence[tuple[str, Sequence[Any]]]
-    ) -> list[list[tuple[Any, ...]]]:
-        """Each query's rows, the queries run at once on connections of their own (SQLite
-        lets go of the interpreter while it works, so they use every core). A database
-        without a file of its own runs them one after another."""
-        if len(queries) < 2 or self._reader is self._db:
-            return [self.read(sql, params) for sql, params in queries]
-        with self._read_lock:
-            while len(self._spare_readers) < len(queries) - 1:
-                extra = self._open_reader()
-                if extra is self._db:
-                    return [self.read(sql, params) for sql, params in queries]
-                self._spare_readers.append(extra)
-            connections = [self._reader, *self._spare_readers[: len(queries) - 1]]
-            found: list[list[tuple[Any, ...]]] = [[] for _ in queries]
-            failed: list[BaseException] = []
-
-            def run(n: int) -> None:
-                try:
-                    sql, params = queries[n]
-                    found[n] = connections[n].execute(sql, tuple(params)).fetchall()
-                except BaseException as exc:  # raised in the caller's thread below
-                    failed.append(exc)
-
-            threads = [threading.Thread(target=run, args=(n,)) for n in range(1, len(queries))]
-            for thread in threads:
-                thread.start()
-            run(0)
-            for thread in threads:
-                thread.join()
-            if failed:
-                raise failed[0]
-            return found
-
     def read_one(self, sql: str, params: Iterable[Any] = ()) -> tuple[Any, ...] | None:
         connection, lock = self._reading()
         with lock:
@@ -369,6 +333,4 @@ class Database:
             if self._reader is not self._db:
                 with self._read_lock:
                     self._reader.close()
-                    for spare in self._spare_readers:
-                        spare.close()
             self._db.close()

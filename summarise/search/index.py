@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-import itertools
 import json
 import os
 import sqlite3
@@ -48,9 +47,6 @@ BLOCK_JOIN = "\n\n"
 SCHEMA_VERSION = 5 * 1000 + RECOGNISER_VERSION
 # Articles indexed per transaction: progress moves, and a crash loses little.
 INDEX_BATCH = 500
-# An index of this many articles or more ranks a query in parts, at once (see _ranked).
-RANK_IN_PARTS_FROM = 100_000
-RANK_PARTS_AT_MOST = 4
 # A sync without names counts those still to find up to this (beyond it: "more than").
 UNNAMED_COUNTED = 10_000
 
@@ -425,29 +421,11 @@ class SearchIndex(Closing):
 
     def _ranked(self, match: str, limit: int) -> list[tuple[int, float]]:
         weights = ", ".join(str(w) for w in WEIGHTS)
-        ranked = f"SELECT rowid, bm25(fts, {weights}) AS rank FROM fts WHERE fts MATCH ?"
-        parts = self._rank_parts()
-        if len(parts) < 2:
-            return self._db.read(f"{ranked} ORDER BY rank LIMIT ?", (match, limit))
-        # FTS5 scores every match before it keeps the best: a common word at a million
-        # articles is hundreds of thousands of scores. Each part of the rowids is ranked on a
-        # core of its own; bm25 takes its statistics from the whole index, so every part's
-        # scores are the whole's and the best of the parts' best are the best.
-        in_part = f"{ranked} AND rowid >= ? AND rowid < ? ORDER BY rank LIMIT ?"
-        found = self._db.read_together(
-            [(in_part, (match, low, high, limit)) for low, high in parts]
+        return self._db.read(
+            f"SELECT rowid, bm25(fts, {weights}) AS rank FROM fts WHERE fts MATCH ? "
+            "ORDER BY rank LIMIT ?",
+            (match, limit),
         )
-        return sorted((row for rows in found for row in rows), key=lambda r: (r[1], r[0]))[:limit]
-
-    def _rank_parts(self) -> list[tuple[int, int]]:
-        """Rowid ranges to rank in at once: one per core, for an index big enough to gain."""
-        cores = min(os.cpu_count() or 1, RANK_PARTS_AT_MOST)
-        row = self._db.read_one("SELECT min(rowid), max(rowid) FROM docs")
-        if cores < 2 or row is None or row[0] is None or row[1] - row[0] < RANK_IN_PARTS_FROM:
-            return []
-        low, high = int(row[0]), int(row[1]) + 1
-        edges = [low + (high - low) * n // cores for n in range(cores)] + [high]
-        return list(itertools.pairwise(edges))
 
     def _shown(self, rowids: Sequence[int]) -> dict[int, tuple[object, ...]]:
         """The hits' titles and texts, read by rowid: no full-text query runs again."""

@@ -223,36 +223,3 @@ def test_wrapping_a_word_longer_than_the_line_cuts_it_into_lines() -> None:
     lines = wrap("start " + "x" * 100_000 + " end", 80, "   ")
     assert all(len(line) <= 80 for line in lines)
     assert "".join("".join(line.split()) for line in lines) == "start" + "x" * 100_000 + "end"
-
-
-def test_a_big_index_ranks_in_parts_at_once_and_finds_what_the_whole_ranking_finds(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    """At a million articles a common word has hundreds of thousands of matches to score:
-    the rowids are ranked in parts on every core. The hits, their order and their scores
-    must be the whole ranking's."""
-    from summarise.library.sqlite import Database
-    from summarise.search import index as index_module
-
-    index = SearchIndex(tmp_path / "index.db")
-    index.sync(load_paths([SEEDS]).articles)
-    queries = ["tariff", "canola OR pork", '"electric vehicles"', "carney", "china", "the"]
-    whole = {q: [(h.article_id, round(h.score, 9)) for h in index.search(q)] for q in queries}
-    assert all(whole[q] for q in queries)
-
-    together: list[int] = []
-    real = Database.read_together
-
-    def counted(self: Database, batch: list[tuple[str, tuple[object, ...]]]) -> object:
-        together.append(len(batch))
-        return real(self, batch)
-
-    monkeypatch.setattr(Database, "read_together", counted)
-    monkeypatch.setattr(index_module, "RANK_IN_PARTS_FROM", 1)
-    monkeypatch.setattr(index_module.os, "cpu_count", lambda: 3)
-    for limit in (1, 3, 20):
-        for query in queries:
-            parts = [(h.article_id, round(h.score, 9)) for h in index.search(query, limit)]
-            assert parts == whole[query][:limit], query
-    assert together and set(together) == {3}
-    index.close()
