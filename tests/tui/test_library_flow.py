@@ -86,3 +86,39 @@ async def test_the_list_groups_by_story_and_back(tmp_path: Path) -> None:
         await pilot.press("S")
         await pilot.pause()
         assert listing.groups is None and len(listing.rows) == 3
+
+
+async def test_the_whole_list_by_date_counts_and_finds_as_any_other_view(tmp_path: Path) -> None:
+    """The whole library newest first is shown from what the library's worker made (its order
+    and each article's place): its unread count, cursor and places must be what working
+    them out on the keys' thread gives, and other views must still work from it."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    for n in range(6):
+        (folder / f"{n}.md").write_text(
+            f"---\ntitle: Story {n}\ndate: 2026-11-0{n + 1}\n---\n\nThe harbour, day {n}.\n"
+        )
+    app = make_app(tmp_path, [folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        ids = {a.title: a.id for a in app.article_list.everything}
+    with StateStore(tmp_path / "state.db") as state:
+        for title in ("Story 1", "Story 4"):
+            state.set_read(ids[title])
+        state.set_read("an article no longer in the library")
+    app = make_app(tmp_path, [folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        listing = app.article_list
+        assert [a.title for a in listing.articles] == [f"Story {n}" for n in range(5, -1, -1)]
+        assert listing.unread_shown == 4
+        assert [listing.index_of(ids[f"Story {n}"]) for n in range(6)] == [5, 4, 3, 2, 1, 0]
+        listing.unread_only = True
+        assert [a.title for a in listing.articles] == ["Story 5", "Story 3", "Story 2", "Story 0"]
+        listing.unread_only = False
+        assert len(listing.articles) == 6 and listing.unread_shown == 4
+        await pilot.press("down", "down")
+        fast = (list(listing.rows), listing.unread_shown, listing.cursor)
+        listing._date_rows = None  # as any other view: worked out here
+        listing.rebuild()
+        assert (list(listing.rows), listing.unread_shown, listing.cursor) == fast

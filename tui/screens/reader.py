@@ -186,6 +186,7 @@ class ReaderScreen(Screen[None]):
             self.store.bookmark_ids(),
             keep=last,
             by_date=message.by_date,
+            date_rows=message.date_rows,
         )
         if not message.first and len(message.entries) >= FREEZE_AT_ARTICLES:
             # A full collection walks every live object: with 100,000 entries listed it takes

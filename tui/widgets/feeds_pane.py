@@ -9,6 +9,7 @@ they follow every read mark without asking the disk.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from pathlib import Path
 
 from textual import work
@@ -26,7 +27,42 @@ from tui.untrusted import untrusted
 
 # Counts are worked out again at most this often while marks change (holding m, mark all).
 RECOUNT_DELAY = 0.3
+# From this many articles the counts are made in a thread of their own: at a million they
+# took the keys' thread 0.9 s, after every article opened (it is marked read).
+COUNT_IN_THREAD_FROM = 20_000
 WIDTH_CHECK_SECONDS = 0.2
+
+
+@dataclass(frozen=True, slots=True)
+class _Count:
+    """What the pane counts, taken at one moment."""
+
+    number: int
+    articles: list[Listed]
+    read: set[str]
+    bookmarks: set[str]
+    feeds: list[Feed]
+    following: list[Found]
+
+    def tallies(self) -> list[tuple[str, str]]:
+        """Each row's name and count: All, Unread, Bookmarks, each feed, each follow."""
+        read = self.read
+        unread = sum(1 for a in self.articles if a.id not in read)
+        counts = feed_counts(
+            self.feeds, [(a.id, getattr(a, "location", None)) for a in self.articles], read
+        )
+        rows = [
+            ("All articles", f"{unread:,}/{len(self.articles):,}"),
+            ("Unread", f"{unread:,}"),
+            ("Bookmarks", f"{sum(1 for a in self.articles if a.id in self.bookmarks):,}"),
+        ]
+        for feed in self.feeds:
+            count = counts.get(feed.id)
+            name = ("! " if feed.failing else "") + feed.name
+            rows.append((name, f"{count.unread:,}" if count else "0"))
+        for found in self.following:
+            rows.append((_follow_label(found), f"{sum(1 for i in found.ids if i not in read):,}"))
+        return rows
 
 
 def _follow_label(found: Found) -> str:
@@ -62,9 +98,11 @@ class FeedsPane(OptionList):
         self._pending = False
         self.following: list[Found] = []
         self._drawn_width = 0
+        self._tallies: list[tuple[str, str]] = []  # each row's name and count, as last counted
+        self._counts_asked = self._counts_shown = 0  # so a late count never replaces a newer
 
     def on_mount(self) -> None:
-        self._draw()
+        self._recount()
         # Names are cut to the pane's width, which is 0 while it is hidden, and an option list
         # is told of no resize (it is a scroll view): cut them again whenever the width they
         # were cut to is not the pane's (they read "All…" when opened otherwise).
@@ -108,35 +146,45 @@ class FeedsPane(OptionList):
         self._views += [
             View("ids", label=_follow_label(f), ids=frozenset(f.ids)) for f in self.following
         ]
-        self._draw()
+        self._recount()
 
     def count(self, articles: Sequence[Listed], read: set[str], bookmarks: set[str]) -> None:
         """The list's articles and marks changed: recount soon (once for a burst)."""
         self._articles, self._read, self._bookmarks = articles, read, bookmarks
         if not self._pending:
             self._pending = True
-            self.set_timer(RECOUNT_DELAY, self._draw)
+            self.set_timer(RECOUNT_DELAY, self._recount)
+
+    def _recount(self) -> None:
+        self._pending = False
+        self._counts_asked += 1
+        # Copies: the marks change on this thread while a thread counts.
+        job = _Count(
+            self._counts_asked,
+            list(self._articles),
+            set(self._read),
+            set(self._bookmarks),
+            list(self.feeds),
+            list(self.following),
+        )
+        if len(job.articles) < COUNT_IN_THREAD_FROM:
+            self._counted(job.number, job.tallies())
+        else:
+            self._count_in_thread(job)
+
+    @work(thread=True, group="feed-counts", exit_on_error=False)
+    def _count_in_thread(self, job: _Count) -> None:
+        self.app.call_from_thread(self._counted, job.number, job.tallies())
+
+    def _counted(self, number: int, tallies: list[tuple[str, str]]) -> None:
+        if number < self._counts_shown:
+            return
+        self._counts_shown, self._tallies = number, tallies
+        self._draw()
 
     def _draw(self) -> None:
-        self._pending = False
         self._drawn_width = self.size.width
-        articles, read = self._articles, self._read
-        unread = sum(1 for a in articles if a.id not in read)
-        counts = feed_counts(
-            self.feeds, [(a.id, getattr(a, "location", None)) for a in articles], read
-        )
-        rows = [
-            ("All articles", f"{unread:,}/{len(articles):,}"),
-            ("Unread", f"{unread:,}"),
-            ("Bookmarks", f"{sum(1 for a in articles if a.id in self._bookmarks):,}"),
-        ]
-        for feed in self.feeds:
-            count = counts.get(feed.id)
-            name = ("! " if feed.failing else "") + feed.name
-            rows.append((name, f"{count.unread:,}" if count else "0"))
-        for found in self.following:
-            unread = sum(1 for i in found.ids if i not in read)
-            rows.append((_follow_label(found), f"{unread:,}"))
+        rows = self._tallies
         highlighted = self.highlighted
         self.clear_options()
         self.add_options([self._option(n, name, tally) for n, (name, tally) in enumerate(rows)])

@@ -50,12 +50,14 @@ class LibraryService(Widget):
         """What the library holds now; `final` once it matches the disk. A `first` screen
         is only its newest articles (the start of the list sorted by date), sent while the
         rest are read. `by_date` is the same entries newest first, sorted where the message
-        is made (the library's worker thread), not in the list's rebuild on the keys' thread."""
+        is made (the library's worker thread), not in the list's rebuild on the keys' thread, and
+        `date_rows` each entry's place in it."""
 
         def __init__(self, entries: list[Entry], final: bool, first: bool = False) -> None:
             super().__init__()
             self.entries, self.final, self.first = entries, final, first
             self.by_date = sort_articles(entries, "date")
+            self.date_rows = {entry.id: row for row, entry in enumerate(self.by_date)}
 
     class Indexed(Message):
         """The search index matches the library: follows can be counted."""
