@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -217,7 +218,7 @@ class FeedCount:
 
 
 def feed_counts(
-    feeds: list[Feed], locations: list[tuple[str, str | None]], read: set[str]
+    feeds: list[Feed], locations: Iterable[tuple[str, str | None]], read: set[str]
 ) -> dict[int, FeedCount]:
     """Articles and unread articles per feed, from the library's (id, file) pairs: an article
     belongs to the feed whose folder holds its file."""

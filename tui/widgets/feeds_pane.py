@@ -48,8 +48,9 @@ class _Count:
         """Each row's name and count: All, Unread, Bookmarks, each feed, each follow."""
         read = self.read
         unread = sum(1 for a in self.articles if a.id not in read)
+        # Pairs made one at a time: a list of a million would wake the collector.
         counts = feed_counts(
-            self.feeds, [(a.id, getattr(a, "location", None)) for a in self.articles], read
+            self.feeds, ((a.id, getattr(a, "location", None)) for a in self.articles), read
         )
         rows = [
             ("All articles", f"{unread:,}/{len(self.articles):,}"),

@@ -9,6 +9,7 @@ the update; what it committed is kept for next time.
 
 from __future__ import annotations
 
+import gc
 import json
 import os
 import selectors
@@ -16,7 +17,8 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from textual import work
@@ -41,6 +43,20 @@ PROGRESS_INTERVAL = 0.25
 # Articles listed at once, before the whole library is read: more than any screen shows.
 FIRST_SCREEN_ARTICLES = 500
 STAGES = {"reading": "reading", "indexing": "indexing", "naming": "finding names"}
+
+
+@contextmanager
+def _no_collections() -> Iterator[None]:
+    """Reading a whole library makes an object per article: at a million the collector
+    walked them a dozen times meanwhile (up to half a second each, the keys waiting every
+    time). The reader collects once when the list is shown (ReaderScreen)."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class LibraryService(Widget):
@@ -114,10 +130,12 @@ class LibraryService(Widget):
         if newest := catalogue.newest(FIRST_SCREEN_ARTICLES):
             self.post_message(self.Loaded(newest, final=False, first=True))
             self.post_message(Progress("listing"))
-        known = catalogue.listing()
+        with _no_collections():
+            known = catalogue.listing()
+            listed = self.Loaded(known, final=False) if known else None
         self._catalogued = False
-        if known:
-            self.post_message(self.Loaded(known, final=False))
+        if listed is not None:
+            self.post_message(listed)
         if newest:
             self.post_message(Progress(""))
         self._listed = bool(known)
@@ -150,7 +168,9 @@ class LibraryService(Widget):
         assert self.catalogue is not None
         self._report(self.catalogue.problems())
         if changed or not self._listed:
-            self.post_message(self.Loaded(self.catalogue.listing(), final=True))
+            with _no_collections():
+                listed = self.Loaded(self.catalogue.listing(), final=True)
+            self.post_message(listed)
 
     def _update(self) -> dict[str, object] | None:
         """Run the update process; its last line, or None if the reader is quitting."""
