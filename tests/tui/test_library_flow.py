@@ -7,6 +7,8 @@ import sys
 import time
 from pathlib import Path
 
+import pytest
+
 from summarise.library.state import StateStore
 from tests.conftest import ROOT
 from tests.tui.helpers import make_app, settle, shown, status
@@ -122,3 +124,48 @@ async def test_the_whole_list_by_date_counts_and_finds_as_any_other_view(tmp_pat
         listing._date_rows = None  # as any other view: worked out here
         listing.rebuild()
         assert (list(listing.rows), listing.unread_shown, listing.cursor) == fast
+
+
+async def test_a_big_list_is_worked_out_in_a_thread_and_shows_only_the_latest_ask(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """From 20,000 articles the list's filter, sort and views are worked out in a thread once
+    the typing pauses (at a million a filter held the keys 0.5-0.9 s a keystroke). What it
+    shows must be what was asked last, however the answers arrive."""
+    from tui.widgets import article_list
+
+    monkeypatch.setattr(article_list, "REBUILD_IN_THREAD_FROM", 1)
+    monkeypatch.setattr(article_list, "REBUILD_PAUSE", 0.6)  # "working…" is seen before it
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    sources = ["Zeta Post", "Alpha Times", "Mid Herald"]
+    for n in range(6):
+        (folder / f"{n}.md").write_text(
+            f"---\ntitle: Story {n} {'harbour' if n % 2 else 'river'}\n"
+            f"date: 2026-11-0{n + 1}\nsource: {sources[n % 3]}\n---\n\nThe day, {n}.\n"
+        )
+    app = make_app(tmp_path, [folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        listing = app.article_list
+
+        async def shown_when_done() -> list[str]:
+            await pilot.pause(article_list.REBUILD_PAUSE + 0.1)
+            await app.workers.wait_for_complete()
+            await pilot.pause(0.05)
+            return [a.title for a in listing.articles]
+
+        await pilot.press("f", *"harb")
+        assert "working…" in status(app)  # until the answer comes
+        assert await shown_when_done() == ["Story 5 harbour", "Story 3 harbour", "Story 1 harbour"]
+        assert "working…" not in status(app)
+        await pilot.press("escape")  # the filter taken off before any answer comes: all six
+        await pilot.press("f", *"riv", "backspace", "backspace", "backspace")
+        assert len(await shown_when_done()) == 6
+        await pilot.press("escape", "o")  # by title
+        by_title = sorted(f"Story {n} {'harbour' if n % 2 else 'river'}" for n in range(6))
+        assert await shown_when_done() == by_title
+        await pilot.press("o")  # by source: Alpha, Mid, Zeta
+        titles = await shown_when_done()
+        assert [t.split()[1] for t in titles] == ["1", "4", "2", "5", "0", "3"]
+        assert listing.unread_shown == 6

@@ -9,7 +9,6 @@ the update; what it committed is kept for next time.
 
 from __future__ import annotations
 
-import gc
 import json
 import os
 import selectors
@@ -17,8 +16,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from pathlib import Path
 
 from textual import work
@@ -34,6 +32,7 @@ from summarise.readers import LoadProblem
 from summarise.render import PROGRESS_MIN_ITEMS
 from summarise.search.following import Found
 from summarise.search.index import SearchIndex
+from tui.collector import no_collections
 from tui.messages import Progress
 from tui.widgets.article_list import StoryGroup
 
@@ -43,20 +42,6 @@ PROGRESS_INTERVAL = 0.25
 # Articles listed at once, before the whole library is read: more than any screen shows.
 FIRST_SCREEN_ARTICLES = 500
 STAGES = {"reading": "reading", "indexing": "indexing", "naming": "finding names"}
-
-
-@contextmanager
-def _no_collections() -> Iterator[None]:
-    """Reading a whole library makes an object per article: at a million the collector
-    walked them a dozen times meanwhile (up to half a second each, the keys waiting every
-    time). The reader collects once when the list is shown (ReaderScreen)."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class LibraryService(Widget):
@@ -130,7 +115,7 @@ class LibraryService(Widget):
         if newest := catalogue.newest(FIRST_SCREEN_ARTICLES):
             self.post_message(self.Loaded(newest, final=False, first=True))
             self.post_message(Progress("listing"))
-        with _no_collections():
+        with no_collections():
             known = catalogue.listing()
             listed = self.Loaded(known, final=False) if known else None
         self._catalogued = False
@@ -168,7 +153,7 @@ class LibraryService(Widget):
         assert self.catalogue is not None
         self._report(self.catalogue.problems())
         if changed or not self._listed:
-            with _no_collections():
+            with no_collections():
                 listed = self.Loaded(self.catalogue.listing(), final=True)
             self.post_message(listed)
 

@@ -76,6 +76,8 @@ class Sidebar(Vertical):
             status = f"{listing.view.label} · {status}"
         if listing.groups is not None:
             status += f" · {listing.story_count:,} stories"
+        if listing.working:  # a big list's new order or filter, being worked out
+            status += " · working…"
         self.query_one("#list-status", Static).update(untrusted(status))
         # A line of its own while work runs: "indexing 12,400/100,000" fits any sidebar.
         progress = self.query_one("#list-progress", Static)
