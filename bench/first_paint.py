@@ -19,7 +19,6 @@ from tui.widgets.article_list import ArticleList
 
 class FirstPaintScreen(ReaderScreen):
     def on_article_list_changed(self, message: ArticleList.Changed) -> None:
-        super().on_article_list_changed()
         if message.total:
             self.call_after_refresh(self._painted)
 

@@ -188,6 +188,7 @@ class ReaderScreen(Screen[None]):
             by_date=message.by_date,
             date_rows=message.date_rows,
         )
+        self._count_feeds()
         if not message.first and len(message.entries) >= FREEZE_AT_ARTICLES:
             # A full collection walks every live object: with 100,000 entries listed it takes
             # 0.1-0.2 s, and lands on whatever key is pressed then. Collect once now (a new
@@ -211,7 +212,9 @@ class ReaderScreen(Screen[None]):
         if self.focused is None:
             listing.focus()
 
-    def on_article_list_changed(self) -> None:
+    def _count_feeds(self) -> None:
+        # Only when the library or a mark changes: the counts are the whole library's, so a
+        # new filter or order leaves them (at a million articles a count is a second's work).
         listing = self.article_list
         self.feeds.count(listing.everything, listing.read_ids, listing.bookmark_ids)
 
@@ -304,7 +307,7 @@ class ReaderScreen(Screen[None]):
 
     def on_article_list_mark_changed(self, message: ArticleList.MarkChanged) -> None:
         self.store.set_mark(message.article_ids, message.mark, message.on)
-        self.on_article_list_changed()
+        self._count_feeds()
 
     def on_article_view_entities_found(self, message: ArticleView.EntitiesFound) -> None:
         self.panel.set_entities(message.article_id, message.entities)

@@ -194,6 +194,10 @@ class ArticleList(ScrollView, can_focus=True):
             super().__init__()
             self.shown, self.total, self.unread = shown, total, unread
 
+    class Working(Message):
+        """A new order, filter or view is being worked out (a big list, in a thread): the
+        counts have not changed yet, so nothing need be counted again."""
+
     class MarkChanged(Message):
         """A read or bookmark mark changed; the app keeps it."""
 
@@ -278,7 +282,7 @@ class ArticleList(ScrollView, can_focus=True):
             REBUILD_PAUSE, lambda: self._work_out(listing, keep if asked else None)
         )
         self.working = True  # the status line says so until it is shown
-        self.post_message(self.Changed(len(self.articles), len(self.everything), self.unread_shown))
+        self.post_message(self.Working())
 
     def _work_out(self, listing: _Listing, keep: str | None) -> None:
         # A thread of its own, not a worker: the workers' threads are shared with the reader's

@@ -60,6 +60,9 @@ class Sidebar(Vertical):
     def on_article_list_changed(self) -> None:
         self._update_status()
 
+    def on_article_list_working(self) -> None:
+        self._update_status()
+
     def watch_progress(self) -> None:
         self._update_status()
 
