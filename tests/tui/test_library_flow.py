@@ -169,3 +169,28 @@ async def test_a_big_list_is_worked_out_in_a_thread_and_shows_only_the_latest_as
         titles = await shown_when_done()
         assert [t.split()[1] for t in titles] == ["1", "4", "2", "5", "0", "3"]
         assert listing.unread_shown == 6
+
+
+async def test_a_list_that_cannot_be_worked_out_says_so_and_keeps_what_it_showed(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from tui.widgets import article_list
+
+    def broken(self: object) -> None:
+        raise ValueError("no order")
+
+    monkeypatch.setattr(article_list, "REBUILD_IN_THREAD_FROM", 1)
+    folder = tmp_path / "lib"
+    write_library(folder, 3)
+    app = make_app(tmp_path, [folder])
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        before = [a.title for a in app.article_list.articles]
+        monkeypatch.setattr(article_list._Listing, "work_out", broken)
+        await pilot.press("o")
+        await pilot.pause(article_list.REBUILD_PAUSE + 0.3)
+        assert "working…" not in status(app)
+        assert [a.title for a in app.article_list.articles] == before
+        assert any("could not be sorted" in str(n.message) for n in app._notifications)
+        await pilot.press("j")  # the keys still work
+        assert app.article_list.cursor == 1

@@ -292,10 +292,25 @@ class ArticleList(ScrollView, can_focus=True):
     def _in_thread(self, listing: _Listing, keep: str | None) -> None:
         if listing.number != self._asked:
             return  # a later rebuild was asked meanwhile
-        with no_collections():
-            shown = listing.work_out()
+        try:
+            with no_collections():
+                shown = listing.work_out()
+        except Exception as exc:  # a mistake here must not leave the list "working" for ever
+            with contextlib.suppress(RuntimeError):
+                self.app.call_from_thread(self._not_worked_out, listing.number, exc)
+            return
         with contextlib.suppress(RuntimeError):  # the reader closed meanwhile
             self.app.call_from_thread(self._show, shown, keep)
+
+    def _not_worked_out(self, number: int, exc: Exception) -> None:
+        if number == self._asked:
+            self.working = False
+            self.post_message(self.Working())  # the status line drops "working…"
+        self.notify(
+            f"The list could not be sorted or filtered ({type(exc).__name__}: {exc})",
+            severity="error",
+            markup=False,
+        )
 
     def _show(self, shown: _Shown, keep: str | None) -> None:
         """Show what a rebuild worked out, if no later one was asked; `keep` None stays on
