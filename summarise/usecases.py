@@ -22,8 +22,12 @@ from typing import TYPE_CHECKING
 from summarise.article import Article
 from summarise.briefing import DEFAULT_WORDS, BriefingError
 from summarise.errors import AskedAmiss
-from summarise.library.catalogue import FULL_CHECK_EVERY_SECONDS as FULL_CHECK
-from summarise.library.catalogue import Catalogue, Entry, check_in_background
+from summarise.library.catalogue import (
+    FULL_CHECK_EVERY_SECONDS,
+    Catalogue,
+    Entry,
+    check_in_background,
+)
 from summarise.library.listing import Listed, default_libraries
 from summarise.library.scope import matching, parse_when, within
 from summarise.readers import LoadProblem
@@ -77,15 +81,16 @@ def open_library(
     catalogue = Catalogue.for_library(list(paths) or default_libraries(), follow_links=follow_links)
     report = catalogue.refresh(jobs=jobs, progress=_stage(progress, "files"), quick=quick)
     notices = list(report.notices)
-    # Started now, or under way since another command started it: either way the answer is
-    # the catalogue as it was at the last full check.
-    if quick and (check_in_background(catalogue) or not catalogue.checked_within(FULL_CHECK)):
+    if quick:
+        check_in_background(catalogue)  # unless one ran lately or is under way
+        # Started now or under way: either way the answer is the catalogue as at the last check.
         last = catalogue.last_full_check()
-        when = "never" if last is None else f"last {_ago(time.time() - last)}"
-        notices.append(
-            f"answered from the folders that changed; every file was checked {when}, and is "
-            "being checked again in the background"
-        )
+        if last is None or time.time() - last >= FULL_CHECK_EVERY_SECONDS:
+            when = "never" if last is None else f"last {_ago(time.time() - last)}"
+            notices.append(
+                f"answered from the folders that changed; every file was checked {when}, and "
+                "is being checked again in the background"
+            )
     return Opened(catalogue, notices, catalogue.problems())
 
 

@@ -321,10 +321,6 @@ class Catalogue(Closing):
         row = self._db.read_one("SELECT value FROM facts WHERE key = 'full_check'")
         return float(row[0]) if row else None
 
-    def checked_within(self, seconds: float) -> bool:
-        last = self.last_full_check()
-        return last is not None and time.time() - last < seconds
-
     def claim_full_check(self, every: float) -> bool:
         """Whether the caller should start a full check now, noting that it does: none ran
         to its end and none started within `every` seconds. (A check of a million files

@@ -347,17 +347,8 @@ class ArticleList(ScrollView, can_focus=True):
         a million articles each pass over the list here holds the keys for a fifth of a
         second or more."""
         assert self._by_date is not None and self._date_rows is not None
-        self.working = False
-        self.articles = self._by_date
-        self.rows = list(self._by_date)
-        self._row_of = self._date_rows
-        self._unread_shown = len(self.articles) - sum(1 for i in self.read_ids if i in self._row_of)
-        self._rows.clear()
-        self.virtual_size = Size(self.size.width, len(self.rows) * self.row_height)
-        self.cursor = self._row_of.get(keep, 0) if keep else 0
-        self.refresh()
-        shown = len(self.articles)
-        self.post_message(self.Changed(shown, len(self.everything), self._unread_shown))
+        whole = self._by_date
+        self._show(_Shown(self._asked, list(whole), whole, self._date_rows, len(whole)), keep)
 
     def watch_groups(self) -> None:
         self.rebuild()
