@@ -159,7 +159,7 @@ catalogue.refresh(jobs=jobs)
 listed = time.perf_counter() - started
 cache = AnalysisCache.default()
 started = time.perf_counter()
-index = SearchIndex.for_library([library])
+index = SearchIndex.for_library([library], catalogue)
 index.sync_catalogue(catalogue, cache, names=False)
 text = time.perf_counter() - started
 started = time.perf_counter()
@@ -171,7 +171,7 @@ index.close()
 reopen = []
 for _ in range(5):
     started = time.perf_counter()
-    index = SearchIndex.for_library([library])
+    index = SearchIndex.for_library([library], catalogue)
     report = index.sync_catalogue(catalogue, cache, names=sys.argv[4] == "names")
     reopen.append(time.perf_counter() - started)
     assert report.added == 0

@@ -48,7 +48,7 @@ def update(
         return lambda done, total: progress(name, done, total) if progress else None
 
     catalogue = Catalogue.for_library(list(roots), follow_links=follow_links)
-    index = SearchIndex.for_library(list(roots))
+    index = SearchIndex.for_library(list(roots), catalogue)
     cache = AnalysisCache.default()
     try:
         report = catalogue.refresh(jobs, stage("reading"))

@@ -140,7 +140,7 @@ def indexed(
     says so."""
     from summarise.search.index import SearchIndex, naming_pool
 
-    with SearchIndex.for_library(catalogue.roots) as index:
+    with SearchIndex.for_library(catalogue.roots, catalogue) as index:
         if index.current(catalogue, names):
             # Nothing to read: no analysis cache or workers (a search's start-up is its time).
             report = index.sync_catalogue(catalogue, names=names)

@@ -37,7 +37,7 @@ _now = time.time  # the tests move the clock
 
 # Bump the first number when what analyse() itself produces changes; the recogniser's version
 # is folded in, so a new recogniser also has older rows recomputed.
-ANALYSIS_VERSION = 10 * 1000 + RECOGNISER_VERSION
+ANALYSIS_VERSION = 11 * 1000 + RECOGNISER_VERSION
 
 NAMED_TYPES = frozenset(
     {EntityType.PERSON, EntityType.ORG, EntityType.GPE, EntityType.NORP, EntityType.LAW}
@@ -265,7 +265,7 @@ def _profile(
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS analysis (article_id TEXT PRIMARY KEY, used_at REAL NOT NULL,
                                      names TEXT NOT NULL, profile BLOB NOT NULL,
-                                     data BLOB NOT NULL);
+                                     data BLOB);
 CREATE TABLE IF NOT EXISTS stories (key TEXT PRIMARY KEY, used_at REAL NOT NULL,
                                     data BLOB NOT NULL);
 CREATE TABLE IF NOT EXISTS pruned (at REAL NOT NULL);
@@ -282,7 +282,8 @@ class Packed:
     article_id: str
     names: tuple[str, ...]
     profile: bytes
-    data: bytes
+    # The rest (sentences, quotes, roles): None when only the names and the profile are kept.
+    data: bytes | None
 
 
 def pack_profile(profile: Profile | None) -> bytes:
@@ -305,6 +306,14 @@ def packed_of(found: ArticleAnalysis) -> Packed:
         pack_profile(found.profile),
         pack(dataclasses.replace(found, profile=None)),
     )
+
+
+def names_and_profile(article: Article) -> Packed:
+    """What the search index's names pass keeps of an analysis: the names it indexes and the
+    profile stories and name counts need. The sentences (four fifths of an analysis, more than
+    the article itself) are kept only for the articles a briefing tells, which recompute them:
+    a library of a million keeps its caches under twice its text."""
+    return dataclasses.replace(analyse_packed(article), data=None)
 
 
 def joined(data: bytes, profile: bytes) -> ArticleAnalysis:
@@ -355,9 +364,12 @@ class AnalysisCache(Closing):
                 )
 
     def get_many(self, ids: Iterable[str]) -> dict[str, ArticleAnalysis]:
+        """The whole analyses cached (not those kept as names and profile only)."""
         found: dict[str, ArticleAnalysis] = {}
         for row in self._rows(ids, "data, profile"):
             article_id, data, profile = row
+            if data is None:
+                continue
             try:
                 found[article_id] = joined(data, profile)
             except Exception:  # a bad row is recomputed, not fatal
@@ -394,16 +406,34 @@ class AnalysisCache(Closing):
                 (key, _now(), pack(stories)),
             )
 
+    def whole(self, ids: Iterable[str]) -> set[str]:
+        """Those of the ids whose whole analysis is cached."""
+        found: set[str] = set()
+        for chunk in chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                row[0]
+                for row in self._db.read(
+                    f"SELECT article_id FROM analysis WHERE article_id IN ({marks}) "
+                    "AND data IS NOT NULL",
+                    chunk,
+                )
+            )
+        return found
+
     def names_many(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """The names of cached analyses, without unpickling them."""
         return {i: tuple(json.loads(names)) for i, names in self._rows(ids, "names")}
 
     def put_packed(self, packed: Sequence[Packed]) -> None:
-        """Store analyses; a cache that cannot be written is simply not kept."""
+        """Store analyses; a cache that cannot be written is simply not kept. One kept as names
+        and profile only never replaces a whole one (another process may have stored it)."""
         now = _now()
         with contextlib.suppress(StorageError), self._db.transaction() as db:
             db.executemany(
-                "INSERT OR REPLACE INTO analysis VALUES (?, ?, ?, ?, ?)",
+                "INSERT INTO analysis VALUES (?, ?, ?, ?, ?) ON CONFLICT (article_id) DO UPDATE "
+                "SET used_at = excluded.used_at, names = excluded.names, "
+                "profile = excluded.profile, data = coalesce(excluded.data, analysis.data)",
                 [(p.article_id, now, json.dumps(p.names), p.profile, p.data) for p in packed],
             )
 
@@ -473,13 +503,15 @@ class Analyses:
         by_id = {a.id: a for a in articles}
         return cls(lambda ids: {i: by_id[i] for i in ids if i in by_id}, cache, jobs, progress)
 
-    def _ensure(self, ids: Sequence[str]) -> None:
-        """Analyse what neither the cache nor memory holds."""
+    def _ensure(self, ids: Sequence[str], whole: bool) -> None:
+        """Analyse what neither the cache nor memory holds (`whole`: what they hold only as
+        names and profile too). What a briefing analyses is kept whole."""
         from summarise.library.pool import ITEM_BUDGET_SECONDS, WorkerPool
 
         have = set(self._memory)
         if self.cache is not None:
-            have |= set(self.cache.names_many(i for i in ids if i not in have))
+            wanted = [i for i in ids if i not in have]
+            have |= self.cache.whole(wanted) if whole else set(self.cache.names_many(wanted))
         missing = [i for i in dict.fromkeys(ids) if i not in have]
         if not missing:
             return
@@ -496,17 +528,19 @@ class Analyses:
                 if self.cache is not None:
                     self.cache.put_packed(packed)
                 else:
-                    self._memory.update((p.article_id, joined(p.data, p.profile)) for p in packed)
+                    self._memory.update(
+                        (p.article_id, joined(p.data, p.profile)) for p in packed if p.data
+                    )
 
     def profiles(self, ids: Sequence[str]) -> dict[str, Profile]:
-        self._ensure(ids)
+        self._ensure(ids, whole=False)
         found = {i: a.profile for i, a in self._memory.items() if a.profile is not None}
         if self.cache is not None:
             found.update(self.cache.profiles_many(i for i in ids if i not in found))
         return {i: found[i] for i in ids if i in found}
 
     def full(self, ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
-        self._ensure(ids)
+        self._ensure(ids, whole=True)
         found = {i: self._memory[i] for i in ids if i in self._memory}
         if self.cache is not None:
             found.update(self.cache.get_many(i for i in ids if i not in found))

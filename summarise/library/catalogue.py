@@ -63,7 +63,14 @@ CREATE INDEX IF NOT EXISTS files_with_problems ON files (path)
 CREATE TABLE IF NOT EXISTS changes (
     seq INTEGER PRIMARY KEY AUTOINCREMENT, article_id TEXT NOT NULL, added INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS dropped (
+    seq INTEGER PRIMARY KEY, article_id TEXT NOT NULL, data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS dropped_by_id ON dropped (article_id);
 """
+# `dropped` keeps the text of articles taken out of the library (by their change's seq) until
+# the search index has caught up: its full-text table keeps no text of its own, and forgets a
+# row only when told exactly what the row held.
 
 # Every command asks for the files that could not be read: through files_with_problems (its
 # WHERE is the index's, word for word), not a scan of every file's row (0.2 s at a million).
@@ -372,8 +379,14 @@ class Catalogue(Closing):
             self._trim_log(db)
 
     def _drop_articles(self, db, path: str) -> None:  # type: ignore[no-untyped-def]
-        for (article_id,) in db.execute("SELECT article_id FROM articles WHERE path = ?", (path,)):
-            db.execute("INSERT INTO changes (article_id, added) VALUES (?, 0)", (article_id,))
+        rows = db.execute(
+            "SELECT article_id, data FROM articles WHERE path = ?", (path,)
+        ).fetchall()
+        for article_id, data in rows:
+            seq = db.execute(
+                "INSERT INTO changes (article_id, added) VALUES (?, 0)", (article_id,)
+            ).lastrowid
+            db.execute("INSERT INTO dropped VALUES (?, ?, ?)", (seq, article_id, data))
         db.execute("DELETE FROM articles WHERE path = ?", (path,))
 
     def _forget(self, paths: list[str]) -> None:
@@ -389,6 +402,7 @@ class Catalogue(Closing):
             "DELETE FROM changes WHERE seq <= (SELECT max(seq) FROM changes) - ?",
             (CHANGE_LOG_SIZE,),
         )
+        db.execute("DELETE FROM dropped WHERE seq < (SELECT min(seq) FROM changes)")
 
     # ---- reading --------------------------------------------------------------------------
 
@@ -547,6 +561,26 @@ class Catalogue(Closing):
             ):
                 found.setdefault(article_id, data)
         return found
+
+    def versions(self, ids: Iterable[str]) -> dict[str, list[Article]]:
+        """Every text stored under these ids: in the library's files, and dropped from them
+        since the search index last caught up (it forgets an article by what it indexed)."""
+        found: dict[str, list[Article]] = {}
+        for chunk in chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            for table in ("articles", "dropped"):
+                for article_id, data in self._db.read(
+                    f"SELECT article_id, data FROM {table} WHERE article_id IN ({marks})", chunk
+                ):
+                    found.setdefault(article_id, []).append(unpack(data))
+        return found
+
+    def release_dropped(self, generation: int) -> None:
+        """The search index has caught up to `generation`: the texts dropped before it can
+        go. Best effort: a catalogue that cannot be written keeps them a while longer."""
+        if self._db.read_one("SELECT 1 FROM dropped WHERE seq <= ? LIMIT 1", (generation,)):
+            with contextlib.suppress(StorageError), self._db.transaction() as db:
+                db.execute("DELETE FROM dropped WHERE seq <= ?", (generation,))
 
     def article(self, article_id: str) -> Article | None:
         return self.articles([article_id]).get(article_id)

@@ -6,26 +6,27 @@ it replays only the catalogue's change log. New articles are indexed in two pass
 first (in this process, thousands a second: every word is searchable at once), then the entity
 names the per-article analysis finds (in worker processes, a few hundred a second, cached for
 briefings), which fill the `entities` column of the rows indexed without them.
-Each indexed article keeps the lengths of its blocks, so a hit's matches map to offsets in the
-article without loading it. A file SQLite cannot read is deleted and rebuilt, with a notice.
+The index keeps no text of its own: a hit's title, snippet and matches are read from the
+catalogue, and so is what a row held when it is forgotten (a contentless FTS5 table forgets a row
+only when told exactly that; SQLite before 3.43 has no other way). A file SQLite cannot read is
+deleted and rebuilt, with a notice.
 """
 
 from __future__ import annotations
 
 import contextlib
 import hashlib
-import json
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from summarise.article import Article
 from summarise.entities.version import RECOGNISER_VERSION
 from summarise.errors import Closing
-from summarise.library.packing import pack, unpack
+from summarise.library.packing import unpack
 from summarise.library.paths import cache_dir
 from summarise.library.sqlite import Changes, Database, chunks, prune_idle_files, remove_database
 from summarise.search.query import FIELDS, QueryError, marked_terms, plain_terms, translate_query
@@ -38,13 +39,22 @@ if TYPE_CHECKING:
 
 __all__ = ["FIELDS", "Changes", "Hit", "Match", "QueryError", "SearchIndex"]
 
+
+class Texts(Protocol):
+    """Where an index reads its articles' text (the catalogue)."""
+
+    def articles(self, ids: Iterable[str]) -> dict[str, Article]: ...
+
+    def versions(self, ids: Iterable[str]) -> dict[str, list[Article]]: ...
+
+
 # Column order matters: bm25() weights follow it.
 COLUMNS = ("title", "dek", "body", "source", "tags", "entities")
 WEIGHTS = (10.0, 4.0, 1.0, 3.0, 3.0, 2.0)
 BODY_COLUMN = COLUMNS.index("body")
 BLOCK_JOIN = "\n\n"
 # The entity names indexed come from the recogniser: a new one means indexing again.
-SCHEMA_VERSION = 5 * 1000 + RECOGNISER_VERSION
+SCHEMA_VERSION = 6 * 1000 + RECOGNISER_VERSION
 # Articles indexed per transaction: progress moves, and a crash loses little.
 INDEX_BATCH = 500
 # A sync without names counts those still to find up to this (beyond it: "more than").
@@ -55,9 +65,8 @@ CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS docs (
     rowid INTEGER PRIMARY KEY,
     article_id TEXT NOT NULL UNIQUE,
-    path TEXT,
-    blocks TEXT NOT NULL,
-    fields BLOB NOT NULL,
+    held BLOB NOT NULL,
+    names TEXT NOT NULL DEFAULT '',
     named INTEGER NOT NULL DEFAULT 1
 );
 CREATE INDEX IF NOT EXISTS docs_unnamed ON docs(named) WHERE named = 0;
@@ -139,42 +148,56 @@ def index_path_for(roots: Iterable[Path]) -> Path:
 
 @dataclass(frozen=True, slots=True)
 class IndexEntry:
-    """One article as the index stores it, made in a worker process with its analysis."""
+    """One article as the index is given it."""
 
     article_id: str
-    path: str | None
-    blocks: str  # JSON list of block lengths
     fields: tuple[str, ...]  # in COLUMNS order
-    stored: bytes  # the fields packed, as the index keeps them (the FTS table keeps no text)
+    held: bytes  # their digest: which of the texts stored under the id the row holds
     named: bool  # False until the names pass has filled the entities column
 
 
-def _entry(article: Article, names: Sequence[str] | None) -> IndexEntry:
-    """An article's row; `names` None when its analysis is still to come."""
-    fields = (
+def _fields(article: Article, names: str) -> tuple[str, ...]:
+    return (
         article.title,
         article.dek or "",
         body_text(article),
         article.source or "",
         " ; ".join(article.tags),
-        " ; ".join(names or ()),
+        names,
     )
-    return IndexEntry(
-        article.id,
-        str(article.path) if article.path else None,
-        json.dumps([len(b.text) for b in article.blocks]),
-        fields,
-        pack(fields),
-        names is not None,
-    )
+
+
+def _digest(fields: Sequence[str]) -> bytes:
+    # The unit separator is never in cleaned text, so no two field lists join alike.
+    return hashlib.blake2b("\x1f".join(fields).encode(), digest_size=8).digest()
+
+
+def _entry(article: Article, names: Sequence[str] | None) -> IndexEntry:
+    """An article's row; `names` None when its analysis is still to come."""
+    fields = _fields(article, " ; ".join(names or ()))
+    return IndexEntry(article.id, fields, _digest(fields), names is not None)
+
+
+def _as_held(versions: Iterable[Article], held: bytes, names: str) -> tuple[str, ...] | None:
+    """The fields a row was given, from the texts stored under its id (two files can hold the
+    same text under other titles or sources): None when none of them is what it holds."""
+    for article in versions:
+        fields = _fields(article, names)
+        if _digest(fields) == held:
+            return fields
+    return None
+
+
+class _Lost(Exception):
+    """A row the index cannot forget: what it held is nowhere to be read any more."""
 
 
 def analysed(item: tuple[str, bytes]) -> Packed:
-    """A stored article's analysis (its names for the index, the rest for the cache): a pure
-    function of the article, run in workers."""
-    from summarise.library.analysis import analyse_packed
+    """A stored article's names (for the index) and profile (for the cache, with the names):
+    a pure function of the article, run in workers."""
+    from summarise.library.analysis import names_and_profile
 
-    return analyse_packed(unpack(item[1]))
+    return names_and_profile(unpack(item[1]))
 
 
 def naming_pool(jobs: int | None = None) -> WorkerPool[tuple[str, bytes], Packed]:
@@ -184,24 +207,19 @@ def naming_pool(jobs: int | None = None) -> WorkerPool[tuple[str, bytes], Packed
     return WorkerPool(analysed, jobs, ITEM_BUDGET_SECONDS, "analyse")
 
 
-def _entries_here(articles: Sequence[Article]) -> list[IndexEntry]:
-    """Index entries made in this process (a library with no catalogue: tests, small sets)."""
-    from summarise.library.analysis import analyse
-
-    return [_entry(a, analyse(a).names) for a in articles]
-
-
 class SearchIndex(Closing):
-    def __init__(self, path: Path | None) -> None:
-        """Open (or create) the index at `path`; None keeps it in memory."""
+    def __init__(self, path: Path | None, texts: Texts) -> None:
+        """Open (or create) the index at `path` (None keeps it in memory) of the library whose
+        articles `texts` holds."""
         self.path = path
+        self._texts = texts
         self._db = self._open()
         self.notices: list[str] = self._db.notices
 
     @classmethod
-    def for_library(cls, roots: Iterable[Path]) -> SearchIndex:
+    def for_library(cls, roots: Iterable[Path], texts: Texts) -> SearchIndex:
         path = index_path_for(roots)
-        index = cls(path)
+        index = cls(path, texts)
         # The file's time says when its library was last opened; others long idle are dropped.
         with contextlib.suppress(OSError):
             os.utime(path)
@@ -261,7 +279,14 @@ class SearchIndex(Closing):
             self._rebuild(f"the search index was damaged ({exc}); rebuilding it")
             mine = 0
         if mine != target or not mine:
-            self._catch_up(catalogue, mine, target, cache, progress, report)
+            try:
+                self._catch_up(catalogue, mine, target, cache, progress, report)
+            except _Lost:
+                self._rebuild(
+                    "the search index was too far behind its library to catch up; rebuilding it"
+                )
+                report = Changes(notices=self.notices)
+                self._catch_up(catalogue, 0, target, cache, progress, report)
         if names:
             self.name_articles(catalogue, cache, pool, naming)  # names every row it finds
         else:
@@ -285,7 +310,7 @@ class SearchIndex(Closing):
         else:
             add, remove = delta[0] - present, delta[1] & present
         report.removed, report.kept = len(remove), len(present) - len(remove & present)
-        self._remove(remove)
+        self._remove(catalogue, remove)
         order = sorted(add)
         for start in range(0, len(order), INDEX_BATCH):
             batch = order[start : start + INDEX_BATCH]
@@ -297,6 +322,7 @@ class SearchIndex(Closing):
                 progress(report.added, len(order))
         with self._db.transaction() as db:
             db.execute("INSERT OR REPLACE INTO meta VALUES ('generation', ?)", (str(target),))
+        catalogue.release_dropped(target)
 
     def unnamed(self, at_most: int | None = None) -> int:
         """Articles indexed whose names are still to be found (counted up to `at_most` + 1:
@@ -327,7 +353,8 @@ class SearchIndex(Closing):
         if not pending:
             return 0
         known = cache.names_many(pending) if cache is not None else {}
-        self._name(list(known.items()))
+        for part in chunks(list(known.items()), INDEX_BATCH):
+            self._name(catalogue, part)
         todo = [i for i in pending if i not in known]
         done = len(known)
         own = naming_pool() if todo and pool is None else None
@@ -346,7 +373,7 @@ class SearchIndex(Closing):
                 if cache is not None:
                     cache.put_packed(found)
                 named: list[tuple[str, Sequence[str]]] = [(p.article_id, p.names) for p in found]
-                self._name(named + [(i, ()) for i in batch if i not in blobs])
+                self._name(catalogue, named + [(i, ()) for i in batch if i not in blobs])
                 done += len(batch)
                 if progress is not None:
                     progress(done, len(pending))
@@ -355,66 +382,59 @@ class SearchIndex(Closing):
                 own.close()
         return len(pending)
 
-    def sync(
-        self, articles: Sequence[Article], progress: Callable[[int, int], None] | None = None
-    ) -> Changes:
-        """Make the index hold exactly these articles (for a library with no catalogue)."""
-        report = Changes(notices=self.notices)
-        present = self.indexed_ids()
-        wanted = {a.id: a for a in articles}
-        stale = present - set(wanted)
-        new = [a for a in articles if a.id not in present]
-        report.removed, report.kept = len(stale), len(present & set(wanted))
-        self._remove(stale)
-        for start in range(0, len(new), INDEX_BATCH):
-            batch = new[start : start + INDEX_BATCH]
-            self._add(_entries_here(batch))
-            report.added += len(batch)
-            if progress is not None:
-                progress(report.added, len(new))
-        return report
-
-    def _remove(self, ids: Iterable[str]) -> None:
+    def _remove(self, texts: Texts, ids: Iterable[str]) -> None:
         for chunk in chunks(sorted(ids)):
+            versions = texts.versions(chunk)
             with self._db.transaction() as db:
                 for article_id in chunk:
                     row = db.execute(
-                        "SELECT rowid, fields FROM docs WHERE article_id = ?", (article_id,)
+                        "SELECT rowid, held, names FROM docs WHERE article_id = ?", (article_id,)
                     ).fetchone()
-                    if row is not None:
-                        db.execute(_DELETE, (row[0], *unpack(row[1])))
-                        db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
+                    if row is None:
+                        continue
+                    fields = _as_held(versions.get(article_id, ()), row[1], row[2])
+                    if fields is None:
+                        raise _Lost(article_id)
+                    db.execute(_DELETE, (row[0], *fields))
+                    db.execute("DELETE FROM docs WHERE rowid = ?", (row[0],))
 
     def _add(self, entries: Sequence[IndexEntry]) -> None:
         with self._db.transaction() as db:
             for entry in entries:
                 # Another process may have indexed it meanwhile: the same text, so keep theirs.
                 cursor = db.execute(
-                    "INSERT OR IGNORE INTO docs (article_id, path, blocks, fields, named) "
-                    "VALUES (?, ?, ?, ?, ?)",
-                    (entry.article_id, entry.path, entry.blocks, entry.stored, int(entry.named)),
+                    "INSERT OR IGNORE INTO docs (article_id, held, names, named) "
+                    "VALUES (?, ?, ?, ?)",
+                    (entry.article_id, entry.held, entry.fields[-1], int(entry.named)),
                 )
                 if cursor.rowcount:
                     db.execute(_INSERT, (cursor.lastrowid, *entry.fields))
 
-    def _name(self, found: Sequence[tuple[str, Sequence[str]]]) -> None:
+    def _name(self, texts: Texts, found: Sequence[tuple[str, Sequence[str]]]) -> None:
         """Put names into rows indexed without them. A contentless table cannot update a
-        column: the row is deleted with exactly what it held and inserted again."""
+        column: the row is deleted with exactly what it held and inserted again. A row whose
+        text is gone keeps no names (the next catch-up forgets it)."""
+        versions = texts.versions([article_id for article_id, names in found if names])
         with self._db.transaction() as db:
             for article_id, names in found:
                 row = db.execute(
-                    "SELECT rowid, fields FROM docs WHERE article_id = ? AND named = 0",
+                    "SELECT rowid, held FROM docs WHERE article_id = ? AND named = 0",
                     (article_id,),
                 ).fetchone()
                 if row is None:
                     continue  # named meanwhile, by another process
-                rowid, held = row[0], unpack(row[1])
-                fields = (*held[:-1], " ; ".join(names))
-                if names:
-                    db.execute(_DELETE, (rowid, *held))
-                    db.execute(_INSERT, (rowid, *fields))
+                rowid, held = row
+                joined = " ; ".join(names)
+                fields = _as_held(versions.get(article_id, ()), held, "") if joined else None
+                if fields is None:
+                    db.execute("UPDATE docs SET named = 1 WHERE rowid = ?", (rowid,))
+                    continue
+                now = (*fields[:-1], joined)
+                db.execute(_DELETE, (rowid, *fields))
+                db.execute(_INSERT, (rowid, *now))
                 db.execute(
-                    "UPDATE docs SET fields = ?, named = 1 WHERE rowid = ?", (pack(fields), rowid)
+                    "UPDATE docs SET held = ?, names = ?, named = 1 WHERE rowid = ?",
+                    (_digest(now), joined, rowid),
                 )
 
     # ---- searching --------------------------------------------------------------------------
@@ -427,18 +447,15 @@ class SearchIndex(Closing):
             (match, limit),
         )
 
-    def _shown(self, rowids: Sequence[int]) -> dict[int, tuple[object, ...]]:
-        """The hits' titles and texts, read by rowid: no full-text query runs again."""
+    def _shown(self, rowids: Sequence[int]) -> dict[int, Article]:
+        """The hits' articles, by rowid: no full-text query runs again. One the library no
+        longer has (the index not yet caught up) is not shown."""
         marks = ",".join("?" * len(rowids))
         rows = self._db.read(
-            f"SELECT rowid, article_id, path, blocks, fields FROM docs WHERE rowid IN ({marks})",
-            tuple(rowids),
+            f"SELECT rowid, article_id FROM docs WHERE rowid IN ({marks})", tuple(rowids)
         )
-        shown: dict[int, tuple[object, ...]] = {}
-        for rowid, article_id, path, blocks, stored in rows:
-            fields = unpack(stored)
-            shown[int(rowid)] = (article_id, path, fields[0], blocks, fields[BODY_COLUMN])
-        return shown
+        articles = self._texts.articles([str(article_id) for _, article_id in rows])
+        return {int(rowid): articles[a] for rowid, a in rows if a in articles}
 
     def _run(self, match: str, query: str, limit: int, with_matches: bool) -> list[Hit]:
         ranked = self._ranked(match, limit)
@@ -450,17 +467,19 @@ class SearchIndex(Closing):
         for rowid, rank in ranked:
             if rowid not in shown:
                 continue
-            article_id, path, title, blocks, body = shown[rowid]
+            article = shown[rowid]
             # The snippet is always the body's (its start when only the title or a name
             # matched): the other columns are labels and lists of names, not text to read.
-            spans = match_spans(str(body), terms)
-            text, marks = snippet(str(body), spans)
-            matches = tuple(_body_matches(json.loads(str(blocks)), spans)) if with_matches else ()
+            body = body_text(article)
+            spans = match_spans(body, terms)
+            text, marks = snippet(body, spans)
+            lengths = [len(block.text) for block in article.blocks]
+            matches = tuple(_body_matches(lengths, spans)) if with_matches else ()
             hits.append(
                 Hit(
-                    str(article_id),
-                    str(path) if path else None,
-                    str(title),
+                    article.id,
+                    str(article.path) if article.path else None,
+                    article.title,
                     -float(rank),
                     text.replace("\n", " "),
                     tuple(marks),
@@ -483,13 +502,11 @@ class SearchIndex(Closing):
 
     def matches_in(self, article_id: str, query: str) -> tuple[Match, ...]:
         """Every body match of the query in one article (offsets into its blocks)."""
-        row = self._db.read_one(
-            "SELECT blocks, fields FROM docs WHERE article_id = ?", (article_id,)
-        )
-        if row is None:
+        article = self._texts.articles([article_id]).get(article_id)
+        if article is None:
             return ()
-        spans = match_spans(str(unpack(row[1])[BODY_COLUMN]), marked_terms(query))
-        return tuple(_body_matches(json.loads(str(row[0])), spans))
+        spans = match_spans(body_text(article), marked_terms(query))
+        return tuple(_body_matches([len(block.text) for block in article.blocks], spans))
 
     def matching_ids(self, query: str) -> list[str]:
         """Every article the query matches, unranked (to narrow a briefing to a search)."""

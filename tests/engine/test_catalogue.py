@@ -53,7 +53,7 @@ def test_a_deleted_file_leaves_the_list_and_the_search(tmp_path: Path) -> None:
     folder = library(tmp_path)
     catalogue = Catalogue(tmp_path / "cat.db", [folder])
     catalogue.refresh()
-    index = SearchIndex(tmp_path / "index.db")
+    index = SearchIndex(tmp_path / "index.db", catalogue)
     assert index.sync_catalogue(catalogue).added == 3
     assert len(index.search("walrus")) == 3
     (folder / "0.txt").unlink()
@@ -63,7 +63,7 @@ def test_a_deleted_file_leaves_the_list_and_the_search(tmp_path: Path) -> None:
     assert (report.added, report.removed) == (0, 1)
     assert sorted(h.title for h in index.search("walrus")) == ["Title 1", "Title 2"]
     # Reopened with nothing changed, the index reads no article and changes nothing.
-    assert SearchIndex(tmp_path / "index.db").sync_catalogue(catalogue).added == 0
+    assert SearchIndex(tmp_path / "index.db", catalogue).sync_catalogue(catalogue).added == 0
 
 
 def test_the_same_text_twice_is_listed_once(tmp_path: Path) -> None:
@@ -75,7 +75,7 @@ def test_the_same_text_twice_is_listed_once(tmp_path: Path) -> None:
     (folder / "0.txt").unlink()  # the copy still holds it
     catalogue.refresh()
     assert titles(catalogue) == ["Title 0"]
-    index = SearchIndex(None)
+    index = SearchIndex(None, catalogue)
     index.sync_catalogue(catalogue)
     assert [h.title for h in index.search("walrus")] == ["Title 0"]
 
@@ -123,7 +123,7 @@ def test_two_cold_index_builds_at_once_both_succeed(tmp_path: Path) -> None:
         "import sys; from pathlib import Path; from summarise.library.catalogue import Catalogue;"
         "from summarise.search.index import SearchIndex;"
         "c = Catalogue(Path(sys.argv[1]) / 'cat.db', [Path(sys.argv[2])]); c.refresh(jobs=1);"
-        "i = SearchIndex(Path(sys.argv[1]) / 'index.db'); i.sync_catalogue(c);"
+        "i = SearchIndex(Path(sys.argv[1]) / 'index.db', c); i.sync_catalogue(c);"
         "print(len(i.search('walrus', limit=100)))"
     )
     runs = [
@@ -253,7 +253,7 @@ def test_words_are_searchable_before_names_and_names_follow(
     write(folder, "c.txt", "Weather", "Rain fell on Leeds all day, and the river rose.")
     catalogue = Catalogue(tmp_path / "cat.db", [folder])
     catalogue.refresh()
-    index = SearchIndex(tmp_path / "index.db")
+    index = SearchIndex(tmp_path / "index.db", catalogue)
     report = index.sync_catalogue(catalogue, names=False)
     assert (report.added, report.unnamed) == (3, 3)
     assert sorted(h.title for h in index.search("merkel")) == ["Markets", "Talks resume"]
@@ -274,7 +274,9 @@ def test_words_are_searchable_before_names_and_names_follow(
     assert index.name_articles(catalogue, cache) == 0
     # The analyses are kept for briefings; a new index takes the names from them at once.
     assert len(cache.names_many(e.id for e in catalogue.entries())) == 3
-    fresh = SearchIndex(tmp_path / "fresh.db").sync_catalogue(catalogue, cache, names=False)
+    fresh = SearchIndex(tmp_path / "fresh.db", catalogue).sync_catalogue(
+        catalogue, cache, names=False
+    )
     assert (fresh.added, fresh.unnamed) == (3, 0)
 
     # A named row is deleted as exactly what it holds: it leaves every search.
@@ -296,7 +298,7 @@ def test_a_search_counts_the_articles_still_unnamed_only_so_far(
     folder = library(tmp_path, 3)
     catalogue = Catalogue(tmp_path / "cat.db", [folder])
     catalogue.refresh()
-    index = SearchIndex(tmp_path / "index.db")
+    index = SearchIndex(tmp_path / "index.db", catalogue)
     monkeypatch.setattr(index_module, "UNNAMED_COUNTED", 2)
     report = index.sync_catalogue(catalogue, names=False)
     assert report.unnamed == 3 and index.unnamed() == 3
@@ -326,3 +328,34 @@ def test_the_newest_articles_are_the_start_of_the_list_sorted_by_date(tmp_path: 
         # A date's articles come whole: asking for one of 2026-11-03's gives all three.
         assert len(first) >= 3
     assert len(catalogue.newest(100)) == 5  # every dated one; the undated come after them
+
+
+def test_the_names_pass_keeps_names_and_profiles_and_a_briefing_keeps_what_it_tells(
+    tmp_path: Path,
+) -> None:
+    """A million analyses kept whole took more room than the articles; the library-wide pass
+    keeps what library-wide work needs, and a briefing what it tells."""
+    from summarise.library.analysis import Analyses, AnalysisCache, names_and_profile
+
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    write(folder, "a.txt", "Talks resume", "Angela Merkel met Emmanuel Macron in Berlin to talk.")
+    write(folder, "b.txt", "Markets", "Shares rose in Tokyo as Angela Merkel spoke of the yen.")
+    catalogue = Catalogue(tmp_path / "cat.db", [folder])
+    catalogue.refresh(jobs=1)
+    cache = AnalysisCache(tmp_path / "analysis.db")
+    SearchIndex(tmp_path / "index.db", catalogue).sync_catalogue(catalogue, cache)
+    ids = sorted(e.id for e in catalogue.entries())
+    assert all("Angela Merkel" in names for names in cache.names_many(ids).values())
+    assert cache.whole(ids) == set() and cache.get_many(ids) == {}
+    analyses = Analyses(catalogue.articles, cache, jobs=1)
+    profiles = analyses.profiles(ids)  # from the names pass: nothing analysed again
+    assert sorted(profiles) == ids and cache.whole(ids) == set()
+    told = analyses.full(ids[:1])[ids[0]]
+    assert told.sentences and cache.whole(ids) == {ids[0]}
+    assert AnalysisCache(tmp_path / "analysis.db").get_many(ids)[ids[0]] == told
+    # A names pass of the same text later (another process) leaves the whole analysis whole.
+    article = catalogue.article(ids[0])
+    assert article is not None
+    cache.put_packed([names_and_profile(article)])
+    assert cache.whole(ids) == {ids[0]}

@@ -11,6 +11,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from summarise.library.catalogue import Catalogue
 from summarise.readers import load_paths
 from summarise.search.index import (
     SCHEMA_VERSION,
@@ -22,11 +23,19 @@ from summarise.search.index import (
 from tests.conftest import SEEDS
 
 
+def indexed(roots: list[Path], path: Path | None = None) -> SearchIndex:
+    """An index of the library at `roots`, brought up to date with its catalogue (kept in
+    memory: the index reads its hits' text from it)."""
+    catalogue = Catalogue(None, roots)
+    catalogue.refresh(jobs=1)
+    index = SearchIndex(path, catalogue)
+    index.sync_catalogue(catalogue)
+    return index
+
+
 @pytest.fixture(scope="module")
 def index() -> SearchIndex:  # module scope: Hypothesis reuses it across examples
-    found = SearchIndex(None)
-    found.sync(load_paths([SEEDS]).articles)
-    return found
+    return indexed([SEEDS])
 
 
 def titles(index: SearchIndex, query: str) -> list[str]:
@@ -150,15 +159,18 @@ def test_reopening_indexes_only_what_changed_and_never_serves_stale_hits(
     (library / "a.txt").write_text(article_text("Alpha", "The walrus ate oysters."))
     (library / "b.txt").write_text(article_text("Beta", "The penguin ate fish."))
     path = tmp_path / "index.db"
-    first = SearchIndex(path)
-    report = first.sync(load_paths([library]).articles)
+    catalogue = Catalogue(tmp_path / "cat.db", [library])
+    catalogue.refresh(jobs=1)
+    first = SearchIndex(path, catalogue)
+    report = first.sync_catalogue(catalogue)
     assert (report.added, report.removed, report.kept) == (2, 0, 0)
     first.close()
     (library / "b.txt").write_text(article_text("Beta", "The penguin ate krill."))
     (library / "a.txt").unlink()
     (library / "c.txt").write_text(article_text("Gamma", "A walrus slept."))
-    again = SearchIndex(path)
-    report = again.sync(load_paths([library]).articles)
+    catalogue.refresh(jobs=1)
+    again = SearchIndex(path, catalogue)
+    report = again.sync_catalogue(catalogue)
     assert (report.added, report.removed, report.kept) == (2, 2, 0)
     assert titles(again, "walrus") == ["Gamma"]  # the deleted Alpha is gone
     assert titles(again, "fish") == []  # the old text of Beta is gone
@@ -166,28 +178,103 @@ def test_reopening_indexes_only_what_changed_and_never_serves_stale_hits(
     # The index keeps no text: forgetting a row means telling it what the row held, so a
     # mistake would leave matches counted (and ranked) for articles no longer there.
     assert (again.count("walrus"), again.count("fish"), again.count("oysters")) == (1, 0, 0)
-    assert SearchIndex(path).sync(load_paths([library]).articles).added == 0
+    assert again.notices == []  # caught up, not rebuilt
+    assert SearchIndex(path, catalogue).sync_catalogue(catalogue).added == 0
+
+
+def dropped_rows(catalogue_file: Path) -> int:
+    with sqlite3.connect(catalogue_file) as db:
+        return int(db.execute("SELECT count(*) FROM dropped").fetchone()[0])
+
+
+def test_the_text_of_a_deleted_article_is_kept_only_until_the_index_has_forgotten_it(
+    tmp_path: Path,
+) -> None:
+    library = tmp_path / "lib"
+    library.mkdir()
+    for n in range(3):
+        (library / f"{n}.txt").write_text(article_text(f"Report {n}", f"Walrus number {n}."))
+    catalogue = Catalogue(tmp_path / "cat.db", [library])
+    catalogue.refresh(jobs=1)
+    index = SearchIndex(tmp_path / "index.db", catalogue)
+    index.sync_catalogue(catalogue)
+    (library / "0.txt").unlink()
+    (library / "1.txt").write_text(article_text("Report 1", "Seal number 1."))
+    catalogue.refresh(jobs=1)
+    assert dropped_rows(tmp_path / "cat.db") == 2  # what the index must be told to forget
+    assert index.sync_catalogue(catalogue).removed == 2
+    assert dropped_rows(tmp_path / "cat.db") == 0  # and then the catalogue holds it no more
+    assert (index.count("walrus"), index.count("seal")) == (1, 1)
+
+
+def test_the_same_text_with_two_sources_is_forgotten_whichever_file_goes_first(
+    tmp_path: Path,
+) -> None:
+    """The id is the text's: two files can hold it under other front matter. The index holds
+    one of them, and forgets it exactly, or starts again, never miscounting."""
+    library = tmp_path / "lib"
+    library.mkdir()
+    for name, source in (("a.md", "Wire One"), ("b.md", "Wire Two")):
+        (library / name).write_text(
+            f"---\ntitle: Walrus found\nsource: {source}\n---\n\nA walrus was found asleep.\n"
+        )
+    catalogue = Catalogue(tmp_path / "cat.db", [library])
+    catalogue.refresh(jobs=1)
+    index = SearchIndex(tmp_path / "index.db", catalogue)
+    index.sync_catalogue(catalogue)
+    assert index.count("walrus") == 1
+    for name in ("a.md", "b.md"):
+        (library / name).unlink()
+        catalogue.refresh(jobs=1)
+        index.sync_catalogue(catalogue)
+    assert (index.count("walrus"), index.count("source:wire"), index.indexed_ids()) == (0, 0, set())
+
+
+def test_an_index_too_far_behind_its_catalogue_starts_again_with_a_notice(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarise.library import catalogue as catalogue_module
+
+    library = tmp_path / "lib"
+    library.mkdir()
+    for n in range(4):
+        (library / f"{n}.txt").write_text(article_text(f"Report {n}", f"Walrus number {n}."))
+    catalogue = Catalogue(tmp_path / "cat.db", [library])
+    catalogue.refresh(jobs=1)
+    index = SearchIndex(tmp_path / "index.db", catalogue)
+    index.sync_catalogue(catalogue)
+    monkeypatch.setattr(catalogue_module, "CHANGE_LOG_SIZE", 2)
+    for n in range(3):
+        (library / f"{n}.txt").unlink()
+    catalogue.refresh(jobs=1)  # the log (and the texts dropped) reach back only two changes
+    report = index.sync_catalogue(catalogue)
+    assert any("rebuilding" in notice for notice in report.notices)
+    assert [hit.title for hit in index.search("walrus")] == ["Report 3"]
+    assert index.count("walrus") == 1
 
 
 def test_a_corrupt_index_is_rebuilt_with_a_notice(tmp_path: Path) -> None:
     path = tmp_path / "index.db"
     path.write_bytes(b"garbage, not sqlite " * 200)
-    index = SearchIndex(path)
+    catalogue = Catalogue(None, [SEEDS])
+    catalogue.refresh(jobs=1)
+    index = SearchIndex(path, catalogue)
     assert index.notices and "rebuilding" in index.notices[0]
-    index.sync(load_paths([SEEDS]).articles)
+    index.sync_catalogue(catalogue)
     assert len(titles(index, "canola")) >= 3
 
 
 def test_an_index_from_an_older_recogniser_is_rebuilt_quietly(tmp_path: Path) -> None:
     path = tmp_path / "index.db"
-    index = SearchIndex(path)
-    index.sync(load_paths([SEEDS]).articles)
+    index = indexed([SEEDS], path)
     index.close()
     with sqlite3.connect(path) as db:  # as a version with another recogniser left it
         db.execute(f"PRAGMA user_version = {SCHEMA_VERSION - 1}")
-    again = SearchIndex(path)
+    catalogue = Catalogue(None, [SEEDS])
+    catalogue.refresh(jobs=1)
+    again = SearchIndex(path, catalogue)
     assert again.indexed_ids() == set() and again.notices == []
-    assert again.sync(load_paths([SEEDS]).articles).added == 5
+    assert again.sync_catalogue(catalogue).added == 5
     assert titles(again, 'entity:"Mark Carney"')
 
 
@@ -196,15 +283,16 @@ def test_indexes_of_libraries_left_for_months_are_deleted(
 ) -> None:
     monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path))
     old, recent = tmp_path / "search-0000000000000000.db", tmp_path / "search-1111.db"
+    catalogue = Catalogue(None, [SEEDS])
     for path in (old, recent):
-        SearchIndex(path).close()
+        SearchIndex(path, catalogue).close()
     long_ago = time.time() - 100 * 86400
     os.utime(old, (long_ago, long_ago))
     os.utime(recent, (time.time() - 10 * 86400,) * 2)
     current = index_path_for([SEEDS])
-    SearchIndex(current).close()
+    SearchIndex(current, catalogue).close()
     os.utime(current, (long_ago, long_ago))  # this library is opened now: it stays
-    SearchIndex.for_library([SEEDS]).close()
+    SearchIndex.for_library([SEEDS], catalogue).close()
     assert not old.exists() and recent.exists() and current.exists()
 
 

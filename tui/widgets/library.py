@@ -109,6 +109,10 @@ class LibraryService(Widget):
     def load(self) -> None:
         catalogue = Catalogue.for_library(self.roots, follow_links=self.follow_links)
         previous, self.catalogue = self.catalogue, catalogue
+        # The index reads its hits' text from the catalogue: it moves to the new one.
+        if self.index is not None:
+            self.index.close()
+            self.index = SearchIndex.for_library(self.roots, catalogue)
         if previous is not None:
             previous.close()
         # 100,000 entries take a second to read and sort: the newest come first, by date.
@@ -133,7 +137,9 @@ class LibraryService(Widget):
             self.notify(str(notice), title="Library", severity="warning", markup=False)
         if not self._catalogued:
             self._list_again(bool(result.get("changed")))
-        self.index = SearchIndex.for_library(self.roots)
+        if self.index is not None:
+            self.index.close()
+        self.index = SearchIndex.for_library(self.roots, catalogue)
         self.post_message(self.Indexed())
 
     @work(thread=True, exclusive=True, group="following")
