@@ -31,6 +31,7 @@ from summarise.library.paths import cache_dir
 from summarise.library.sqlite import CACHE_MAX_IDLE_SECONDS, Database, StorageError, chunks
 
 if TYPE_CHECKING:
+    from summarise.language.text import Sentence
     from summarise.library.pool import Outcome
 
 _now = time.time  # the tests move the clock
@@ -130,14 +131,27 @@ class ArticleAnalysis:
     country: str | None = None  # the one country it is about (its dateline's, or dominant)
 
 
-def analyse(article: Article) -> ArticleAnalysis:
-    from summarise.language.ranking import rank_sentences
+def _read(article: Article) -> tuple[Sequence[Sentence], list[tuple[str, ...]], ArticleEntities]:
+    """What every use of an analysis starts from: the sentences, their terms, the names."""
     from summarise.language.text import article_sentences, content_terms
 
     sentences = article_sentences(article)
-    terms = [tuple(content_terms(s.text)) for s in sentences]
+    return sentences, [tuple(content_terms(s.text)) for s in sentences], find_entities(article)
+
+
+def _named(found: ArticleEntities) -> tuple[str, ...]:
+    return tuple(sorted({e.name for e in found.entities() if e.type in NAMED_TYPES}))
+
+
+def _counted(found: ArticleEntities, kind: EntityType) -> tuple[tuple[str, int], ...]:
+    return tuple((e.name, e.count) for e in found.entities() if e.type is kind)
+
+
+def analyse(article: Article) -> ArticleAnalysis:
+    from summarise.language.ranking import rank_sentences
+
+    sentences, terms, found = _read(article)
     scores = list(rank_sentences(terms)) if sentences else []
-    found = find_entities(article)
     figures = found.figures_by_sentence(sentences)
     sentence_at = {(s.block, s.start): s.index for s in sentences}
     starts = sorted(sentence_at)
@@ -162,8 +176,8 @@ def analyse(article: Article) -> ArticleAnalysis:
         )
         for s in sentences
     )
-    people = tuple((e.name, e.count) for e in found.entities() if e.type is EntityType.PERSON)
-    organisations = tuple((e.name, e.count) for e in found.entities() if e.type is EntityType.ORG)
+    people = _counted(found, EntityType.PERSON)
+    organisations = _counted(found, EntityType.ORG)
     places = tuple(e.name for e in found.entities() if e.type is EntityType.GPE)
     placed = [m.name for m in found.mentions if m.type in (EntityType.GPE, EntityType.NORP)]
     article_country = main_country(placed, article.dateline)
@@ -213,7 +227,6 @@ def analyse(article: Article) -> ArticleAnalysis:
             )
             if full:
                 quotes.append(QuoteInfo(said.group("quote").strip(), full, s.index))
-    names = tuple(sorted({e.name for e in found.entities() if e.type in NAMED_TYPES}))
     return ArticleAnalysis(
         article.id,
         infos,
@@ -222,7 +235,7 @@ def analyse(article: Article) -> ArticleAnalysis:
         places,
         tuple(quotes),
         tuple(dict.fromkeys(roles)),
-        names,
+        _named(found),
         _profile(article, terms, found, people, organisations),
         tuple(sorted({c for name in placed if (c := country_of(name))})),
         article_country,
@@ -312,8 +325,14 @@ def names_and_profile(article: Article) -> Packed:
     """What the search index's names pass keeps of an analysis: the names it indexes and the
     profile stories and name counts need. The sentences (four fifths of an analysis, more than
     the article itself) are kept only for the articles a briefing tells, which recompute them:
-    a library of a million keeps its caches under twice its text."""
-    return dataclasses.replace(analyse_packed(article), data=None)
+    a library of a million keeps its caches under twice its text. Only what is kept is worked
+    out (no sentence scores, figures, quotes or offices): the same names and profile as
+    analyse() gives."""
+    _, terms, found = _read(article)
+    people = _counted(found, EntityType.PERSON)
+    organisations = _counted(found, EntityType.ORG)
+    profile = _profile(article, terms, found, people, organisations)
+    return Packed(article.id, _named(found), pack_profile(profile), None)
 
 
 def joined(data: bytes, profile: bytes) -> ArticleAnalysis:

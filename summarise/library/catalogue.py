@@ -581,6 +581,7 @@ class Catalogue(Closing):
         if self._db.read_one("SELECT 1 FROM dropped WHERE seq <= ? LIMIT 1", (generation,)):
             with contextlib.suppress(StorageError), self._db.transaction() as db:
                 db.execute("DELETE FROM dropped WHERE seq <= ?", (generation,))
+            self._db.release_free_pages()
 
     def article(self, article_id: str) -> Article | None:
         return self.articles([article_id]).get(article_id)

@@ -46,6 +46,8 @@ CACHE_MAX_IDLE_SECONDS = 90 * 24 * 3600
 MAX_VARIABLES = 500
 # Bytes per database page (see _connect).
 PAGE_SIZE = 16384
+# The write-ahead log is cut back to this after a checkpoint (a big merge left 256 MB).
+WAL_KEPT_BYTES = 32 * 1024 * 1024
 
 # Another process holding the write lock (a second newsbrief building the same index) is
 # waited for this long before a write gives up.
@@ -168,10 +170,17 @@ class Database:
         )
         try:
             if not uri:
-                # Larger pages hold several compressed rows of a few kilobytes each, where 4 KB
-                # pages held one and left a fifth empty. (Only a new file takes the size.)
-                db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+                if db.execute("PRAGMA page_count").fetchone()[0] == 0:
+                    # Only a new file: on one in use, setting them writes (and waits for
+                    # another newsbrief's write lock). Larger pages hold several compressed
+                    # rows of a few kilobytes each, where 4 KB pages held one and left a fifth
+                    # empty; pages freed by deletes go back to the disk when asked (PRAGMA
+                    # incremental_vacuum), not only by rewriting the file whole.
+                    db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+                    db.execute("PRAGMA auto_vacuum = INCREMENTAL")
                 db.execute("PRAGMA journal_mode=WAL")
+                # A long write grows the log; it is cut back to this once checkpointed.
+                db.execute(f"PRAGMA journal_size_limit = {WAL_KEPT_BYTES}")
                 db.execute("PRAGMA synchronous=NORMAL")
             found = db.execute("PRAGMA user_version").fetchone()[0]
             if found not in (0, self.version) and not self.keep:
@@ -327,6 +336,15 @@ class Database:
                 ) from None
         finally:
             self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
+
+    def release_free_pages(self) -> None:
+        """Hand the pages deletes left free back to the disk (files made with auto_vacuum;
+        best effort: a busy or read-only file keeps them for its next writes)."""
+        with self._lock:
+            if self.writable:
+                with suppress(sqlite3.Error):
+                    # A script runs the pragma to the end: one step of it frees one page.
+                    self._db.executescript("PRAGMA incremental_vacuum;")
 
     def close(self) -> None:
         with self._lock:

@@ -28,7 +28,14 @@ from summarise.entities.version import RECOGNISER_VERSION
 from summarise.errors import Closing
 from summarise.library.packing import unpack
 from summarise.library.paths import cache_dir
-from summarise.library.sqlite import Changes, Database, chunks, prune_idle_files, remove_database
+from summarise.library.sqlite import (
+    Changes,
+    Database,
+    StorageError,
+    chunks,
+    prune_idle_files,
+    remove_database,
+)
 from summarise.search.query import FIELDS, QueryError, marked_terms, plain_terms, translate_query
 from summarise.search.snippets import match_spans, snippet
 
@@ -57,6 +64,10 @@ BLOCK_JOIN = "\n\n"
 SCHEMA_VERSION = 6 * 1000 + RECOGNISER_VERSION
 # Articles indexed per transaction: progress moves, and a crash loses little.
 INDEX_BATCH = 500
+# Naming a row rewrites it, and FTS5 keeps the old postings, marked deleted, until its
+# segments merge: once this share of the rows has been rewritten, they are merged into one
+# (at 100,000 articles a names pass left 279 MB where 184 were live; the merge took 3.6 s).
+MERGE_AFTER_RENAMED = 0.25
 # A sync without names counts those still to find up to this (beyond it: "more than").
 UNNAMED_COUNTED = 10_000
 
@@ -380,7 +391,22 @@ class SearchIndex(Closing):
         finally:
             if own is not None:
                 own.close()
+        self._merge_if_worn()
         return len(pending)
+
+    def _merge_if_worn(self) -> None:
+        """Merge the full-text table's segments once enough rows were rewritten (see
+        MERGE_AFTER_RENAMED), and hand the pages freed back to the disk."""
+        row = self._db.read_one("SELECT value FROM meta WHERE key = 'renamed'")
+        renamed = int(row[0]) if row else 0
+        total = self._db.read_one("SELECT count(*) FROM docs")
+        if not renamed or renamed < MERGE_AFTER_RENAMED * (int(total[0]) if total else 0):
+            return
+        # Busy or read-only: left for the next pass, as it was.
+        with contextlib.suppress(StorageError), self._db.transaction() as db:
+            db.execute("INSERT INTO fts (fts) VALUES ('optimize')")
+            db.execute("DELETE FROM meta WHERE key = 'renamed'")
+        self._db.release_free_pages()
 
     def _remove(self, texts: Texts, ids: Iterable[str]) -> None:
         for chunk in chunks(sorted(ids)):
@@ -415,6 +441,7 @@ class SearchIndex(Closing):
         column: the row is deleted with exactly what it held and inserted again. A row whose
         text is gone keeps no names (the next catch-up forgets it)."""
         versions = texts.versions([article_id for article_id, names in found if names])
+        renamed = 0
         with self._db.transaction() as db:
             for article_id, names in found:
                 row = db.execute(
@@ -432,9 +459,16 @@ class SearchIndex(Closing):
                 now = (*fields[:-1], joined)
                 db.execute(_DELETE, (rowid, *fields))
                 db.execute(_INSERT, (rowid, *now))
+                renamed += 1
                 db.execute(
                     "UPDATE docs SET held = ?, names = ?, named = 1 WHERE rowid = ?",
                     (_digest(now), joined, rowid),
+                )
+            if renamed:
+                db.execute(
+                    "INSERT INTO meta VALUES ('renamed', ?) ON CONFLICT (key) "
+                    "DO UPDATE SET value = CAST(value AS INTEGER) + excluded.value",
+                    (str(renamed),),
                 )
 
     # ---- searching --------------------------------------------------------------------------

@@ -260,10 +260,10 @@ def test_words_are_searchable_before_names_and_names_follow(
     assert index.search('entity:"Angela Merkel"') == []  # no names yet
 
     # One article's analysis fails: it keeps its words, gets no names, and is not retried.
-    real = analysis.analyse_packed
+    real = analysis.names_and_profile
     monkeypatch.setattr(
         analysis,
-        "analyse_packed",
+        "names_and_profile",
         lambda a: (_ for _ in ()).throw(RuntimeError("x")) if a.title == "Markets" else real(a),
     )
     cache = AnalysisCache(tmp_path / "analysis.db")
@@ -353,9 +353,36 @@ def test_the_names_pass_keeps_names_and_profiles_and_a_briefing_keeps_what_it_te
     assert sorted(profiles) == ids and cache.whole(ids) == set()
     told = analyses.full(ids[:1])[ids[0]]
     assert told.sentences and cache.whole(ids) == {ids[0]}
+    # The pass works out only what it keeps, and the same: stories do not depend on which ran.
+    assert (told.profile, told.names) == (profiles[ids[0]], cache.names_many(ids)[ids[0]])
     assert AnalysisCache(tmp_path / "analysis.db").get_many(ids)[ids[0]] == told
     # A names pass of the same text later (another process) leaves the whole analysis whole.
     article = catalogue.article(ids[0])
     assert article is not None
     cache.put_packed([names_and_profile(article)])
     assert cache.whole(ids) == {ids[0]}
+
+
+def test_a_names_pass_leaves_no_old_postings_nor_free_pages_behind(tmp_path: Path) -> None:
+    """Naming a row rewrites it; FTS5 keeps what it replaced until segments merge, and the
+    file keeps freed pages unless they are handed back: both cost disk for nothing."""
+    folder = tmp_path / "lib"
+    folder.mkdir()
+    people = ["Angela Merkel", "Emmanuel Macron", "Justin Trudeau", "Jacinda Ardern"]
+    for n in range(80):
+        who = people[n % len(people)]
+        body = f"{who} met ministers in Berlin on day {n} to talk about trade and tariffs. " * 6
+        write(folder, f"{n}.txt", f"Talks, day {n}", body)
+    catalogue = Catalogue(tmp_path / "cat.db", [folder])
+    catalogue.refresh(jobs=1)
+    index = SearchIndex(tmp_path / "index.db", catalogue)
+    index.sync_catalogue(catalogue, names=False)
+    index.name_articles(catalogue)
+    assert len(index.search('entity:"Angela Merkel"', limit=100)) == 20
+    assert index.count("tariffs") == 80
+    index.close()
+    with sqlite3.connect(tmp_path / "index.db") as db:
+        assert db.execute("SELECT value FROM meta WHERE key = 'renamed'").fetchone() is None
+        assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    again = SearchIndex(tmp_path / "index.db", catalogue)
+    assert len(again.search('entity:"Emmanuel Macron"', limit=100)) == 20
