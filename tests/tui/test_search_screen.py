@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from pathlib import Path
 
 from summarise.library.analysis import AnalysisCache
@@ -49,3 +50,28 @@ async def test_the_building_notice_gives_way_when_the_index_is_ready(tmp_path: P
         await pilot.pause(1.0)
         await settle(app, pilot)
         assert _status(app).endswith("articles") or _status(app).endswith("article")
+
+
+async def test_a_search_running_as_the_library_is_opened_again_answers_from_the_new_index(
+    tmp_path: Path,
+) -> None:
+    """A refresh opens the library again and closes the old index (its hits' text is read
+    from the old catalogue, closed too): a search caught between them is asked again."""
+    app = NewsbriefApp(store=StateStore(tmp_path / "s.db"), analysis_cache=AnalysisCache(None))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(app, pilot)
+        fresh = app.service.index
+        assert fresh is not None
+
+        class Closing:
+            def search(self, *args: object, **kwargs: object) -> None:
+                app.service.index = fresh  # the new one is in place, this one is closed
+                raise sqlite3.ProgrammingError("Cannot operate on a closed database.")
+
+        app.service.index = Closing()  # type: ignore[assignment]
+        await pilot.press("slash", *"canola")
+        await pilot.pause(0.8)
+        await settle(app, pilot)
+        assert _status(app).endswith("articles")
+        screen = app.screen
+        assert isinstance(screen, SearchScreen) and screen.hits

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, replace
 from typing import Protocol
 
@@ -109,13 +110,21 @@ class SearchScreen(ModalScreen[SearchChoice | None]):
             return
         try:
             hits = index.search(query, limit=RESULTS_SHOWN, with_matches=False)
+            total = index.count(query) if len(hits) == RESULTS_SHOWN else len(hits)
         except QueryError as exc:
             self.app.call_from_thread(self._show, query, [], str(exc))
+            return
+        except sqlite3.ProgrammingError:
+            if self.library.index is index:
+                raise
+            # The library was opened again meanwhile (after a refresh) and this index closed:
+            # the same search, in the new one.
+            self.app.call_from_thread(self.run_search, query)
             return
         noun = "article" if len(hits) == 1 else "articles"
         message = f"{len(hits)} {noun}" if hits else f"No matches for {query!r}"
         if len(hits) == RESULTS_SHOWN:  # the best few of how many?
-            message = f"showing the best {len(hits)} of {index.count(query):,} articles"
+            message = f"showing the best {len(hits)} of {total:,} articles"
         self.app.call_from_thread(self._show, query, hits, message)
 
     def _show(self, query: str, hits: list[Hit], message: str) -> None:
