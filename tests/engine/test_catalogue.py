@@ -382,7 +382,7 @@ def test_a_names_pass_leaves_no_old_postings_nor_free_pages_behind(tmp_path: Pat
     assert index.count("tariffs") == 80
     index.close()
     with sqlite3.connect(tmp_path / "index.db") as db:
-        assert db.execute("SELECT value FROM meta WHERE key = 'renamed'").fetchone() is None
+        assert db.execute("SELECT value FROM meta WHERE key = 'written'").fetchone() is None
         assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0
     again = SearchIndex(tmp_path / "index.db", catalogue)
     assert len(again.search('entity:"Emmanuel Macron"', limit=100)) == 20
