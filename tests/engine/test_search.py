@@ -182,6 +182,19 @@ def test_reopening_indexes_only_what_changed_and_never_serves_stale_hits(
     assert SearchIndex(path, catalogue).sync_catalogue(catalogue).added == 0
 
 
+def walrus_library(tmp_path: Path, count: int) -> tuple[Path, Catalogue, SearchIndex]:
+    """A folder of `count` reports, its catalogue and its index, on disk, up to date."""
+    library = tmp_path / "lib"
+    library.mkdir()
+    for n in range(count):
+        (library / f"{n}.txt").write_text(article_text(f"Report {n}", f"Walrus number {n}."))
+    catalogue = Catalogue(tmp_path / "cat.db", [library])
+    catalogue.refresh(jobs=1)
+    index = SearchIndex(tmp_path / "index.db", catalogue)
+    index.sync_catalogue(catalogue)
+    return library, catalogue, index
+
+
 def dropped_rows(catalogue_file: Path) -> int:
     with sqlite3.connect(catalogue_file) as db:
         return int(db.execute("SELECT count(*) FROM dropped").fetchone()[0])
@@ -190,14 +203,7 @@ def dropped_rows(catalogue_file: Path) -> int:
 def test_the_text_of_a_deleted_article_is_kept_only_until_the_index_has_forgotten_it(
     tmp_path: Path,
 ) -> None:
-    library = tmp_path / "lib"
-    library.mkdir()
-    for n in range(3):
-        (library / f"{n}.txt").write_text(article_text(f"Report {n}", f"Walrus number {n}."))
-    catalogue = Catalogue(tmp_path / "cat.db", [library])
-    catalogue.refresh(jobs=1)
-    index = SearchIndex(tmp_path / "index.db", catalogue)
-    index.sync_catalogue(catalogue)
+    library, catalogue, index = walrus_library(tmp_path, 3)
     (library / "0.txt").unlink()
     (library / "1.txt").write_text(article_text("Report 1", "Seal number 1."))
     catalogue.refresh(jobs=1)
@@ -235,14 +241,7 @@ def test_an_index_too_far_behind_its_catalogue_starts_again_with_a_notice(
 ) -> None:
     from summarise.library import catalogue as catalogue_module
 
-    library = tmp_path / "lib"
-    library.mkdir()
-    for n in range(4):
-        (library / f"{n}.txt").write_text(article_text(f"Report {n}", f"Walrus number {n}."))
-    catalogue = Catalogue(tmp_path / "cat.db", [library])
-    catalogue.refresh(jobs=1)
-    index = SearchIndex(tmp_path / "index.db", catalogue)
-    index.sync_catalogue(catalogue)
+    library, catalogue, index = walrus_library(tmp_path, 4)
     monkeypatch.setattr(catalogue_module, "CHANGE_LOG_SIZE", 2)
     for n in range(3):
         (library / f"{n}.txt").unlink()
