@@ -47,3 +47,25 @@ def test_brief_command_mistakes(tmp_path: Path, capsys: pytest.CaptureFixture[st
     assert "cannot tell the format from 'briefing.docx'" in capsys.readouterr().err
     assert main(["brief", "-o", str(tmp_path / "no" / "such" / "b.md")]) == 2
     assert "no such folder" in capsys.readouterr().err
+
+
+def test_a_briefing_too_big_for_memory_says_how_to_ask_for_less(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A whole library of a million articles briefed at once ran out of 12 GB: one line that
+    says what to do, no traceback, and no briefing file half written."""
+    import summarise.usecases
+
+    def too_big(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setenv("NEWSBRIEF_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.setattr(summarise.usecases, "brief_library", too_big)
+    target = tmp_path / "briefing.md"
+    assert main(["brief", "-o", str(target)]) == 1
+    err = capsys.readouterr().err
+    assert err.strip().splitlines()[-1] == (
+        "newsbrief: ran out of memory: ask for less at once (--since, --until or --query narrow "
+        "a briefing or a list)"
+    )
+    assert "Traceback" not in err and not target.exists()

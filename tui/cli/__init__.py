@@ -293,6 +293,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         # A read-only or full disk, a folder that vanished: one line that names the cause.
         warn(f"cannot continue: {_disk_problem(exc)}")
         return EXIT_FAILED
+    except MemoryError:
+        # A whole library of a million articles briefed at once needed over 12 GB (stories
+        # hold every article's profile): say so, and how to ask for less.
+        warn(
+            "ran out of memory: ask for less at once (--since, --until or --query narrow "
+            "a briefing or a list)"
+        )
+        return EXIT_FAILED
     except NewsbriefError as exc:  # a mistake in what was asked, or work that could not be done
         warn(str(exc))
         return exc.exit_status
