@@ -58,7 +58,6 @@ class Texts(Protocol):
 # Column order matters: bm25() weights follow it.
 COLUMNS = ("title", "dek", "body", "source", "tags", "entities")
 WEIGHTS = (10.0, 4.0, 1.0, 3.0, 3.0, 2.0)
-BODY_COLUMN = COLUMNS.index("body")
 BLOCK_JOIN = "\n\n"
 # The entity names indexed come from the recogniser: a new one means indexing again.
 SCHEMA_VERSION = 6 * 1000 + RECOGNISER_VERSION
