@@ -341,10 +341,16 @@ class Database:
         """Hand the pages deletes left free back to the disk (files made with auto_vacuum;
         best effort: a busy or read-only file keeps them for its next writes)."""
         with self._lock:
-            if self.writable:
+            if not self.writable:
+                return
+            try:
+                # Not worth waiting for another newsbrief's write: the pages keep till later.
+                self._db.execute("PRAGMA busy_timeout = 100")
                 with suppress(sqlite3.Error):
                     # A script runs the pragma to the end: one step of it frees one page.
                     self._db.executescript("PRAGMA incremental_vacuum;")
+            finally:
+                self._db.execute(f"PRAGMA busy_timeout = {int(BUSY_TIMEOUT_SECONDS * 1000)}")
 
     def close(self) -> None:
         with self._lock:

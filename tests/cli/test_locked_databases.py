@@ -100,3 +100,24 @@ def test_a_writer_that_never_lets_go_costs_the_timeout_and_nothing_else(
     assert "the catalogue is locked by another newsbrief" in err
     assert "the library is read from disk this time" in err
     assert "Traceback" not in err and err.strip().endswith("6 articles")
+
+
+def test_handing_free_pages_back_does_not_wait_for_another_writer(tmp_path: Path) -> None:
+    """Freeing pages is housekeeping: with another newsbrief writing, it is left for later
+    rather than holding the command for the 30 s a real write would wait."""
+    import time
+
+    from summarise.library.sqlite import Database
+
+    path = tmp_path / "cache.db"
+    database = Database(path, "CREATE TABLE IF NOT EXISTS t (x BLOB);", 1)
+    database.write("INSERT INTO t VALUES (zeroblob(200000))")
+    database.write("DELETE FROM t")
+    with locked(path, 20) as writer:
+        started = time.monotonic()
+        database.release_free_pages()
+        assert time.monotonic() - started < 2 and writer.is_alive()
+    database.release_free_pages()
+    with sqlite3.connect(path) as db:
+        assert db.execute("PRAGMA freelist_count").fetchone()[0] == 0
+    database.close()
