@@ -60,3 +60,32 @@ async def test_the_reader_and_the_command_line_brief_alike(
     assert not any(p.endswith("republished.txt") for p in paths) or not any(
         p.endswith(sorted(SEEDS.glob("*.txt"))[0].name) for p in paths
     )  # one of the two copies is cited, never both
+
+
+async def test_a_briefing_too_big_for_memory_says_so_and_the_reader_stays(
+    folder: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A whole million-article library at once ran out of 12 GB: the briefing screen says how
+    to ask for less, and the reader goes on (a worker's error would end it)."""
+    import tui.screens.briefing
+    from tui.screens.briefing import BriefingScreen
+
+    def too_big(*args: object, **kwargs: object) -> None:
+        raise MemoryError
+
+    monkeypatch.setattr(tui.screens.briefing, "brief_entries", too_big)
+    app = make_app(tmp_path, [folder])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await settle(app, pilot)
+        await pilot.press("B")
+        await settle(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, BriefingScreen) and screen.briefing is None
+        status = str(screen.query_one("#briefing-status").render())
+        assert status == (
+            "Not enough memory to brief 5 articles at once: filter the list (f) or brief a "
+            "search's articles."
+        )
+        await pilot.press("escape")
+        await settle(app, pilot)
+        assert app.is_running and not isinstance(app.screen, BriefingScreen)

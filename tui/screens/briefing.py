@@ -175,6 +175,15 @@ class BriefingScreen(ModalScreen[str | None]):
             self.app.call_from_thread(self._status, f"Nothing to brief: {exc}.")
             self.post_message(self.Built(None))
             return
+        except MemoryError:
+            # A million articles at once did not fit 12 GB: the reader stays, and says how.
+            said = (
+                f"Not enough memory to brief {len(self.entries):,} articles at once: filter "
+                "the list (f) or brief a search's articles."
+            )
+            self.app.call_from_thread(self._status, said)
+            self.post_message(self.Built(None))
+            return
         self.post_message(self.Built(briefed))
 
     def _status(self, text: str) -> None:
