@@ -63,7 +63,8 @@ def _is_initialism(name: str) -> bool:
 def is_outlet(name: str, sources: Iterable[str] = ()) -> bool:
     """Whether `name` is a news outlet or agency: one the library's articles name as their
     source, a wire service, or a name ending as papers' and agencies' names do."""
-    if name in _OUTLETS or name in set(sources) or name.lower().startswith("story filed by"):
+    known = sources if isinstance(sources, (set, frozenset)) else set(sources)
+    if name in _OUTLETS or name in known or name.lower().startswith("story filed by"):
         return True
     return any(name.endswith(" " + ending) for ending in _OUTLET_ENDINGS)
 
@@ -182,17 +183,31 @@ def _organisations(
     best_of = {key: _canonical(forms, mentions) for key, forms in groups.items()}
     for key, forms in groups.items():
         aliases.update({f: best_of[key] for f in forms if f != best_of[key]})
+    # What each initialism is seen with: the evidence asked for below (only initialisms are
+    # asked about; a library of a million articles has millions of other names).
+    canonical: dict[str, tuple[str, bool]] = {}  # name -> (its canonical form, an initialism?)
     seen_with: dict[str, set[str]] = defaultdict(set)
     for names in together:
-        canon = {best_of.get(_key(n), n) for n in names}
-        for name in canon:
-            seen_with[name] |= canon
-    longer = [b for b in best_of.values() if not _is_initialism(b) and len(b.split()) > 1]
+        canon = set()
+        for n in names:
+            if (found := canonical.get(n)) is None:
+                c = best_of.get(_key(n), n)
+                found = canonical[n] = (c, _is_initialism(c))
+            canon.add(found)
+        if any(initialism for _, initialism in canon):
+            together_here = {c for c, _ in canon}
+            for c, initialism in canon:
+                if initialism:
+                    seen_with[c] |= together_here
+    spelled: dict[str, list[str]] = defaultdict(list)
+    for b in best_of.values():
+        if not _is_initialism(b) and len(b.split()) > 1:
+            spelled[_initials(b)].append(b)
     for short in best_of.values():
         if not _is_initialism(short):
             continue
         letters = short.replace(".", "").replace("&", "").upper()
-        matches = [long for long in longer if _initials(long) == letters]
+        matches = spelled.get(letters, [])
         evidenced = [long for long in matches if long in seen_with[short]]
         if len(matches) == 1 and evidenced:
             for form in groups[_key(short)]:
