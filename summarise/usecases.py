@@ -306,7 +306,7 @@ def stories_of_entries(
     from summarise.library.analysis import Analyses
 
     analyses = Analyses(fetch, cache, jobs, _stage(progress, "articles analysed"))
-    return stories_of(entries, analyses.profiles([e.id for e in entries]), cache)
+    return stories_of(entries, analyses.profile_table([e.id for e in entries]), cache)
 
 
 def stories_of_library(

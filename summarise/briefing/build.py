@@ -14,7 +14,7 @@ from __future__ import annotations
 import hashlib
 import math
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from summarise.article import Article
@@ -32,7 +32,7 @@ from summarise.briefing.model import (
 from summarise.briefing.numbering import number_sources
 from summarise.briefing.points import Background, Candidate, candidates, select, supporters
 from summarise.briefing.sections import Claim, QuoteFound, disagreements, figures, names, quotes
-from summarise.briefing.stories import STORIES_VERSION, Story, StoryItem, find_stories
+from summarise.briefing.stories import STORIES_VERSION, Reports, Story, find_stories
 from summarise.briefing.timeline import Event, timeline
 from summarise.briefing.update import Developing, Known, NothingNew, new_stories, split
 from summarise.entities.aliases import resolve_aliases
@@ -42,9 +42,9 @@ from summarise.library.analysis import (
     Analyses,
     AnalysisCache,
     ArticleAnalysis,
-    Profile,
 )
 from summarise.library.listing import Listed
+from summarise.library.profile_table import Column, ProfileTable
 
 MIN_WORDS = 120
 # Shares of the word budget; the rest is titles, names and disagreements.
@@ -114,7 +114,7 @@ def brief(
         if not entries:
             raise NothingNew(f"nothing new: every article is one of the {known.label}")
         grouped = [*entries, *earlier]
-        profiles = analyses.profiles([e.id for e in grouped])
+        profiles = analyses.profile_table([e.id for e in grouped])
         developing = new_stories(
             stories_of(grouped, profiles, analyses.cache),
             {e.id for e in entries},
@@ -124,9 +124,9 @@ def brief(
         )
         found = [d.story for d in developing]
         earlier_of = {d.story.id: d for d in developing}
-        profiles = {e.id: profiles[e.id] for e in entries if e.id in profiles}
+        profiles = profiles.take(e.id for e in entries)
     else:
-        profiles = analyses.profiles([e.id for e in entries])
+        profiles = analyses.profile_table([e.id for e in entries])
         found = stories_of(entries, profiles, analyses.cache)
     count = top_stories if top_stories is not None else TOP_STORIES
     top, rest = found[:count], found[count : count + MORE_STORIES]
@@ -157,11 +157,9 @@ def brief(
         for c in figures(told_analyses, MAX_FIGURES, int(words * SHARE_FIGURES), taken)
         if background is None or not background.repeats(c.text)
     ]
-    prominence: Counter[str] = Counter()
-    for profile in profiles.values():
-        prominence.update(name for name, _ in profile.people)
+    prominence = Counter(profiles.articles_naming(profiles.people))
     said = quotes(told_analyses, prominence, MAX_QUOTES, int(words * SHARE_QUOTES))
-    aliases = name_aliases(profiles.values())
+    aliases = name_aliases(profiles)
     dates = {e.id: e.date for e in everything}
     clashes = [c for t in told for c in disagreements(by_story[t.story.id], aliases, dates)]
     outlets = {e.source for e in entries if e.source}
@@ -179,7 +177,7 @@ def brief(
         figure_points,
         said,
         clashes,
-        list(profiles.values()),
+        profiles,
         full,
         words,
         aliases,
@@ -193,33 +191,41 @@ def brief(
     return briefing
 
 
-def name_aliases(profiles: Iterable[Profile]) -> dict[str, str]:
+def name_aliases(profiles: ProfileTable) -> dict[str, str]:
     """Every other form of a person's or organisation's name -> the one the library uses
     (entities/aliases.py), from the articles' profiles."""
-    people: Counter[str] = Counter()
-    organisations: Counter[str] = Counter()
-    together = []
-    for profile in profiles:
-        people.update(dict(profile.people))
-        organisations.update(dict(profile.organisations))
-        together.append([n for n, _ in (*profile.people, *profile.organisations)])
-    return resolve_aliases(people, organisations, together)
+    return resolve_aliases(
+        profiles.mentions(profiles.people),
+        profiles.mentions(profiles.organisations),
+        profiles.together(),
+    )
 
 
-def _resolved_terms(
-    terms: tuple[tuple[str, float], ...], aliases: dict[str, str]
-) -> tuple[tuple[str, float], ...]:
-    """A profile's terms with its names ("@Clinton") written as the library writes them."""
-    merged: dict[str, float] = {}
-    for term, weight in terms:
-        if term.startswith("@"):
-            term = "@" + aliases.get(term[1:], term[1:])
-        merged[term] = merged.get(term, 0.0) + weight
-    return tuple(merged.items())
+def _resolved_terms(profiles: ProfileTable, aliases: dict[str, str]) -> Column:
+    """The profiles' terms with their names ("@Clinton") written as the library writes them:
+    two forms of one name in an article are one term of their summed weight."""
+    import numpy as np
+
+    numbers: dict[str, int] = {}
+    renumbered = np.array(
+        [
+            numbers.setdefault(
+                "@" + aliases.get(term[1:], term[1:]) if term.startswith("@") else term,
+                len(numbers),
+            )
+            for term in profiles.terms
+        ],
+        dtype=np.int64,
+    )
+    weights = profiles.term_weights
+    width = max(1, len(numbers))
+    cells, where = np.unique(weights.rows() * width + renumbered[weights.keys], return_inverse=True)
+    summed = np.bincount(where, weights=weights.values, minlength=len(cells))
+    return Column.of_rows(cells // width, cells % width, summed.astype(np.float64), len(profiles))
 
 
 def stories_of(
-    entries: Sequence[Listed], profiles: dict[str, Profile], cache: AnalysisCache | None
+    entries: Sequence[Listed], profiles: ProfileTable, cache: AnalysisCache | None
 ) -> list[Story]:
     """The entries' stories; the same set of articles again is answered from the cache."""
     # Titles are part of the key: a story's headline is one of them, and a newer reader may
@@ -231,20 +237,20 @@ def stories_of(
     ).hexdigest()
     if cache is not None and isinstance(known := cache.get_stories(key), list):
         return known
-    aliases = name_aliases(profiles[e.id] for e in entries if e.id in profiles)
+    profiles = profiles.take(e.id for e in entries)
+    of = {e.id: e for e in entries}
+    told = [of[i] for i in profiles.article_ids]
     found = find_stories(
-        [
-            StoryItem(
-                e.id,
-                headline(e.title),
-                e.date,
-                e.source,
-                _resolved_terms(profiles[e.id].terms, aliases),
-            )
-            for e in entries
-            if e.id in profiles
-        ]
+        Reports(
+            profiles.article_ids,
+            [e.title for e in told],
+            [e.date for e in told],
+            [e.source for e in told],
+            _resolved_terms(profiles, name_aliases(profiles)),
+        )
     )
+    for story in found:
+        story.title = headline(story.title)
     if cache is not None:
         cache.put_stories(key, found)
     return found
@@ -294,7 +300,7 @@ def _assemble(
     figure_points: list[tuple[Candidate, list[tuple[str, int]]]],
     said: list[QuoteFound],
     clashes: list[Claim],
-    profiles: list[Profile],
+    profiles: ProfileTable,
     full: dict[str, ArticleAnalysis],
     words: int,
     aliases: dict[str, str],

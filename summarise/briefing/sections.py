@@ -23,7 +23,8 @@ from summarise.briefing.points import (
 )
 from summarise.entities.aliases import is_outlet
 from summarise.language.datelines import strip_dateline
-from summarise.library.analysis import ArticleAnalysis, Profile, RoleInfo
+from summarise.library.analysis import ArticleAnalysis, RoleInfo
+from summarise.library.profile_table import ProfileTable
 
 # A figure sentence is the central sentence of its article that carries a figure; central and
 # carrying several figures count most.
@@ -148,7 +149,7 @@ def quotes(
 
 
 def names(
-    profiles: Sequence[Profile],
+    profiles: ProfileTable,
     pick: str,
     limit: int,
     aliases: Mapping[str, str] | None = None,
@@ -157,18 +158,34 @@ def names(
     """(name, articles, mentions) of the most mentioned people or organisations, each under
     the one name the library uses for it (`aliases`), news outlets left out: the names in more
     than one article first, when there is more than one article."""
+    import numpy as np
+
     aliases = aliases or {}
-    articles: dict[str, int] = defaultdict(int)
-    mentions: dict[str, int] = defaultdict(int)
-    for profile in profiles:
-        counted: dict[str, int] = defaultdict(int)
-        for name, count in getattr(profile, pick):
-            name = aliases.get(name, name)
-            if not is_outlet(name, outlets):
-                counted[name] += count
-        for name, count in counted.items():
-            articles[name] += 1
-            mentions[name] += count
+    outlets = set(outlets)
+    column = profiles.people if pick == "people" else profiles.organisations
+    # Each name of the library as the library writes it (-1: an outlet), then each article's
+    # names counted once under that name.
+    written: dict[str, int] = {}
+    renumbered = np.array(
+        [
+            -1
+            if is_outlet(name := aliases.get(n, n), outlets)
+            else written.setdefault(name, len(written))
+            for n in profiles.names
+        ],
+        dtype=np.int64,
+    )
+    keys = renumbered[column.keys] if len(column.keys) else column.keys
+    kept = keys >= 0
+    width = max(1, len(written))
+    cells, where = np.unique(column.rows()[kept] * width + keys[kept], return_inverse=True)
+    in_cell = np.bincount(where, weights=column.values[kept], minlength=len(cells))
+    counted = np.bincount(cells % width, minlength=width)
+    summed = np.bincount(cells % width, weights=in_cell, minlength=width)
+    spelt, counts, sums = list(written), counted.tolist(), summed.tolist()
+    present = np.flatnonzero(counted).tolist()
+    articles = {spelt[k]: counts[k] for k in present}
+    mentions = {spelt[k]: round(sums[k]) for k in present}
     # A surname the library could not join to one person ("Clinton" beside Bill and Hillary)
     # is not listed as a person of its own beside them.
     surnames = {n.split()[-1] for n in articles if " " in n}

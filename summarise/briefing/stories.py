@@ -16,23 +16,31 @@ from __future__ import annotations
 
 import heapq
 import math
-from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from summarise.library.listing import Listed
+from summarise.library.profile_table import Column
+
+if TYPE_CHECKING:
+    import numpy as np
+    import numpy.typing as npt
+
+    Bools = npt.NDArray[np.bool_]
+    Ints = npt.NDArray[np.int64]
+    Floats = npt.NDArray[np.float64]
+    # (a, b, likeness) of pairs of articles, a < b.
+    Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]
 
 # Bump when the grouping changes: stories cached for a set of articles are found again.
-STORIES_VERSION = 2
+STORIES_VERSION = 3
 # The average cosine at which two groups of articles are one story. On the DUC 2003 clusters
 # (bench/briefing_quality.py) B-cubed F1 is flat within 0.01 from 0.08 to 0.12.
 JOIN_AT = 0.1
 # Each article's nearest neighbours kept in the graph.
 NEIGHBOURS = 15
-# Terms in an article's vector: enough for a story's vocabulary.
-ARTICLE_TERMS = 40
 # A term in more than this share of the library (and more than COMMON_FLOOR articles) says
 # nothing about which story an article tells.
 COMMON_SHARE = 0.05
@@ -51,14 +59,15 @@ NEAR_BONUS = 0.04
 
 
 @dataclass(frozen=True, slots=True)
-class StoryItem:
-    """What story detection needs of an article."""
+class Reports:
+    """What story detection needs of the articles, in columns: their ids, titles, dates and
+    sources, and each one's profile terms (names written as the library writes them)."""
 
-    id: str
-    title: str
-    date: str | None
-    source: str | None
-    terms: tuple[tuple[str, float], ...]  # from its Profile
+    ids: Sequence[str]
+    titles: Sequence[str]
+    dates: Sequence[str | None]
+    sources: Sequence[str | None]
+    terms: Column  # weights of each article's terms, keys numbering the library's terms
 
 
 @dataclass(slots=True)
@@ -101,65 +110,94 @@ def _day(text: str | None) -> Date | None:
         return None
 
 
-def _vectors(items: Sequence[StoryItem]) -> tuple[list[dict[str, float]], set[str]]:
-    """tf-idf vectors, normalised, of each item's heaviest terms; and the library's common
-    terms, which are kept out of the inverted index."""
-    df: dict[str, int] = defaultdict(int)
-    for item in items:
-        for term, _ in item.terms:
-            df[term] += 1
-    n = len(items)
+def _vectors(terms: Column) -> tuple[Column, Bools]:
+    """tf-idf vectors, normalised, of each article's terms; and which terms are the library's
+    common ones, which are kept out of the inverted index."""
+    import numpy as np
+
+    n = len(terms)
+    df = np.bincount(terms.keys)
     background = max(n, BACKGROUND)
-    common = {t for t, count in df.items() if count > max(COMMON_FLOOR, COMMON_SHARE * n)}
-    vectors = []
-    for item in items:
-        scored = {t: w * math.log((n + background) / (df[t] + 0.5)) for t, w in item.terms}
-        top = sorted(scored.items(), key=lambda kv: (-kv[1], kv[0]))[:ARTICLE_TERMS]
-        norm = math.sqrt(sum(w * w for _, w in top)) or 1.0
-        vectors.append({t: w / norm for t, w in top if w > 0})
-    return vectors, common
+    common = df > max(COMMON_FLOOR, COMMON_SHARE * n)
+    scored = terms.values * np.log((n + background) / (df[terms.keys] + 0.5))
+    rows = terms.rows()
+    norms = np.sqrt(np.bincount(rows, weights=scored * scored, minlength=n))
+    norms[norms == 0] = 1.0
+    values = scored / norms[rows]
+    positive = values > 0
+    return Column.of_rows(rows[positive], terms.keys[positive], values[positive], n), common
 
 
-def _neighbours(
-    vectors: list[dict[str, float]], common: set[str], items: Sequence[StoryItem]
-) -> dict[tuple[int, int], float]:
-    """(i, j) with i < j -> likeness, for each article's NEIGHBOURS most alike articles."""
+def _neighbours(vectors: Column, common: Bools, dates: Sequence[str | None]) -> Pairs:
+    """(a, b, likeness) with a < b, for each article's NEIGHBOURS most alike articles."""
     import numpy as np
     from scipy import sparse
 
-    vocabulary: dict[str, int] = {}
-    rows, cols, values = [], [], []
-    for i, vector in enumerate(vectors):
-        for term, weight in vector.items():
-            if term not in common:
-                rows.append(i)
-                cols.append(vocabulary.setdefault(term, len(vocabulary)))
-                values.append(weight)
     n = len(vectors)
-    matrix = sparse.csr_matrix((values, (rows, cols)), shape=(n, max(1, len(vocabulary))))
+    rows = vectors.rows()
+    kept = ~common[vectors.keys]
+    matrix = sparse.csr_matrix(
+        (vectors.values[kept], (rows[kept], vectors.keys[kept])),
+        shape=(n, max(1, len(common))),
+    )
     transposed = _heaviest_per_term(matrix.T.tocsr(), POSTINGS_PER_TERM)
     # Days as numbers (-1: undated), for the small bonus of reports close in time.
-    days = np.array([(d.toordinal() if (d := _day(item.date)) else -1) for item in items])
-    pairs: dict[tuple[int, int], float] = {}
+    days = np.array([(d.toordinal() if (d := _day(date)) else -1) for date in dates])
+    found_rows, found_others, found_scores = [], [], []
     for start in range(0, n, CHUNK_ROWS):
         block = (matrix[start : start + CHUNK_ROWS] @ transposed).tocsr()
-        for offset in range(block.shape[0]):
-            i = start + offset
-            low, high = block.indptr[offset], block.indptr[offset + 1]
-            others, scores = block.indices[low:high], block.data[low:high]
-            if len(others) > NEIGHBOURS + 1:
-                # The nearest (and the article itself), ties to the lower index.
-                cut = np.partition(scores, len(scores) - NEIGHBOURS - 1)[-NEIGHBOURS - 1]
-                keep = scores >= cut
-                others, scores = others[keep], scores[keep]
-            order = np.lexsort((others, -scores))
-            ranked = zip(others[order].tolist(), scores[order].tolist(), strict=True)
-            chosen = [(j, v) for j, v in ranked if j != i]
-            for j, score in chosen[:NEIGHBOURS]:
-                if days[i] >= 0 and days[j] >= 0 and abs(days[i] - days[j]) <= NEAR_DAYS:
-                    score += NEAR_BONUS
-                pairs[(i, j) if i < j else (j, i)] = score
-    return pairs
+        row, other, score = _nearest(block)
+        row += start
+        apart = row != other
+        row, other, score = row[apart], other[apart], score[apart]
+        # Each row's nearest, ties to the lower index.
+        order = np.lexsort((other, -score, row))
+        row, other, score = row[order], other[order], score[order]
+        first = np.flatnonzero(np.r_[True, row[1:] != row[:-1]]) if len(row) else row
+        rank = np.arange(len(row)) - np.repeat(first, np.diff(np.r_[first, len(row)]))
+        near = rank < NEIGHBOURS
+        found_rows.append(row[near])
+        found_others.append(other[near])
+        found_scores.append(score[near])
+    row, other = np.concatenate(found_rows), np.concatenate(found_others)
+    score = np.concatenate(found_scores)
+    dated = (days[row] >= 0) & (days[other] >= 0)
+    score = score + NEAR_BONUS * (dated & (np.abs(days[row] - days[other]) <= NEAR_DAYS))
+    # A pair both articles chose keeps the likeness its later article found.
+    low, high = np.minimum(row, other), np.maximum(row, other)
+    key = low * n + high
+    order = np.lexsort((row, key))
+    last = np.r_[key[order][1:] != key[order][:-1], True] if len(key) else key.astype(bool)
+    chosen = order[last]
+    return low[chosen], high[chosen], score[chosen]
+
+
+def _nearest(block: Any) -> tuple[Ints, Ints, Floats]:
+    """(row, column, likeness) of the likenesses in a block of rows that are among their row's
+    NEIGHBOURS + 1 highest (the article itself may be one), with any tied with the last of
+    those: the few that are then sorted, where sorting them all (thousands a row) took most of
+    the time."""
+    import numpy as np
+
+    rows = block.shape[0]
+    starts = block.indptr.astype(np.int64)
+    counts = np.diff(starts)
+    width = int(counts.max()) if rows else 0
+    if width <= NEIGHBOURS + 1:
+        row = np.repeat(np.arange(rows, dtype=np.int64), counts)
+        return row, block.indices.astype(np.int64), block.data
+    # Each row's scores side by side, padded: one partition finds every row's cut. (Arrays
+    # as long as the block's likenesses cost more to allocate than to fill: a loop of rows.)
+    padded = np.full((rows, width), -np.inf)
+    edges = starts.tolist()
+    for i in range(rows):
+        padded[i, : edges[i + 1] - edges[i]] = block.data[edges[i] : edges[i + 1]]
+    cut = np.partition(padded, width - NEIGHBOURS - 1, axis=1)[:, width - NEIGHBOURS - 1]
+    row, place = np.nonzero(padded >= cut[:, None])
+    real = place < counts[row]
+    row, place = row[real], place[real]
+    at = starts[row] + place
+    return row.astype(np.int64), block.indices[at].astype(np.int64), block.data[at]
 
 
 def _heaviest_per_term(by_term: Any, most: int) -> Any:
@@ -169,90 +207,142 @@ def _heaviest_per_term(by_term: Any, most: int) -> Any:
     import numpy as np
     from scipy import sparse
 
-    keep = np.zeros(by_term.nnz, dtype=bool)
-    for term in range(by_term.shape[0]):
+    lengths = np.diff(by_term.indptr)
+    keep = np.repeat(lengths <= most, lengths)
+    for term in np.flatnonzero(lengths > most).tolist():
         low, high = by_term.indptr[term], by_term.indptr[term + 1]
-        if high - low <= most:
-            keep[low:high] = True
-        else:
-            top = np.argpartition(by_term.data[low:high], high - low - most)[-most:]
-            keep[low + top] = True
+        top = np.argpartition(by_term.data[low:high], high - low - most)[-most:]
+        keep[low + top] = True
     indptr = np.concatenate(([0], np.cumsum(keep)))[by_term.indptr]
     return sparse.csr_matrix(
         (by_term.data[keep], by_term.indices[keep], indptr), shape=by_term.shape
     )
 
 
-def _average_link(n: int, pairs: dict[tuple[int, int], float], join_at: float) -> list[list[int]]:
+def _average_link(n: int, pairs: Pairs, join_at: float) -> list[list[int]]:
     """Groups of articles: the two groups most alike on average (pairs absent from the graph
-    count as 0) are joined while that average is at least `join_at`."""
-    size = [1] * n
-    members: list[list[int]] = [[i] for i in range(n)]
-    linked: list[dict[int, float]] = [{} for _ in range(n)]  # group -> summed likeness
-    for (a, b), score in pairs.items():
-        linked[a][b] = score
-        linked[b][a] = score
-    heap = [(-score, a, b) for (a, b), score in pairs.items() if score >= join_at]
+    count as 0) are joined while that average is at least `join_at`.
+
+    Two groups' average is at most their likeliest pair, so groups only ever join along pairs
+    of at least `join_at`: each set of articles those pairs connect is grouped on its own, with
+    only its own pairs in memory."""
+    import numpy as np
+    from scipy import sparse
+    from scipy.sparse.csgraph import connected_components
+
+    low, high, score = pairs
+    strong = score >= join_at
+    graph = sparse.coo_matrix((np.ones(int(strong.sum())), (low[strong], high[strong])), (n, n))
+    _, label = connected_components(graph, directed=False)
+    inside = label[low] == label[high]
+    low, high, score = low[inside], high[inside], score[inside]
+    by_label = np.argsort(label[low], kind="stable")
+    bounds = np.flatnonzero(np.r_[True, np.diff(label[low][by_label]) != 0, True])
+    groups: list[list[int]] = []
+    joined = np.zeros(n, dtype=bool)
+    for start, stop in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
+        at = by_label[start:stop]
+        found = _average_link_connected(
+            low[at].tolist(), high[at].tolist(), score[at].tolist(), join_at
+        )
+        for group in found:
+            joined[group] = True
+        groups.extend(found)
+    groups.extend([i] for i in np.flatnonzero(~joined).tolist())
+    groups.sort(key=lambda group: group[0])
+    return groups
+
+
+def _average_link_connected(
+    lows: list[int], highs: list[int], scores: list[float], join_at: float
+) -> list[list[int]]:
+    """Average-link groups of the articles these pairs connect (see _average_link)."""
+    size: dict[int, int] = {}
+    members: dict[int, list[int]] = {}
+    linked: dict[int, dict[int, float]] = {}  # group -> summed likeness to other groups
+    for a, b, value in zip(lows, highs, scores, strict=True):
+        for i in (a, b):
+            if i not in size:
+                size[i], members[i], linked[i] = 1, [i], {}
+        linked[a][b] = value
+        linked[b][a] = value
+    heap = [
+        (-value, a, b) for a, b, value in zip(lows, highs, scores, strict=True) if value >= join_at
+    ]
     heapq.heapify(heap)
-    alive = [True] * n
     while heap:
         negative, a, b = heapq.heappop(heap)
-        if not (alive[a] and alive[b]):
+        if a not in members or b not in members:
             continue
         average = linked[a].get(b, 0.0) / (size[a] * size[b])
         if not math.isclose(average, -negative, rel_tol=1e-9, abs_tol=1e-12):
             continue  # a pair scored before one of its groups grew
         keep, gone = (a, b) if a < b else (b, a)
-        alive[gone] = False
-        size[keep] += size[gone]
-        members[keep] += members[gone]
-        members[gone] = []
-        for other, summed in linked[gone].items():
+        size[keep] += size.pop(gone)
+        members[keep] += members.pop(gone)
+        for other, summed in linked.pop(gone).items():
             if other == keep:
                 continue
             linked[keep][other] = linked[keep].get(other, 0.0) + summed
             linked[other][keep] = linked[keep][other]
             del linked[other][gone]
         linked[keep].pop(gone, None)
-        linked[gone] = {}
         for other, summed in linked[keep].items():
             average = summed / (size[keep] * size[other])
             if average >= join_at:
                 heapq.heappush(heap, (-average, min(keep, other), max(keep, other)))
-    return [sorted(group) for group, live in zip(members, alive, strict=True) if live]
+    return [sorted(group) for group in members.values()]
 
 
-def find_stories(items: Sequence[StoryItem], join_at: float = JOIN_AT) -> list[Story]:
+def find_stories(reports: Reports, join_at: float = JOIN_AT) -> list[Story]:
     """Every article in exactly one story (a story of one is allowed), most important first."""
-    if not items:
+    if not reports.ids:
         return []
-    vectors, common = _vectors(items)
-    groups = _average_link(len(items), _neighbours(vectors, common, items), join_at)
-    stories = [_story(items, vectors, group) for group in groups]
+    vectors, common = _vectors(reports.terms)
+    n = len(reports.ids)
+    groups = _average_link(n, _neighbours(vectors, common, reports.dates), join_at)
+    central = _central(vectors, groups)
+    stories = [_story(reports, group, best) for group, best in zip(groups, central, strict=True)]
     rank(stories)
     return stories
 
 
-def _story(items: Sequence[StoryItem], vectors: list[dict[str, float]], group: list[int]) -> Story:
-    members = sorted(group, key=lambda i: (items[i].date or "9999", items[i].id))
-    centre: dict[str, float] = defaultdict(float)
-    for i in members:
-        for term, weight in vectors[i].items():
-            centre[term] += weight
-    # The headline: the title of the member closest to the story's centre.
-    central = max(
-        members,
-        key=lambda i: (sum(w * centre.get(t, 0.0) for t, w in vectors[i].items()), -i),
-    )
-    dates = sorted(d for i in members if (d := items[i].date))
-    outlets = sorted({s for i in members if (s := items[i].source)})
+def _central(vectors: Column, groups: list[list[int]]) -> list[int]:
+    """Each group's member closest to the group's centre (the sum of its vectors), ties to the
+    lower index: the story's headline is its title."""
+    import numpy as np
+
+    n = len(vectors)
+    label = np.empty(n, dtype=np.int64)
+    for number, group in enumerate(groups):
+        label[group] = number
+    rows = vectors.rows()
+    width = int(vectors.keys.max()) + 1 if len(vectors.keys) else 1
+    cell = label[rows] * width + vectors.keys
+    cells, where = np.unique(cell, return_inverse=True)
+    centre = np.bincount(where, weights=vectors.values, minlength=len(cells))
+    closeness = np.bincount(rows, weights=vectors.values * centre[where], minlength=n)
+    # Members equally close (the two of a story of two always are) by the arithmetic, not by
+    # the last bit of a sum's rounding: the first of them.
+    closeness = np.round(closeness, 9)
+    order = np.lexsort((np.arange(n), -closeness, label))
+    first = np.r_[True, label[order][1:] != label[order][:-1]]
+    central: list[int] = order[first].tolist()
+    return central
+
+
+def _story(reports: Reports, group: list[int], central: int) -> Story:
+    dates, ids = reports.dates, reports.ids
+    members = sorted(group, key=lambda i: (dates[i] or "9999", ids[i]))
+    known = sorted(d for i in members if (d := dates[i]))
+    outlets = sorted({s for i in members if (s := reports.sources[i])})
     return Story(
-        id=items[members[0]].id,
-        article_ids=[items[i].id for i in members],
-        title=items[central].title,
+        id=ids[members[0]],
+        article_ids=[ids[i] for i in members],
+        title=reports.titles[central],
         outlets=outlets,
-        first=dates[0] if dates else None,
-        last=dates[-1] if dates else None,
+        first=known[0] if known else None,
+        last=known[-1] if known else None,
     )
 
 

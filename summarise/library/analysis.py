@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import contextlib
 import dataclasses
+import itertools
 import json
 import re
 import time
@@ -33,6 +34,7 @@ from summarise.library.sqlite import CACHE_MAX_IDLE_SECONDS, Database, StorageEr
 if TYPE_CHECKING:
     from summarise.language.text import Sentence
     from summarise.library.pool import Outcome
+    from summarise.library.profile_table import ProfileRow, ProfileTable
 
 _now = time.time  # the tests move the clock
 
@@ -403,6 +405,29 @@ class AnalysisCache(Closing):
                 found[article_id] = unpack_profile(article_id, data)
         return found
 
+    def profile_rows(self, ids: Iterable[str]) -> Iterator[ProfileRow]:
+        """The profiles of cached analyses as plain tuples, one at a time: a whole library's
+        go into a ProfileTable without a million Profile objects held at once."""
+        for article_id, data in self._rows(ids, "profile"):
+            try:
+                terms, people, organisations = unpack(data)
+            except Exception:  # a bad row is recomputed, not fatal
+                continue
+            yield article_id, terms, people, organisations
+
+    def held(self, ids: Iterable[str]) -> set[str]:
+        """Those of the ids with an analysis cached, whole or as names and profile."""
+        found: set[str] = set()
+        for chunk in chunks(list(ids)):
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                row[0]
+                for row in self._db.read(
+                    f"SELECT article_id FROM analysis WHERE article_id IN ({marks})", chunk
+                )
+            )
+        return found
+
     def get_stories(self, key: str) -> object | None:
         """A library's stories as last found for exactly this set of articles."""
         row = self._db.read_one("SELECT data FROM stories WHERE key = ?", (key,))
@@ -530,7 +555,7 @@ class Analyses:
         have = set(self._memory)
         if self.cache is not None:
             wanted = [i for i in ids if i not in have]
-            have |= self.cache.whole(wanted) if whole else set(self.cache.names_many(wanted))
+            have |= self.cache.whole(wanted) if whole else self.cache.held(wanted)
         missing = [i for i in dict.fromkeys(ids) if i not in have]
         if not missing:
             return
@@ -557,6 +582,21 @@ class Analyses:
         if self.cache is not None:
             found.update(self.cache.profiles_many(i for i in ids if i not in found))
         return {i: found[i] for i in ids if i in found}
+
+    def profile_table(self, ids: Sequence[str]) -> ProfileTable:
+        """The profiles of these articles in columns, in this order: for a whole library."""
+        from summarise.library.profile_table import ProfileTable
+
+        self._ensure(ids, whole=False)
+        memory = self._memory
+        rows: Iterable[ProfileRow] = (
+            (p.article_id, p.terms, p.people, p.organisations)
+            for i in ids
+            if i in memory and (p := memory[i].profile) is not None
+        )
+        if self.cache is not None:
+            rows = itertools.chain(rows, self.cache.profile_rows(i for i in ids if i not in memory))
+        return ProfileTable.build(rows).take(ids)
 
     def full(self, ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
         self._ensure(ids, whole=True)
