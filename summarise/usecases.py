@@ -95,11 +95,16 @@ def open_library(
 
 
 def _ago(seconds: float) -> str:
-    if seconds < 3600:
-        return f"{int(seconds // 60)} minutes ago"
-    if seconds < 2 * 86400:
-        return f"{int(seconds // 3600)} hours ago"
-    return f"{int(seconds // 86400)} days ago"
+    if seconds < 60:
+        return "under a minute ago"
+    count, unit = (
+        (seconds // 60, "minute")
+        if seconds < 3600
+        else (seconds // 3600, "hour")
+        if seconds < 2 * 86400
+        else (seconds // 86400, "day")
+    )
+    return f"{int(count)} {unit}{'' if count == 1 else 's'} ago"
 
 
 def missing(path: Path | str) -> str:

@@ -165,3 +165,21 @@ def test_while_a_full_check_is_under_way_answers_say_so_and_start_no_other(
         answer.catalogue.close()
         assert any("every file was checked last 2 hours ago" in n for n in answer.notices)
     assert len(started) == 1
+
+
+@pytest.mark.parametrize(
+    ("seconds", "said"),
+    [
+        (20, "under a minute ago"),
+        (60, "1 minute ago"),
+        (150, "2 minutes ago"),
+        (3600, "1 hour ago"),
+        (7300, "2 hours ago"),
+        (3 * 86400, "3 days ago"),
+    ],
+)
+def test_how_long_ago_the_last_check_was_reads_as_english(seconds: float, said: str) -> None:
+    """The notice said "checked last 1 hours ago" after an hour."""
+    from summarise.usecases import _ago
+
+    assert _ago(seconds) == said
