@@ -101,6 +101,8 @@ def test_read_an_article_summarise_it_and_quit(tmp_path: Path) -> None:
         assert "Trudeau’s China gamble" in screen or "Trudeau's China gamble" in screen
         term.press("G")  # last in the list: the Trudeau article, sorted by date then title
         term.press("Enter")
+        # The count and the article are painted in separate frames: wait for both.
+        term.wait_for("Torontoer Staff")
         screen = term.wait_for("4 unread")
         assert "Torontoer Staff" in screen
         assert "Copy link" not in screen
