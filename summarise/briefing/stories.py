@@ -7,14 +7,15 @@ found with one sparse matrix product over the terms that are not common (a term 
 library uses says nothing about which story an article tells), so the work grows with the
 library and not its square. Stories are then built by average-link agglomeration over that
 graph: the two groups whose articles are on average most alike are joined, again and again,
-until no two groups are alike enough. Unlike taking articles one at a time, the result does not
-depend on the order the articles come in, which for an undated library is only their ids.
+until no two groups are alike enough (in rounds over arrays: see _average_link). Unlike taking
+articles one at a time, the result does not depend on the order the articles come in, which for
+an undated library is only their ids.
 Being close in time adds a little to the likeness of two reports, when both are dated.
 """
 
 from __future__ import annotations
 
-import heapq
+import itertools
 import math
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -223,75 +224,78 @@ def _average_link(n: int, pairs: Pairs, join_at: float) -> list[list[int]]:
     """Groups of articles: the two groups most alike on average (pairs absent from the graph
     count as 0) are joined while that average is at least `join_at`.
 
-    Two groups' average is at most their likeliest pair, so groups only ever join along pairs
-    of at least `join_at`: each set of articles those pairs connect is grouped on its own, with
-    only its own pairs in memory."""
+    Done in rounds over arrays, not one join at a time: in each round every two groups that
+    are each other's most alike are joined. Average link can never make a group more alike to
+    a third than its parts were, so those joins are the ones the one-at-a-time order would make
+    (the reciprocal-nearest-neighbour theorem) and the groups are the same; at a million
+    articles one at a time took gigabytes of Python dictionaries and did not finish. Ties
+    between equally alike partners go by a fixed mix of the two groups' numbers, so that a
+    cluster of equal copies joins in a few rounds, not one pair a round."""
     import numpy as np
-    from scipy import sparse
-    from scipy.sparse.csgraph import connected_components
 
-    low, high, score = pairs
-    strong = score >= join_at
-    graph = sparse.coo_matrix((np.ones(int(strong.sum())), (low[strong], high[strong])), (n, n))
-    _, label = connected_components(graph, directed=False)
-    inside = label[low] == label[high]
-    low, high, score = low[inside], high[inside], score[inside]
-    by_label = np.argsort(label[low], kind="stable")
-    bounds = np.flatnonzero(np.r_[True, np.diff(label[low][by_label]) != 0, True])
-    groups: list[list[int]] = []
-    joined = np.zeros(n, dtype=bool)
-    for start, stop in zip(bounds[:-1].tolist(), bounds[1:].tolist(), strict=True):
-        at = by_label[start:stop]
-        found = _average_link_connected(
-            low[at].tolist(), high[at].tolist(), score[at].tolist(), join_at
-        )
-        for group in found:
-            joined[group] = True
-        groups.extend(found)
-    groups.extend([i] for i in np.flatnonzero(~joined).tolist())
-    groups.sort(key=lambda group: group[0])
-    return groups
+    low: Ints = pairs[0].astype(np.int64)
+    high: Ints = pairs[1].astype(np.int64)
+    summed: Floats = pairs[2].astype(np.float64)
+    size = np.ones(n)
+    group = np.arange(n, dtype=np.int64)  # each article's group: its lowest-numbered member
+    numbers = np.arange(n, dtype=np.int64)
+    while len(low):
+        average = summed / (size[low] * size[high])
+        strong = np.flatnonzero(average >= join_at)
+        if not len(strong):
+            break
+        partner = _most_alike(n, low[strong], high[strong], average[strong])
+        mutual = np.flatnonzero((partner >= 0) & (numbers < partner))
+        mutual = mutual[partner[partner[mutual]] == mutual]
+        if not len(mutual):
+            break
+        joined = partner[mutual]
+        renumber = numbers.copy()
+        renumber[joined] = mutual
+        size[mutual] += size[joined]
+        size[joined] = 0
+        group = renumber[group]
+        # The pairs between the new groups: likenesses summed, pairs within a group gone.
+        low, high = renumber[low], renumber[high]
+        apart = low != high
+        low, high = np.minimum(low[apart], high[apart]), np.maximum(low[apart], high[apart])
+        cells, where = np.unique(low * n + high, return_inverse=True)
+        summed = np.bincount(where, weights=summed[apart], minlength=len(cells)).astype(np.float64)
+        low, high = (cells // n).astype(np.int64), (cells % n).astype(np.int64)
+    order = np.argsort(group, kind="stable")
+    bounds = np.flatnonzero(np.r_[True, group[order][1:] != group[order][:-1], True]).tolist()
+    return [order[a:b].tolist() for a, b in itertools.pairwise(bounds)]
 
 
-def _average_link_connected(
-    lows: list[int], highs: list[int], scores: list[float], join_at: float
-) -> list[list[int]]:
-    """Average-link groups of the articles these pairs connect (see _average_link)."""
-    size: dict[int, int] = {}
-    members: dict[int, list[int]] = {}
-    linked: dict[int, dict[int, float]] = {}  # group -> summed likeness to other groups
-    for a, b, value in zip(lows, highs, scores, strict=True):
-        for i in (a, b):
-            if i not in size:
-                size[i], members[i], linked[i] = 1, [i], {}
-        linked[a][b] = value
-        linked[b][a] = value
-    heap = [
-        (-value, a, b) for a, b, value in zip(lows, highs, scores, strict=True) if value >= join_at
-    ]
-    heapq.heapify(heap)
-    while heap:
-        negative, a, b = heapq.heappop(heap)
-        if a not in members or b not in members:
-            continue
-        average = linked[a].get(b, 0.0) / (size[a] * size[b])
-        if not math.isclose(average, -negative, rel_tol=1e-9, abs_tol=1e-12):
-            continue  # a pair scored before one of its groups grew
-        keep, gone = (a, b) if a < b else (b, a)
-        size[keep] += size.pop(gone)
-        members[keep] += members.pop(gone)
-        for other, summed in linked.pop(gone).items():
-            if other == keep:
-                continue
-            linked[keep][other] = linked[keep].get(other, 0.0) + summed
-            linked[other][keep] = linked[keep][other]
-            del linked[other][gone]
-        linked[keep].pop(gone, None)
-        for other, summed in linked[keep].items():
-            average = summed / (size[keep] * size[other])
-            if average >= join_at:
-                heapq.heappush(heap, (-average, min(keep, other), max(keep, other)))
-    return [sorted(group) for group in members.values()]
+def _most_alike(n: int, low: Ints, high: Ints, average: Floats) -> Ints:
+    """Each group's most alike partner among these pairs (-1: none): the highest average,
+    ties to the highest mix of the pair's two numbers."""
+    import numpy as np
+
+    tie = _mix(low, high)
+    group = np.concatenate([low, high])
+    other = np.concatenate([high, low])
+    alike = np.concatenate([average, average])
+    tied = np.concatenate([tie, tie])
+    best = np.full(n, -np.inf)
+    np.maximum.at(best, group, alike)
+    top = alike == best[group]
+    group, other, tied = group[top], other[top], tied[top]
+    best_tie = np.full(n, -1, dtype=np.int64)
+    np.maximum.at(best_tie, group, tied)
+    chosen = tied == best_tie[group]
+    partner = np.full(n, -1, dtype=np.int64)
+    partner[group[chosen]] = other[chosen]
+    return partner
+
+
+def _mix(low: Ints, high: Ints) -> Ints:
+    """A number of each pair that looks random but is fixed (a 32-bit integer hash)."""
+    mixed = (low * 0x9E3779B1 + high * 0x85EBCA77) & 0xFFFFFFFF
+    mixed ^= mixed >> 15
+    mixed = (mixed * 0x2C1B3C6D) & 0xFFFFFFFF
+    mixed ^= mixed >> 12
+    return mixed
 
 
 def find_stories(reports: Reports, join_at: float = JOIN_AT) -> list[Story]:

@@ -52,6 +52,16 @@ def test_grouping_each_connected_set_on_its_own_gives_the_groups_of_the_whole(se
     assert sorted(i for g in found for i in g) == list(range(n))  # each article once
 
 
+def test_many_equal_copies_of_a_report_are_one_story() -> None:
+    """Every pair of 40 copies equally alike (a wire story reprinted) is one story, beside a
+    report only weakly like them; equal ties must not leave copies out."""
+    copies = range(40)
+    pairs = [(a, b, 0.8) for a in copies for b in copies if a < b] + [(0, 40, 0.05)]
+    low, high, value = (np.array(column) for column in zip(*pairs, strict=True))
+    found = stories._average_link(41, (low, high, value.astype(float)), 0.1)
+    assert found == [list(copies), [40]]
+
+
 def _plain_neighbours(
     matrix: np.ndarray, days: list[int], most: int
 ) -> dict[tuple[int, int], float]:
