@@ -12,7 +12,6 @@ from __future__ import annotations
 import bisect
 import contextlib
 import dataclasses
-import itertools
 import json
 import re
 import time
@@ -516,6 +515,8 @@ def empty_packed(article_id: str) -> Packed:
 
 # Articles analysed per batch when many are missing: memory stays bounded, progress moves.
 ANALYSIS_BATCH = 500
+# Profiles read from the cache at once when a whole library's are put in columns.
+PROFILES_AT_ONCE = 5000
 
 
 class Analyses:
@@ -588,15 +589,22 @@ class Analyses:
         from summarise.library.profile_table import ProfileTable
 
         self._ensure(ids, whole=False)
+        return ProfileTable.build(self._profile_rows(ids))
+
+    def _profile_rows(self, ids: Sequence[str]) -> Iterator[ProfileRow]:
+        """The profiles held of these articles, in this order (one table is built, not one
+        and then another in order: at a million, each is a gigabyte)."""
         memory = self._memory
-        rows: Iterable[ProfileRow] = (
-            (p.article_id, p.terms, p.people, p.organisations)
-            for i in ids
-            if i in memory and (p := memory[i].profile) is not None
-        )
-        if self.cache is not None:
-            rows = itertools.chain(rows, self.cache.profile_rows(i for i in ids if i not in memory))
-        return ProfileTable.build(rows).take(ids)
+        for chunk in chunks(ids, PROFILES_AT_ONCE):
+            cached: dict[str, ProfileRow] = {}
+            if self.cache is not None:
+                asked = [i for i in chunk if i not in memory]
+                cached = {row[0]: row for row in self.cache.profile_rows(asked)}
+            for i in chunk:
+                if i in memory and (p := memory[i].profile) is not None:
+                    yield p.article_id, p.terms, p.people, p.organisations
+                elif (row := cached.get(i)) is not None:
+                    yield row
 
     def full(self, ids: Sequence[str]) -> dict[str, ArticleAnalysis]:
         self._ensure(ids, whole=True)

@@ -3,8 +3,9 @@ read of a whole library.
 
 A Profile as Python tuples costs about 8 KB (forty terms, each a tuple holding its own string
 and float): a million of them did not fit in 12 GB. Here each term or name is a number in a
-vocabulary that holds each distinct string once, beside its weight or count in an array: about
-12 bytes a term, and the work on them is array arithmetic.
+vocabulary that holds each distinct string once, beside its weight or count in an array: 8
+bytes a term (32-bit numbers: the weights are sums of whole and half numbers, exact in 32
+bits), and the work on them is array arithmetic.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from __future__ import annotations
 from array import array
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
@@ -20,8 +21,8 @@ import numpy.typing as npt
 if TYPE_CHECKING:
     from summarise.library.analysis import Profile
 
-Ints = npt.NDArray[np.int64]
-Floats = npt.NDArray[np.float64]
+Ints = npt.NDArray[np.integer[Any]]
+Floats = npt.NDArray[np.floating[Any]]
 # (article id, terms, people, organisations): a Profile's fields, as the cache stores them.
 ProfileRow = tuple[
     str,
@@ -36,18 +37,18 @@ class Column:
     """For each article, pairs of (vocabulary number, value): article i's are those from
     `starts[i]` to `starts[i + 1]`."""
 
-    starts: Ints
+    starts: npt.NDArray[np.int64]
     keys: Ints
     values: Floats
 
     def __len__(self) -> int:
         return len(self.starts) - 1
 
-    def rows(self) -> Ints:
+    def rows(self) -> npt.NDArray[np.int64]:
         """The article of every pair."""
         return np.repeat(np.arange(len(self), dtype=np.int64), np.diff(self.starts))
 
-    def take(self, rows: Ints) -> Column:
+    def take(self, rows: npt.NDArray[np.int64]) -> Column:
         """The column of these articles, in this order."""
         lengths = np.diff(self.starts)[rows]
         starts = np.zeros(len(rows) + 1, dtype=np.int64)
@@ -71,8 +72,8 @@ class _Filling:
     def __init__(self, vocabulary: dict[str, int]) -> None:
         self.vocabulary = vocabulary
         self.starts = array("q", [0])
-        self.keys = array("q")
-        self.values = array("d")
+        self.keys = array("i")
+        self.values = array("f")
 
     def add(self, pairs: Sequence[tuple[str, float]]) -> None:
         number = self.vocabulary.setdefault
@@ -84,8 +85,8 @@ class _Filling:
     def column(self) -> Column:
         return Column(
             np.frombuffer(self.starts, dtype=np.int64),
-            np.frombuffer(self.keys, dtype=np.int64),
-            np.frombuffer(self.values, dtype=np.float64),
+            np.frombuffer(self.keys, dtype=np.int32),
+            np.frombuffer(self.values, dtype=np.float32),
         )
 
 
