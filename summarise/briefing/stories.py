@@ -17,9 +17,11 @@ from __future__ import annotations
 
 import itertools
 import math
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarise.library.listing import Listed
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
     Floats = npt.NDArray[np.float64]
     # (a, b, likeness) of pairs of articles, a < b.
     Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]
+    Found = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]
 
 # Bump when the grouping changes: stories cached for a set of articles are found again.
 STORIES_VERSION = 3
@@ -122,11 +125,13 @@ def _vectors(terms: Column) -> tuple[Column, Bools]:
     common = df > max(COMMON_FLOOR, COMMON_SHARE * n)
     scored = terms.values * np.log((n + background) / (df[terms.keys] + 0.5))
     rows = terms.rows()
-    norms = np.sqrt(np.bincount(rows, weights=scored * scored, minlength=n))
+    norms = np.sqrt(np.bincount(rows, weights=np.square(scored), minlength=n))
     norms[norms == 0] = 1.0
-    values = scored / norms[rows]
-    positive = values > 0
-    return Column.of_rows(rows[positive], terms.keys[positive], values[positive], n), common
+    scored /= norms[rows]
+    positive = scored > 0
+    if positive.all():  # as they are unless a profile held a weight of 0
+        return Column(terms.starts, terms.keys, scored), common
+    return Column.of_rows(rows[positive], terms.keys[positive], scored[positive], n), common
 
 
 def _neighbours(vectors: Column, common: Bools, dates: Sequence[str | None]) -> Pairs:
@@ -141,36 +146,102 @@ def _neighbours(vectors: Column, common: Bools, dates: Sequence[str | None]) -> 
         (vectors.values[kept], (rows[kept], vectors.keys[kept])),
         shape=(n, max(1, len(common))),
     )
+    del rows, kept  # at a million articles every array here is hundreds of megabytes
     transposed = _heaviest_per_term(matrix.T.tocsr(), POSTINGS_PER_TERM)
+    found = _nearest_everywhere(matrix, transposed)
+    del matrix, transposed
+    row, other = np.concatenate([f[0] for f in found]), np.concatenate([f[1] for f in found])
+    score = np.concatenate([f[2] for f in found])
+    del found
     # Days as numbers (-1: undated), for the small bonus of reports close in time.
     days = np.array([(d.toordinal() if (d := _day(date)) else -1) for date in dates])
-    found_rows, found_others, found_scores = [], [], []
-    for start in range(0, n, CHUNK_ROWS):
-        block = (matrix[start : start + CHUNK_ROWS] @ transposed).tocsr()
-        row, other, score = _nearest(block)
-        row += start
-        apart = row != other
-        row, other, score = row[apart], other[apart], score[apart]
-        # Each row's nearest, ties to the lower index.
-        order = np.lexsort((other, -score, row))
-        row, other, score = row[order], other[order], score[order]
-        first = np.flatnonzero(np.r_[True, row[1:] != row[:-1]]) if len(row) else row
-        rank = np.arange(len(row)) - np.repeat(first, np.diff(np.r_[first, len(row)]))
-        near = rank < NEIGHBOURS
-        found_rows.append(row[near])
-        found_others.append(other[near])
-        found_scores.append(score[near])
-    row, other = np.concatenate(found_rows), np.concatenate(found_others)
-    score = np.concatenate(found_scores)
-    dated = (days[row] >= 0) & (days[other] >= 0)
-    score = score + NEAR_BONUS * (dated & (np.abs(days[row] - days[other]) <= NEAR_DAYS))
+    near = (days[row] >= 0) & (days[other] >= 0)
+    near &= np.abs(days[row] - days[other]) <= NEAR_DAYS
+    score += NEAR_BONUS * near
+    del near
     # A pair both articles chose keeps the likeness its later article found.
     low, high = np.minimum(row, other), np.maximum(row, other)
+    del other
     key = low * n + high
     order = np.lexsort((row, key))
+    del row
     last = np.r_[key[order][1:] != key[order][:-1], True] if len(key) else key.astype(bool)
     chosen = order[last]
     return low[chosen], high[chosen], score[chosen]
+
+
+def _nearest_everywhere(matrix: Any, transposed: Any) -> list[Found]:
+    """Each article's NEIGHBOURS nearest, a block of rows at a time. A large library's blocks
+    go to worker processes (a million articles: 470 blocks of about 0.7 s each), which read
+    the two matrices from files in a temporary folder, shared through the page cache."""
+    from summarise.library.pool import MIN_ITEMS_FOR_WORKERS, Failure, WorkerPool
+
+    n = matrix.shape[0]
+    blocks = [(start, min(n, start + CHUNK_ROWS)) for start in range(0, n, CHUNK_ROWS)]
+    if len(blocks) < MIN_ITEMS_FOR_WORKERS:
+        return [_nearest_of(matrix, transposed, *block) for block in blocks]
+    found: dict[int, Found] = {}
+    with tempfile.TemporaryDirectory(prefix="newsbrief-stories-") as folder:
+        try:
+            _save(Path(folder), matrix, transposed)
+        except OSError:  # no room for them: one process does it all
+            return [_nearest_of(matrix, transposed, *block) for block in blocks]
+        with WorkerPool(_nearest_in_worker, doing="group") as pool:
+            for outcome in pool.map([(folder, *block) for block in blocks]):
+                if not isinstance(outcome.result, Failure):
+                    found[outcome.item[1]] = outcome.result
+    # A block a worker could not do (it was killed, say) is done here.
+    return [found.get(b[0]) or _nearest_of(matrix, transposed, *b) for b in blocks]
+
+
+def _save(folder: Path, matrix: Any, transposed: Any) -> None:
+    import numpy as np
+
+    for name, held in (("rows", matrix), ("terms", transposed)):
+        for part in ("data", "indices", "indptr"):
+            np.save(folder / f"{name}-{part}.npy", getattr(held, part))
+        np.save(folder / f"{name}-shape.npy", np.array(held.shape))
+
+
+_LOADED: dict[str, tuple[Any, Any]] = {}  # in a worker: the matrices of the folder it was given
+
+
+def _nearest_in_worker(job: tuple[str, int, int]) -> Found:
+    import numpy as np
+    from scipy import sparse
+
+    folder, start, stop = job
+    if folder not in _LOADED:
+        _LOADED.clear()
+        held = []
+        for name in ("rows", "terms"):
+            parts = [
+                np.load(Path(folder) / f"{name}-{p}.npy", mmap_mode="r")
+                for p in ("data", "indices", "indptr")
+            ]
+            shape = tuple(np.load(Path(folder) / f"{name}-shape.npy").tolist())
+            held.append(sparse.csr_matrix(tuple(parts), shape=shape, copy=False))
+        _LOADED[folder] = (held[0], held[1])
+    matrix, transposed = _LOADED[folder]
+    return _nearest_of(matrix, transposed, start, stop)
+
+
+def _nearest_of(matrix: Any, transposed: Any, start: int, stop: int) -> Found:
+    """(row, other, likeness) of the NEIGHBOURS nearest of each row of one block, each row's
+    nearest first, ties to the lower index."""
+    import numpy as np
+
+    block = (matrix[start:stop] @ transposed).tocsr()
+    row, other, score = _nearest(block)
+    row += start
+    apart = row != other
+    row, other, score = row[apart], other[apart], score[apart]
+    order = np.lexsort((other, -score, row))
+    row, other, score = row[order], other[order], score[order]
+    first = np.flatnonzero(np.r_[True, row[1:] != row[:-1]]) if len(row) else row
+    rank = np.arange(len(row)) - np.repeat(first, np.diff(np.r_[first, len(row)]))
+    near = rank < NEIGHBOURS
+    return row[near], other[near], score[near]
 
 
 def _nearest(block: Any) -> tuple[Ints, Ints, Floats]:
@@ -272,20 +343,21 @@ def _most_alike(n: int, low: Ints, high: Ints, average: Floats) -> Ints:
     ties to the highest mix of the pair's two numbers."""
     import numpy as np
 
-    tie = _mix(low, high)
-    group = np.concatenate([low, high])
-    other = np.concatenate([high, low])
-    alike = np.concatenate([average, average])
-    tied = np.concatenate([tie, tie])
+    # Each pair is looked at from both ends, without copies of the pairs (at a million
+    # articles each copy is hundreds of megabytes).
     best = np.full(n, -np.inf)
-    np.maximum.at(best, group, alike)
-    top = alike == best[group]
-    group, other, tied = group[top], other[top], tied[top]
+    np.maximum.at(best, low, average)
+    np.maximum.at(best, high, average)
+    tie = _mix(low, high)
+    top_low, top_high = average == best[low], average == best[high]
     best_tie = np.full(n, -1, dtype=np.int64)
-    np.maximum.at(best_tie, group, tied)
-    chosen = tied == best_tie[group]
+    np.maximum.at(best_tie, low[top_low], tie[top_low])
+    np.maximum.at(best_tie, high[top_high], tie[top_high])
     partner = np.full(n, -1, dtype=np.int64)
-    partner[group[chosen]] = other[chosen]
+    chosen = top_low & (tie == best_tie[low])
+    partner[low[chosen]] = high[chosen]
+    chosen = top_high & (tie == best_tie[high])
+    partner[high[chosen]] = low[chosen]
     return partner
 
 
@@ -313,25 +385,28 @@ def find_stories(reports: Reports, join_at: float = JOIN_AT) -> list[Story]:
 
 def _central(vectors: Column, groups: list[list[int]]) -> list[int]:
     """Each group's member closest to the group's centre (the sum of its vectors), ties to the
-    lower index: the story's headline is its title."""
+    lower index: the story's headline is its title. Members equally close by the arithmetic
+    count as tied, whatever the last bit of a sum's rounding: so the two of a story of two
+    (both always equally close) and a story of one need no arithmetic, their first member."""
     import numpy as np
 
-    n = len(vectors)
-    label = np.empty(n, dtype=np.int64)
-    for number, group in enumerate(groups):
-        label[group] = number
-    rows = vectors.rows()
-    width = int(vectors.keys.max()) + 1 if len(vectors.keys) else 1
-    cell = label[rows] * width + vectors.keys
-    cells, where = np.unique(cell, return_inverse=True)
-    centre = np.bincount(where, weights=vectors.values, minlength=len(cells))
-    closeness = np.bincount(rows, weights=vectors.values * centre[where], minlength=n)
-    # Members equally close (the two of a story of two always are) by the arithmetic, not by
-    # the last bit of a sum's rounding: the first of them.
+    central = [group[0] for group in groups]
+    larger = [number for number, group in enumerate(groups) if len(group) > 2]
+    if not larger:
+        return central
+    members = np.array([i for number in larger for i in groups[number]], dtype=np.int64)
+    label = np.repeat(np.arange(len(larger), dtype=np.int64), [len(groups[k]) for k in larger])
+    picked = vectors.take(members)
+    rows = picked.rows()
+    width = int(picked.keys.max()) + 1 if len(picked.keys) else 1
+    cells, where = np.unique(label[rows] * width + picked.keys, return_inverse=True)
+    centre = np.bincount(where, weights=picked.values, minlength=len(cells))
+    closeness = np.bincount(rows, weights=picked.values * centre[where], minlength=len(members))
     closeness = np.round(closeness, 9)
-    order = np.lexsort((np.arange(n), -closeness, label))
+    order = np.lexsort((members, -closeness, label))
     first = np.r_[True, label[order][1:] != label[order][:-1]]
-    central: list[int] = order[first].tolist()
+    for number, best in zip(larger, members[order[first]].tolist(), strict=True):
+        central[number] = best
     return central
 
 

@@ -113,6 +113,30 @@ def test_each_articles_nearest_are_found_as_by_plain_arithmetic(
     assert all(found[p] == pytest.approx(expected[p]) for p in expected)
 
 
+def test_worker_processes_find_the_nearest_a_single_process_finds(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """A large library's blocks of rows go to worker processes, which read the matrices from
+    files; what they find is what one process finds."""
+    import summarise.library.pool as pool
+
+    monkeypatch.setattr(stories, "CHUNK_ROWS", 3)
+    rng = np.random.default_rng(7)
+    n, terms = 60, 15
+    dense = np.where(rng.random((n, terms)) < 0.3, rng.random((n, terms)), 0.0)
+    rows, keys = np.nonzero(dense)
+    vectors = Column.of_rows(rows.astype(np.int64), keys.astype(np.int64), dense[rows, keys], n)
+    dates = [f"2026-02-{1 + i % 28:02d}" for i in range(n)]
+    common = np.zeros(terms, dtype=bool)
+    monkeypatch.setattr(pool, "MIN_ITEMS_FOR_WORKERS", 10**6)
+    alone = stories._neighbours(vectors, common, dates)
+    monkeypatch.setattr(pool, "MIN_ITEMS_FOR_WORKERS", 4)  # 20 blocks: workers
+    shared = stories._neighbours(vectors, common, dates)
+    assert len(alone[0]) > n
+    for mine, theirs in zip(alone, shared, strict=True):
+        assert np.array_equal(mine, theirs)
+
+
 def _column(rows: list[dict[str, float]], vocabulary: dict[str, int]) -> Column:
     keys, values, row_of = [], [], []
     for row, terms in enumerate(rows):
