@@ -416,13 +416,17 @@ class AnalysisCache(Closing):
 
     def held(self, ids: Iterable[str]) -> set[str]:
         """Those of the ids with an analysis cached, whole or as names and profile."""
+        return self._ids_where(ids, "")
+
+    def _ids_where(self, ids: Iterable[str], condition: str) -> set[str]:
         found: set[str] = set()
         for chunk in chunks(list(ids)):
             marks = ",".join("?" * len(chunk))
             found.update(
                 row[0]
                 for row in self._db.read(
-                    f"SELECT article_id FROM analysis WHERE article_id IN ({marks})", chunk
+                    f"SELECT article_id FROM analysis WHERE article_id IN ({marks}){condition}",
+                    chunk,
                 )
             )
         return found
@@ -451,18 +455,7 @@ class AnalysisCache(Closing):
 
     def whole(self, ids: Iterable[str]) -> set[str]:
         """Those of the ids whose whole analysis is cached."""
-        found: set[str] = set()
-        for chunk in chunks(list(ids)):
-            marks = ",".join("?" * len(chunk))
-            found.update(
-                row[0]
-                for row in self._db.read(
-                    f"SELECT article_id FROM analysis WHERE article_id IN ({marks}) "
-                    "AND data IS NOT NULL",
-                    chunk,
-                )
-            )
-        return found
+        return self._ids_where(ids, " AND data IS NOT NULL")
 
     def names_many(self, ids: Iterable[str]) -> dict[str, tuple[str, ...]]:
         """The names of cached analyses, without unpickling them."""
