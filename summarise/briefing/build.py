@@ -44,7 +44,7 @@ from summarise.library.analysis import (
     ArticleAnalysis,
 )
 from summarise.library.listing import Listed
-from summarise.library.profile_table import Column, ProfileTable
+from summarise.library.profile_table import Column, ProfileTable, summed_by
 
 MIN_WORDS = 120
 # Shares of the word budget; the rest is titles, names and disagreements.
@@ -230,10 +230,10 @@ def _resolved_terms(profiles: ProfileTable, aliases: dict[str, str]) -> Column:
         row = np.repeat(
             np.arange(first, last, dtype=np.int64), np.diff(weights.starts[first : last + 1])
         )
-        cells, where = np.unique(
-            row * width + renumbered[weights.keys[low:high]], return_inverse=True
+        cells, summed = summed_by(
+            row * width + renumbered[weights.keys[low:high]], weights.values[low:high]
         )
-        values.append(np.bincount(where, weights=weights.values[low:high], minlength=len(cells)))
+        values.append(summed)
         rows.append(cells // width)
         keys.append((cells % width).astype(np.int32))
     if not rows:

@@ -24,7 +24,7 @@ from summarise.briefing.points import (
 from summarise.entities.aliases import is_outlet
 from summarise.language.datelines import strip_dateline
 from summarise.library.analysis import ArticleAnalysis, RoleInfo
-from summarise.library.profile_table import ProfileTable
+from summarise.library.profile_table import ProfileTable, summed_by
 
 # A figure sentence is the central sentence of its article that carries a figure; central and
 # carrying several figures count most.
@@ -178,8 +178,7 @@ def names(
     keys = renumbered[column.keys] if len(column.keys) else column.keys
     kept = keys >= 0
     width = max(1, len(written))
-    cells, where = np.unique(column.rows()[kept] * width + keys[kept], return_inverse=True)
-    in_cell = np.bincount(where, weights=column.values[kept], minlength=len(cells))
+    cells, in_cell = summed_by(column.rows()[kept] * width + keys[kept], column.values[kept])
     counted = np.bincount(cells % width, minlength=width)
     summed = np.bincount(cells % width, weights=in_cell, minlength=width)
     spelt, counts, sums = list(written), counted.tolist(), summed.tolist()

@@ -25,7 +25,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarise.library.listing import Listed
-from summarise.library.profile_table import Column
+from summarise.library.profile_table import Column, summed_by
 
 if TYPE_CHECKING:
     import numpy as np
@@ -34,9 +34,10 @@ if TYPE_CHECKING:
     Bools = npt.NDArray[np.bool_]
     Ints = npt.NDArray[np.int64]
     Floats = npt.NDArray[np.float64]
-    # (a, b, likeness) of pairs of articles, a < b.
+    # (a, b, likeness) of pairs of articles: in Pairs a < b; in Found a is the article whose
+    # nearest b is.
     Pairs = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]
-    Found = tuple[npt.NDArray[np.int64], npt.NDArray[np.int64], npt.NDArray[np.float64]]
+    Found = Pairs
 
 # Bump when the grouping changes: stories cached for a set of articles are found again.
 STORIES_VERSION = 3
@@ -330,8 +331,7 @@ def _average_link(n: int, pairs: Pairs, join_at: float) -> list[list[int]]:
         low, high = renumber[low], renumber[high]
         apart = low != high
         low, high = np.minimum(low[apart], high[apart]), np.maximum(low[apart], high[apart])
-        cells, where = np.unique(low * n + high, return_inverse=True)
-        summed = np.bincount(where, weights=summed[apart], minlength=len(cells)).astype(np.float64)
+        cells, summed = summed_by(low * n + high, summed[apart])
         low, high = (cells // n).astype(np.int64), (cells % n).astype(np.int64)
     order = np.argsort(group, kind="stable")
     bounds = np.flatnonzero(np.r_[True, group[order][1:] != group[order][:-1], True]).tolist()

@@ -66,6 +66,13 @@ class Column:
         return cls(starts, keys, values)
 
 
+def summed_by(cells: Ints, values: Floats) -> tuple[npt.NDArray[np.int64], npt.NDArray[np.float64]]:
+    """The distinct cells, in order, and the values of each summed."""
+    found, where = np.unique(cells, return_inverse=True)
+    summed = np.bincount(where, weights=values, minlength=len(found)).astype(np.float64)
+    return found.astype(np.int64, copy=False), summed
+
+
 class _Filling:
     """A column being filled one article at a time, in compact arrays."""
 
@@ -90,25 +97,17 @@ class _Filling:
         )
 
 
+@dataclass(frozen=True, slots=True)
 class ProfileTable:
     """The profiles of many articles. `terms` and `names` are the vocabularies; people and
     organisations share `names`."""
 
-    def __init__(
-        self,
-        article_ids: list[str],
-        terms: list[str],
-        term_weights: Column,
-        names: list[str],
-        people: Column,
-        organisations: Column,
-    ) -> None:
-        self.article_ids = article_ids
-        self.terms = terms
-        self.term_weights = term_weights
-        self.names = names
-        self.people = people
-        self.organisations = organisations
+    article_ids: list[str]
+    terms: list[str]
+    term_weights: Column
+    names: list[str]
+    people: Column
+    organisations: Column
 
     def __len__(self) -> int:
         return len(self.article_ids)
