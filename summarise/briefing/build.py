@@ -127,9 +127,11 @@ def brief(
         found = [d.story for d in developing]
         earlier_of = {d.story.id: d for d in developing}
         profiles = profiles.take(e.id for e in entries)
+        aliases = name_aliases(profiles)
     else:
         profiles = analyses.profile_table([e.id for e in entries])
-        found = stories_of(entries, profiles, analyses.cache)
+        aliases = name_aliases(profiles)
+        found = stories_of(entries, profiles, analyses.cache, aliases)
     count = top_stories if top_stories is not None else TOP_STORIES
     top, rest = found[:count], found[count : count + MORE_STORIES]
     # A story's reports are analysed newest first, up to STORY_ARTICLES of them; in an update,
@@ -161,7 +163,6 @@ def brief(
     ]
     prominence = Counter(profiles.articles_naming(profiles.people))
     said = quotes(told_analyses, prominence, MAX_QUOTES, int(words * SHARE_QUOTES))
-    aliases = name_aliases(profiles)
     dates = {e.id: e.date for e in everything}
     clashes = [c for t in told for c in disagreements(by_story[t.story.id], aliases, dates)]
     outlets = {e.source for e in entries if e.source}
@@ -244,9 +245,14 @@ def _resolved_terms(profiles: ProfileTable, aliases: dict[str, str]) -> Column:
 
 
 def stories_of(
-    entries: Sequence[Listed], profiles: ProfileTable, cache: AnalysisCache | None
+    entries: Sequence[Listed],
+    profiles: ProfileTable,
+    cache: AnalysisCache | None,
+    aliases: dict[str, str] | None = None,
 ) -> list[Story]:
-    """The entries' stories; the same set of articles again is answered from the cache."""
+    """The entries' stories; the same set of articles again is answered from the cache.
+    `aliases`: name_aliases of these profiles, when the caller has them already (a few
+    seconds at a million articles)."""
     # Titles are part of the key: a story's headline is one of them, and a newer reader may
     # title the same text anew.
     key = hashlib.sha256(
@@ -267,7 +273,7 @@ def stories_of(
             [e.title for e in told],
             [e.date for e in told],
             [e.source for e in told],
-            _resolved_terms(profiles, name_aliases(profiles)),
+            _resolved_terms(profiles, name_aliases(profiles) if aliases is None else aliases),
         )
     )
     for story in found:
