@@ -15,7 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -134,8 +134,7 @@ Vectors = dict[str, tuple[float, ...]]
 
 
 def vectors(weights: dict[str, dict[str, float]]) -> Vectors:
-    """Each feature's weights as one number per tag, in TAGS order: a word's scores are then
-    a column sum, done in C (a third faster than adding label by label)."""
+    """Each feature's weights as one number per tag, in TAGS order."""
     return {f: tuple(labels.get(t, 0.0) for t in TAGS) for f, labels in weights.items()}
 
 
@@ -146,7 +145,131 @@ def _vectors() -> Vectors:
 
 _TAG_INDEX = {t: i for i, t in enumerate(TAGS)}
 _OUTSIDE = _TAG_INDEX["O"]
-_NO_SCORES = (0.0,) * len(TAGS)
+# The weights are written rounded to thousandths (bench/train_tagger.py), so in thousandths they
+# are whole numbers and a word's scores are exact sums, in whatever order the parts are added.
+_UNIT = 1000
+# A word's scores are the sum of a few parts, each a function of one neighbour or of the tags
+# before it, kept once worked out (words recur: most parts are found, not summed again). Past
+# this many kept, a part's store starts again, so a million articles' words do not pile up.
+KEPT_PARTS = 50_000
+
+Scores = tuple[int, ...]
+
+
+class _Scorer:
+    """The tagger's scores for one table of weights: each word's features fall into parts
+    (the word itself; the word before it with the word's shape; the word after it likewise;
+    the words two before and two after; the tags before it), and each part's summed weights
+    are kept by what it depends on."""
+
+    def __init__(self, table: Vectors) -> None:
+        self._weights = {f: tuple(round(w * _UNIT) for w in v) for f, v in table.items()}
+        self._zero: Scores = (0,) * len(TAGS)
+        self._first = self._weights.get("first", self._zero)
+        self._also_lower = self._weights.get("also-lower", self._zero)
+        self._parts: list[dict[object, Scores]] = [{} for _ in range(6)]
+
+    def _summed(self, found: Iterable[str]) -> Scores:
+        get = self._weights.get
+        rows = [row for feature in found if (row := get(feature)) is not None]
+        if not rows:
+            return self._zero
+        return tuple(map(sum, zip(*rows, strict=True)))
+
+    def _kept(self, part: int, key: object, found: Iterable[str]) -> Scores:
+        store = self._parts[part]
+        if len(store) >= KEPT_PARTS:
+            store.clear()
+        scores = store[key] = self._summed(found)
+        return scores
+
+    def tag(self, words: Sequence[str], lower: frozenset[str]) -> tuple[list[str], list[float]]:
+        """See tag(): a word's scores are the sum of word_features() and tag_features()."""
+        own, left, right, far_left, far_right, tagged = self._parts
+        kept, first, also_lower = self._kept, self._first, self._also_lower
+        count = len(words)
+        tags = ["O"] * count
+        margins = [0.0] * count
+        after_name = 0  # the first word not yet tagged as part of a name read before
+        # A name starts with a capital: outside one, a lower-case word or a figure stays outside
+        # (most words: this is what keeps the tagger a few milliseconds a page).
+        for start in [i for i, w in enumerate(words) if w[:1].isupper()]:
+            if start < after_name:
+                continue
+            i = start
+            while i < count:
+                previous = tags[i - 1] if i > 0 else "<s>"
+                if i > start and previous == "O":
+                    break
+                before = tags[i - 2] if i > 1 else "<s>"
+                w = words[i]
+                p1 = words[i - 1] if i > 0 else "<s>"
+                p2 = words[i - 2] if i > 1 else "<s>"
+                n1 = words[i + 1] if i + 1 < count else "</s>"
+                n2 = words[i + 2] if i + 2 < count else "</s>"
+                here = shape(w)
+                parts = [
+                    own.get(w) or kept(0, w, _own_features(w, here)),
+                    left.get((p1, here)) or kept(1, (p1, here), _left_features(p1, here)),
+                    right.get((n1, here)) or kept(2, (n1, here), _right_features(n1, here)),
+                    far_left.get(p2) or kept(3, p2, (f"pw2={p2.lower()}",)),
+                    far_right.get(n2) or kept(4, n2, (f"nw2={n2.lower()}",)),
+                    tagged.get((previous, before, here))
+                    or kept(5, (previous, before, here), tag_features(here, previous, before)),
+                ]
+                if i == 0:
+                    parts.append(first)
+                if w[:1].isupper() and w.lower() in lower:
+                    parts.append(also_lower)
+                scores = list(map(sum, zip(*parts, strict=True)))
+                top = max(scores)
+                # Ties go to "outside a name", then to the tag listed first.
+                best = TAGS[_OUTSIDE if scores[_OUTSIDE] == top else scores.index(top)]
+                if best[0] == "I" and previous[2:] != best[2:]:
+                    best = "B-" + best[2:]  # an inside tag with no beginning begins the name
+                tags[i] = best
+                margins[i] = (scores[_TAG_INDEX[best]] - scores[_OUTSIDE]) / _UNIT
+                i += 1
+            after_name = i
+        return tags, margins
+
+
+def _own_features(w: str, here: str) -> list[str]:
+    first_names, places, org_words, _ = _lists()
+    low = w.lower()
+    found = ["b", f"w={low}", f"s={here}", f"p3={low[:3]}", f"x3={low[-3:]}", f"x2={low[-2:]}"]
+    if w in first_names:
+        found.append("g=first-name")
+    if w in places:
+        found.append("g=place")
+    if w in org_words:
+        found.append("g=org-word")
+    return found
+
+
+def _left_features(p1: str, here: str) -> list[str]:
+    first_names, _, _, titles = _lists()
+    left = shape(p1)
+    found = [f"pw={p1.lower()}", f"ps={left}", f"ps|s={left}|{here}"]
+    if p1 in titles or p1.rstrip(".") in titles:
+        found.append("g=after-title")
+    if p1 in first_names:
+        found.append("g=after-first-name")
+    return found
+
+
+def _right_features(n1: str, here: str) -> list[str]:
+    _, _, org_words, _ = _lists()
+    right = shape(n1)
+    found = [f"nw={n1.lower()}", f"ns={right}", f"s|ns={here}|{right}"]
+    if n1 in org_words:
+        found.append("g=next-org-word")
+    return found
+
+
+@cache
+def _shipped() -> _Scorer:
+    return _Scorer(_vectors())
 
 
 def tag(
@@ -154,29 +277,7 @@ def tag(
 ) -> tuple[list[str], list[float]]:
     """The BIO tag of every word, greedily, left to right, and how far each won over "O";
     `table`: other weights than the shipped ones, as vectors() makes them."""
-    get = (_vectors() if table is None else table).get
-    tags: list[str] = []
-    margins: list[float] = []
-    for i in range(len(words)):
-        previous = tags[-1] if tags else "<s>"
-        before = tags[-2] if len(tags) > 1 else "<s>"
-        if not words[i][:1].isupper() and previous in ("O", "<s>"):
-            # A name starts with a capital: outside one, a lower-case word or a figure stays
-            # outside (most words: this is what keeps the tagger a few milliseconds a page).
-            tags.append("O")
-            margins.append(0.0)
-            continue
-        found = word_features(words, i, lower)
-        found += tag_features(shape(words[i]), previous, before)
-        rows = [row for feature in found if (row := get(feature)) is not None]
-        # Summed feature by feature, as adding label by label did: the same floats exactly.
-        scores = [sum(column) for column in zip(*rows, strict=True)] if rows else _NO_SCORES
-        best = TAGS[max(range(len(TAGS)), key=lambda k: (scores[k], k == _OUTSIDE))]
-        if best.startswith("I-") and previous[2:] != best[2:]:
-            best = "B-" + best[2:]  # an inside tag with no beginning begins the name
-        tags.append(best)
-        margins.append(scores[_TAG_INDEX[best]] - scores[_OUTSIDE])
-    return tags, margins
+    return (_shipped() if table is None else _Scorer(table)).tag(words, lower)
 
 
 def spans(
