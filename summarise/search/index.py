@@ -18,10 +18,10 @@ import contextlib
 import hashlib
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Protocol, TypeAlias
 
 from summarise.article import Article
 from summarise.entities.version import RECOGNISER_VERSION
@@ -63,6 +63,11 @@ BLOCK_JOIN = "\n\n"
 SCHEMA_VERSION = 6 * 1000 + RECOGNISER_VERSION
 # Articles indexed per transaction: progress moves, and a crash loses little.
 INDEX_BATCH = 500
+# The names pass reads this many stored articles at a time for its workers, and stores their
+# names and profiles this many at a time while the workers go on (each worker holds a few
+# dozen milliseconds of work, about as long as storing this many takes).
+NAMING_BATCH = 2000
+NAMES_STORED_AT_ONCE = 64
 # FTS5 writes each batch as a segment of its own, merged now and then, and keeps the postings
 # of rows deleted or rewritten (naming rewrites every row) until their segments merge: once
 # rows amounting to this share of the index have been written, it is merged into one. At
@@ -204,15 +209,29 @@ class _Lost(Exception):
     """A row the index cannot forget: what it held is nowhere to be read any more."""
 
 
-def analysed(item: tuple[str, bytes]) -> Packed:
+@dataclass(frozen=True, slots=True)
+class Named:
+    """What a worker of the names pass finds: the article's names and profile, and the
+    fields it was indexed with (so the parent need not read and unpack the article again to
+    take the row out and put it back with its names)."""
+
+    packed: Packed
+    fields: tuple[str, ...]
+
+
+def analysed(item: tuple[str, bytes]) -> Named:
     """A stored article's names (for the index) and profile (for the cache, with the names):
     a pure function of the article, run in workers."""
     from summarise.library.analysis import names_and_profile
 
-    return names_and_profile(unpack(item[1]))
+    article = unpack(item[1])
+    return Named(names_and_profile(article), _fields(article, ""))
 
 
-def naming_pool(jobs: int | None = None) -> WorkerPool[tuple[str, bytes], Packed]:
+NamingPool: TypeAlias = "WorkerPool[tuple[str, bytes], Named]"
+
+
+def naming_pool(jobs: int | None = None) -> NamingPool:
     """Workers that analyse stored articles for their names; start them once per library."""
     from summarise.library.pool import ITEM_BUDGET_SECONDS, WorkerPool
 
@@ -274,7 +293,7 @@ class SearchIndex(Closing):
         self,
         catalogue: Catalogue,
         cache: AnalysisCache | None = None,
-        pool: WorkerPool[tuple[str, bytes], Packed] | None = None,
+        pool: NamingPool | None = None,
         progress: Callable[[int, int], None] | None = None,
         names: bool = True,
         naming: Callable[[int, int], None] | None = None,
@@ -352,7 +371,7 @@ class SearchIndex(Closing):
         self,
         catalogue: Catalogue,
         cache: AnalysisCache | None = None,
-        pool: WorkerPool[tuple[str, bytes], Packed] | None = None,
+        pool: NamingPool | None = None,
         progress: Callable[[int, int], None] | None = None,
     ) -> int:
         """Fill in the names of the articles indexed without them: from the cache where it has
@@ -372,22 +391,38 @@ class SearchIndex(Closing):
         done = len(known)
         own = naming_pool() if todo and pool is None else None
         workers = pool if pool is not None else own
+        given: dict[str, tuple[str, ...]] = {}
+
+        def stored(found: list[Packed], gone: Sequence[str] = ()) -> None:
+            if cache is not None:
+                cache.put_packed(found)
+            named: list[tuple[str, Sequence[str]]] = [(p.article_id, p.names) for p in found]
+            self._name(catalogue, named + [(i, ()) for i in gone], given)
+            found.clear()
+            given.clear()
+
         try:
-            for start in range(0, len(todo), INDEX_BATCH):
+            for start in range(0, len(todo), NAMING_BATCH):
                 assert workers is not None
-                batch = todo[start : start + INDEX_BATCH]
+                batch = todo[start : start + NAMING_BATCH]
                 blobs = catalogue.blobs(batch)
                 found: list[Packed] = []
+                # Stored a few at a time while the workers go on with the rest: a batch
+                # stored whole kept them waiting for the writes (a sixth of the pass).
                 for outcome in workers.map(list(blobs.items())):
                     result = outcome.result
-                    found.append(
-                        empty_packed(outcome.item[0]) if isinstance(result, Failure) else result
-                    )
-                if cache is not None:
-                    cache.put_packed(found)
-                named: list[tuple[str, Sequence[str]]] = [(p.article_id, p.names) for p in found]
-                self._name(catalogue, named + [(i, ()) for i in batch if i not in blobs])
-                done += len(batch)
+                    if isinstance(result, Failure):
+                        found.append(empty_packed(outcome.item[0]))
+                    else:
+                        found.append(result.packed)
+                        given[result.packed.article_id] = result.fields
+                    if len(found) >= NAMES_STORED_AT_ONCE:
+                        done += len(found)
+                        stored(found)
+                        if progress is not None:
+                            progress(done, len(pending))
+                done += len(found) + len(batch) - len(blobs)
+                stored(found, [i for i in batch if i not in blobs])
                 if progress is not None:
                     progress(done, len(pending))
         finally:
@@ -456,11 +491,20 @@ class SearchIndex(Closing):
                     added += 1
             self._written(db, added)
 
-    def _name(self, texts: Texts, found: Sequence[tuple[str, Sequence[str]]]) -> None:
+    def _name(
+        self,
+        texts: Texts,
+        found: Sequence[tuple[str, Sequence[str]]],
+        given: Mapping[str, tuple[str, ...]] | None = None,
+    ) -> None:
         """Put names into rows indexed without them. A contentless table cannot update a
-        column: the row is deleted with exactly what it held and inserted again. A row whose
-        text is gone keeps no names (the next catch-up forgets it)."""
-        versions = texts.versions([article_id for article_id, names in found if names])
+        column: the row is deleted with exactly what it held and inserted again: the fields
+        `given` for it (unnamed) when they are what it holds, else read from the texts. A row
+        whose text is gone keeps no names (the next catch-up forgets it)."""
+        given = given or {}
+        versions = texts.versions(
+            [article_id for article_id, names in found if names and article_id not in given]
+        )
         renamed = 0
         with self._db.transaction() as db:
             for article_id, names in found:
@@ -472,7 +516,15 @@ class SearchIndex(Closing):
                     continue  # named meanwhile, by another process
                 rowid, held = row
                 joined = " ; ".join(names)
-                fields = _as_held(versions.get(article_id, ()), held, "") if joined else None
+                fields = None
+                if joined:
+                    mine = given.get(article_id)
+                    if mine is not None and _digest(mine) == held:
+                        fields = mine
+                    else:  # indexed from another text stored under the id
+                        if mine is not None:
+                            versions.update(texts.versions([article_id]))
+                        fields = _as_held(versions.get(article_id, ()), held, "")
                 if fields is None:
                     db.execute("UPDATE docs SET named = 1 WHERE rowid = ?", (rowid,))
                     continue

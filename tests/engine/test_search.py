@@ -310,3 +310,37 @@ def test_wrapping_a_word_longer_than_the_line_cuts_it_into_lines() -> None:
     lines = wrap("start " + "x" * 100_000 + " end", 80, "   ")
     assert all(len(line) <= 80 for line in lines)
     assert "".join("".join(line.split()) for line in lines) == "start" + "x" * 100_000 + "end"
+
+
+def test_names_go_into_the_row_as_it_was_indexed_when_its_id_has_two_texts(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The names pass's workers analyse one of the texts stored under an id and hand back
+    the fields they read; when the row was indexed from the other text, the row is taken out
+    as it holds it, not as the worker read it (or its postings would be left behind)."""
+    from summarise.library.packing import pack
+
+    library = tmp_path / "lib"
+    library.mkdir()
+    for name, source in (("a.md", "Wire One"), ("b.md", "Wire Two")):
+        (library / name).write_text(
+            f"---\ntitle: Walrus found\nsource: {source}\n---\n\n"
+            "Angela Merkel said a walrus was found asleep in Berlin.\n"
+        )
+    catalogue = Catalogue(tmp_path / "cat.db", [library])
+    catalogue.refresh(jobs=1)
+    index = SearchIndex(tmp_path / "index.db", catalogue)
+    index.sync_catalogue(catalogue, names=False)
+    held = "Wire One" if index.count('source:"wire one"') else "Wire Two"
+    (article_id,) = index.indexed_ids()
+    (other,) = [a for a in catalogue.versions([article_id])[article_id] if a.source != held]
+    monkeypatch.setattr(catalogue, "blobs", lambda ids: {article_id: pack(other)})
+    assert index.name_articles(catalogue) == 1
+    assert index.count('entity:"Angela Merkel"') == 1
+    assert (index.count(f'source:"{held}"'), index.count(f'source:"{other.source}"')) == (1, 0)
+    monkeypatch.undo()
+    for name in ("a.md", "b.md"):
+        (library / name).unlink()
+    catalogue.refresh(jobs=1)
+    index.sync_catalogue(catalogue)
+    assert (index.count("walrus"), index.count("source:wire"), index.count("merkel")) == (0, 0, 0)
